@@ -1,0 +1,251 @@
+//! The command line for article authors and tests: `params`, `presets`, `run` (and the chart
+//! and analysis commands). Arguments are parsed by hand (a few flags do not justify a parser
+//! crate); every bad input ends with exit status 2 and a message saying what is wrong and
+//! what is allowed. `run_cli` writes to the given streams, so tests call it in-process.
+
+use std::io::Write;
+
+use crate::params::PARAMS;
+use crate::presets::PRESETS;
+use crate::validate::{validate, RawScenario, RawValue, Scenario};
+use crate::wire::{self, ResultWire};
+use crate::{model, report};
+
+/// Exit status for bad input.
+pub const EXIT_USAGE: i32 = 2;
+
+const HELP: &str = "\
+layoff-whatif: what happens when a company cuts support staff for AI, and may hire them back
+
+USAGE:
+  layoff-whatif params  [--format table|json|csv]
+  layoff-whatif presets [--format table|json]
+  layoff-whatif run     [--preset NAME] [--scenario FILE.json] [--set key=value ...]
+                        [--format table|json|csv|golden]
+  layoff-whatif help
+
+A scenario starts from a preset (default 'typical'), then applies the file's params, then
+each --set in order. --preset overrides the file's preset. Keys and ranges: 'params'.
+Scenario files look like {\"version\": 1, \"preset\": \"klarna-like\", \"params\": {\"aiShare\": 0.5}}.
+Bad input exits with status 2 and says what is wrong.
+";
+
+/// A usage or input error: the message to print.
+#[derive(Debug)]
+pub struct CliError(pub String);
+
+/// What one invocation asks for.
+#[derive(Debug, Default)]
+struct Args {
+    command: String,
+    format: Option<String>,
+    preset: Option<String>,
+    scenario_file: Option<String>,
+    sets: Vec<(String, String)>,
+}
+
+fn parse_args(args: &[String]) -> Result<Args, CliError> {
+    let mut it = args.iter();
+    let command = it.next().cloned().unwrap_or_else(|| "help".to_owned());
+    let mut parsed = Args {
+        command,
+        ..Args::default()
+    };
+    while let Some(arg) = it.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+            _ => (arg.clone(), None),
+        };
+        let mut value = |name: &str| -> Result<String, CliError> {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or_else(|| CliError(format!("{name} needs a value")))
+        };
+        match flag.as_str() {
+            "--format" => parsed.format = Some(value("--format")?),
+            "--preset" => parsed.preset = Some(value("--preset")?),
+            "--scenario" => parsed.scenario_file = Some(value("--scenario")?),
+            "--set" => {
+                let pair = value("--set")?;
+                let (k, v) = pair.split_once('=').ok_or_else(|| {
+                    CliError(format!("--set '{pair}' must look like key=value, e.g. --set aiShare=0.5"))
+                })?;
+                parsed.sets.push((k.trim().to_owned(), v.to_owned()));
+            }
+            "-h" | "--help" => parsed.command = "help".to_owned(),
+            other => {
+                return Err(CliError(format!(
+                    "unknown option '{other}' (allowed: --format, --preset, --scenario, --set; see 'layoff-whatif help')"
+                )))
+            }
+        }
+    }
+    Ok(parsed)
+}
+
+fn check_format(format: Option<&str>, allowed: &[&'static str]) -> Result<&'static str, CliError> {
+    match format {
+        None => Ok(allowed[0]),
+        Some(f) => allowed.iter().copied().find(|a| *a == f).ok_or_else(|| {
+            CliError(format!(
+                "unknown format '{f}' (allowed: {})",
+                allowed.join(", ")
+            ))
+        }),
+    }
+}
+
+/// Builds the checked scenario an invocation describes: preset, file, then --set flags.
+fn scenario_of(args: &Args) -> Result<Scenario, CliError> {
+    let mut raw = match &args.scenario_file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| CliError(format!("cannot read scenario file '{path}': {e}")))?;
+            wire::parse_scenario_json(&text).map_err(|e| CliError(format!("{path}: {e}")))?
+        }
+        None => RawScenario::default(),
+    };
+    if args.preset.is_some() {
+        raw.preset = args.preset.clone();
+    }
+    // A --set replaces the file's value for the same key rather than counting as a duplicate.
+    for (k, v) in &args.sets {
+        raw.values.retain(|(key, _)| key != k);
+        raw.values.push((k.clone(), RawValue::Text(v.clone())));
+    }
+    validate(&raw).map_err(|e| CliError(e.to_string()))
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| CliError(format!("cannot write JSON: {e}")))
+}
+
+fn params_output(format: &str) -> Result<String, CliError> {
+    Ok(match format {
+        "json" => json(&wire::param_table())?,
+        "csv" => {
+            let mut out =
+                String::from("key,label,unit,default,min,max,step,evidence,source,group,depth\n");
+            for p in PARAMS {
+                out.push_str(&format!(
+                    "{},\"{}\",{},{},{},{},{},{},\"{}\",{},{}\n",
+                    p.key,
+                    p.label,
+                    p.unit.key(),
+                    p.default,
+                    p.min,
+                    p.max,
+                    p.step,
+                    p.evidence.key(),
+                    p.source,
+                    p.group.key(),
+                    p.depth
+                ));
+            }
+            out
+        }
+        _ => {
+            let mut out = format!(
+                "{:<28} {:>12} {:>22}  {:<18} {}\n",
+                "key", "default", "range", "evidence", "unit and meaning"
+            );
+            for p in PARAMS {
+                out.push_str(&format!(
+                    "{:<28} {:>12} {:>22}  {:<18} {}: {} [{}]\n",
+                    p.key,
+                    p.default,
+                    format!("{} to {}", p.min, p.max),
+                    p.evidence.label(),
+                    p.unit.label(),
+                    p.explanation,
+                    p.source
+                ));
+            }
+            out
+        }
+    })
+}
+
+fn presets_output(format: &str) -> Result<String, CliError> {
+    Ok(match format {
+        "json" => json(&wire::preset_table())?,
+        _ => {
+            let mut out = String::new();
+            for p in PRESETS {
+                out.push_str(&format!(
+                    "{}\n  {}\n  {}\n  Caveat: {}\n  Sources: {}\n",
+                    p.name, p.title, p.summary, p.caveat, p.sources
+                ));
+                for (k, v) in p.values {
+                    out.push_str(&format!("    {k} = {v}\n"));
+                }
+            }
+            out
+        }
+    })
+}
+
+fn run_output(args: &Args) -> Result<String, CliError> {
+    let format = check_format(args.format.as_deref(), &["table", "json", "csv", "golden"])?;
+    let scenario = scenario_of(args)?;
+    let outcome = model::run(&scenario.params);
+    Ok(match format {
+        "json" => json(&ResultWire::new(&scenario, &outcome))?,
+        "csv" => report::series_csv(&wire::SeriesWire::from_outcome(&outcome)),
+        "golden" => report::golden(&scenario, &outcome),
+        _ => report::table(&scenario, &outcome),
+    })
+}
+
+fn dispatch(args: &Args) -> Result<String, CliError> {
+    let only = |allowed: &[&str]| -> Result<(), CliError> {
+        let extra = (args.preset.is_some() && !allowed.contains(&"--preset"))
+            || (args.scenario_file.is_some() && !allowed.contains(&"--scenario"))
+            || (!args.sets.is_empty() && !allowed.contains(&"--set"));
+        if extra {
+            Err(CliError(format!(
+                "'{}' takes only {}",
+                args.command,
+                allowed.join(", ")
+            )))
+        } else {
+            Ok(())
+        }
+    };
+    match args.command.as_str() {
+        "help" => Ok(HELP.to_owned()),
+        "params" => {
+            only(&["--format"])?;
+            params_output(check_format(
+                args.format.as_deref(),
+                &["table", "json", "csv"],
+            )?)
+        }
+        "presets" => {
+            only(&["--format"])?;
+            presets_output(check_format(args.format.as_deref(), &["table", "json"])?)
+        }
+        "run" => run_output(args),
+        other => Err(CliError(format!(
+            "unknown command '{other}' (allowed: params, presets, run, help)"
+        ))),
+    }
+}
+
+/// Runs one invocation (`args` without the program name) and returns the exit status.
+pub fn run_cli(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match parse_args(args).and_then(|a| dispatch(&a)) {
+        Ok(text) => match out.write_all(text.as_bytes()) {
+            Ok(()) => 0,
+            // A closed pipe (| head) is not an error worth a message.
+            Err(_) => 0,
+        },
+        Err(CliError(message)) => {
+            let _ = writeln!(err, "error: {}", message.replace('\n', "\nerror: "));
+            EXIT_USAGE
+        }
+    }
+}

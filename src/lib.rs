@@ -1,0 +1,18 @@
+//! Layoff What-If: what happens when a company cuts support staff, hands contacts to an AI,
+//! and may have to hire people back.
+//!
+//! The crate is layered so that each layer knows only what it must (see ARCHITECTURE.md):
+//! [`params`] is the table of inputs, [`presets`] names sets of them, [`validate`] turns raw
+//! input from any source into checked [`params::Params`], [`model`] simulates, [`wire`] is the
+//! only module that speaks serde, [`report`] and [`format`] write text, [`cli`] is the command
+//! line, and `wasm` (browser builds only) is the thin JavaScript surface.
+#![warn(missing_docs)]
+
+pub mod cli;
+pub mod format;
+pub mod model;
+pub mod params;
+pub mod presets;
+pub mod report;
+pub mod validate;
+pub mod wire;

@@ -1,0 +1,382 @@
+//! The wire format: the only module that knows serde. It turns scenario files and JavaScript
+//! objects into a [`RawScenario`] for `validate`, and model results into camelCase records
+//! for JSON, JavaScript and CSV. Field names here are an interface the page, the CLI, the
+//! tests and readers' saved files rely on: add fields, never rename them.
+
+use std::collections::BTreeMap;
+
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Month, Outcome, Summary};
+use crate::params::{Params, PARAMS};
+use crate::validate::{RawScenario, RawValue, Scenario};
+
+/// The scenario file format version this build reads and writes.
+pub const SCENARIO_VERSION: u32 = 1;
+
+/// A scenario as stored in a file or passed from JavaScript:
+/// `{"version": 1, "preset": "klarna-like", "params": {"aiShare": 0.5}}`.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioInput {
+    /// Format version; absent means the current one.
+    #[serde(default)]
+    pub version: Option<u32>,
+    /// The preset to start from.
+    #[serde(default)]
+    pub preset: Option<String>,
+    /// Parameter overrides by wire key.
+    #[serde(default)]
+    pub params: BTreeMap<String, WireValue>,
+}
+
+/// Any JSON value, kept only as precisely as validation needs.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum WireValue {
+    /// A number.
+    Number(f64),
+    /// A string, which may hold a number.
+    Text(String),
+    /// true or false.
+    Bool(bool),
+    /// A list.
+    #[serde(skip_serializing)]
+    List(Vec<IgnoredAny>),
+    /// An object.
+    #[serde(skip_serializing)]
+    Object(BTreeMap<String, IgnoredAny>),
+    /// null.
+    Null,
+}
+
+impl ScenarioInput {
+    /// Converts to the raw form `validate` reads. A wrong version is an error here, since a
+    /// file from a newer build may mean something else by the same keys.
+    pub fn into_raw(self) -> Result<RawScenario, String> {
+        if let Some(v) = self.version {
+            if v != SCENARIO_VERSION {
+                return Err(format!(
+                    "scenario version {v} is not supported: this build reads version {SCENARIO_VERSION}"
+                ));
+            }
+        }
+        let values = self
+            .params
+            .into_iter()
+            .map(|(k, v)| {
+                let raw = match v {
+                    WireValue::Number(n) => RawValue::Number(n),
+                    WireValue::Text(t) => RawValue::Text(t),
+                    WireValue::Bool(_) => RawValue::WrongType("a boolean"),
+                    WireValue::List(_) => RawValue::WrongType("a list"),
+                    WireValue::Object(_) => RawValue::WrongType("an object"),
+                    WireValue::Null => RawValue::WrongType("null"),
+                };
+                (k, raw)
+            })
+            .collect();
+        Ok(RawScenario {
+            preset: self.preset,
+            values,
+        })
+    }
+
+    /// The file form of a checked scenario: its preset and the keys that differ from it.
+    pub fn from_scenario(scenario: &Scenario) -> Self {
+        let params = scenario
+            .changed_keys()
+            .into_iter()
+            .filter_map(|key| {
+                let spec = crate::params::spec(key)?;
+                Some((
+                    key.to_owned(),
+                    WireValue::Number(spec.get(&scenario.params)),
+                ))
+            })
+            .collect();
+        ScenarioInput {
+            version: Some(SCENARIO_VERSION),
+            preset: Some(scenario.preset.name.to_owned()),
+            params,
+        }
+    }
+}
+
+/// Parses a scenario file's JSON text into the raw form, with a message that says where and
+/// what is wrong when it cannot.
+pub fn parse_scenario_json(text: &str) -> Result<RawScenario, String> {
+    const MAX_FILE_BYTES: usize = 64 * 1024;
+    if text.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "the scenario file is {} bytes: at most {MAX_FILE_BYTES} are read",
+            text.len()
+        ));
+    }
+    let input: ScenarioInput = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "the scenario file is not valid: {e} (expected {{\"version\": 1, \"preset\": \"NAME\", \"params\": {{\"key\": number}}}})"
+        )
+    })?;
+    input.into_raw()
+}
+
+/// The headline numbers, camelCase. `null` marks an event that does not happen.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct SummaryWire {
+    pub npv: f64,
+    pub npv_vs_augment: f64,
+    pub augment_npv: f64,
+    pub payback_month: Option<u32>,
+    pub peak_month: Option<u32>,
+    pub peak_savings: f64,
+    pub regret_month: Option<u32>,
+    pub rehire_start_month: Option<u32>,
+    pub break_even_extra_churn: f64,
+    pub first_year_delta: f64,
+    pub final_cumulative_delta: f64,
+    pub final_cumulative_delta_vs_augment: f64,
+    pub laid_off: f64,
+    pub rehired_hires: f64,
+    pub rehire_cost: f64,
+    pub customers_lost: f64,
+    pub peak_bad_contact_share: f64,
+    pub ai_agent_equivalent: f64,
+    pub cost_per_contact_change: f64,
+    pub support_cost_saved_per_year: f64,
+    pub final_headcount: f64,
+}
+
+impl From<&Summary> for SummaryWire {
+    fn from(s: &Summary) -> Self {
+        SummaryWire {
+            npv: s.npv_usd,
+            npv_vs_augment: s.npv_vs_augment_usd,
+            augment_npv: s.augment_npv_usd,
+            payback_month: s.payback_month,
+            peak_month: s.peak_month,
+            peak_savings: s.peak_savings_usd,
+            regret_month: s.regret_month,
+            rehire_start_month: s.rehire_start_month,
+            break_even_extra_churn: s.break_even_extra_churn_per_year,
+            first_year_delta: s.first_year_delta_usd,
+            final_cumulative_delta: s.final_cumulative_delta_usd,
+            final_cumulative_delta_vs_augment: s.final_cumulative_delta_vs_augment_usd,
+            laid_off: s.laid_off,
+            rehired_hires: s.rehired_hires,
+            rehire_cost: s.rehire_cost_usd,
+            customers_lost: s.customers_lost,
+            peak_bad_contact_share: s.peak_bad_contact_share,
+            ai_agent_equivalent: s.ai_agent_equivalent,
+            cost_per_contact_change: s.cost_per_contact_change,
+            support_cost_saved_per_year: s.support_cost_saved_per_year_usd,
+            final_headcount: s.final_headcount,
+        }
+    }
+}
+
+macro_rules! series {
+    ($( $field:ident : $name:literal => $value:expr ; )*) => {
+        /// Per-month series, one entry per month, camelCase. Money is USD per month unless
+        /// the name says cumulative; shares are fractions 0..1.
+        #[derive(Debug, Serialize, Default)]
+        #[serde(rename_all = "camelCase")]
+        #[allow(missing_docs)]
+        pub struct SeriesWire {
+            pub month: Vec<u32>,
+            $( pub $field: Vec<f64>, )*
+        }
+
+        /// The series' wire names in column order (after `month`), for CSV headers.
+        pub const SERIES_COLUMNS: &[&str] = &[$( $name, )*];
+
+        impl SeriesWire {
+            /// Builds every series from a model outcome.
+            pub fn from_outcome(outcome: &Outcome) -> Self {
+                let months = outcome.scenario.len();
+                let mut s = SeriesWire {
+                    month: (1..=months as u32).collect(),
+                    ..SeriesWire::default()
+                };
+                for i in 0..months {
+                    $( s.$field.push(column_fn($value)(outcome, i)); )*
+                }
+                s
+            }
+
+            /// The value of column `c` (an index into `SERIES_COLUMNS`) in month index `i`.
+            pub fn column(&self, c: usize) -> &[f64] {
+                let columns: [&Vec<f64>; SERIES_COLUMNS.len()] = [$( &self.$field, )*];
+                columns[c]
+            }
+        }
+    };
+}
+
+/// Gives a series' closure its signature, so the table below can stay one line a series.
+fn column_fn(f: fn(&Outcome, usize) -> f64) -> fn(&Outcome, usize) -> f64 {
+    f
+}
+
+fn pay_multiplier(m: &Month) -> f64 {
+    if m.headcount > 0.0 {
+        m.wages_usd / m.headcount
+    } else {
+        0.0
+    }
+}
+
+/// Pay of the people working contacts (experienced and rookies), USD.
+fn working_wages(m: &Month) -> f64 {
+    pay_multiplier(m) * (m.experienced + m.rookies)
+}
+
+/// Recruiting plus the pay of trainees, who handle no contacts yet, USD.
+fn hiring_and_training(m: &Month) -> f64 {
+    m.hiring_usd + pay_multiplier(m) * m.trainees
+}
+
+/// Every support cost of a month, USD.
+fn support_cost(m: &Month) -> f64 {
+    m.wages_usd + m.severance_usd + m.ai_usd + m.hiring_usd
+}
+
+series! {
+    cumulative_delta: "cumulativeDelta" => |o, i| o.cumulative_delta_usd[i];
+    cumulative_delta_vs_augment: "cumulativeDeltaVsAugment" => |o, i| o.cumulative_delta_vs_augment_usd[i];
+    augment_cumulative_delta: "augmentCumulativeDelta" => |o, i| o.cumulative_delta_usd[i] - o.cumulative_delta_vs_augment_usd[i];
+    monthly_delta: "monthlyDelta" => |o, i| o.monthly_delta_usd(i);
+    headcount: "headcount" => |o, i| o.scenario[i].headcount;
+    experienced: "experienced" => |o, i| o.scenario[i].experienced;
+    rookies: "rookies" => |o, i| o.scenario[i].rookies;
+    trainees: "trainees" => |o, i| o.scenario[i].trainees;
+    vacancies: "vacancies" => |o, i| o.scenario[i].vacancies;
+    rehired: "rehired" => |o, i| o.scenario[i].rehired;
+    baseline_headcount: "baselineHeadcount" => |o, i| o.baseline[i].headcount;
+    augment_headcount: "augmentHeadcount" => |o, i| o.augment[i].headcount;
+    customers: "customers" => |o, i| o.scenario[i].customers;
+    baseline_customers: "baselineCustomers" => |o, i| o.baseline[i].customers;
+    augment_customers: "augmentCustomers" => |o, i| o.augment[i].customers;
+    contacts: "contacts" => |o, i| o.scenario[i].contacts;
+    ai_share: "aiShare" => |o, i| o.scenario[i].ai_share;
+    bad_contact_share: "badContactShare" => |o, i| o.scenario[i].bad_contact_share;
+    perceived_bad_contact_share: "perceivedBadContactShare" => |o, i| o.scenario[i].perceived_bad_contact_share;
+    baseline_bad_contact_share: "baselineBadContactShare" => |o, i| o.baseline[i].bad_contact_share;
+    augment_bad_contact_share: "augmentBadContactShare" => |o, i| o.augment[i].bad_contact_share;
+    work_pressure: "workPressure" => |o, i| o.scenario[i].work_pressure;
+    unserved_share: "unservedShare" => |o, i| o.scenario[i].unserved_share;
+    quality_standard: "qualityStandard" => |o, i| o.scenario[i].quality_standard;
+    wages: "wages" => |o, i| working_wages(&o.scenario[i]);
+    severance: "severance" => |o, i| o.scenario[i].severance_usd;
+    ai_cost: "aiCost" => |o, i| o.scenario[i].ai_usd;
+    hiring_and_training: "hiringAndTraining" => |o, i| hiring_and_training(&o.scenario[i]);
+    lost_margin: "lostMargin" => |o, i| o.lost_margin_usd(i);
+    support_cost: "supportCost" => |o, i| support_cost(&o.scenario[i]);
+    baseline_support_cost: "baselineSupportCost" => |o, i| support_cost(&o.baseline[i]);
+    augment_support_cost: "augmentSupportCost" => |o, i| support_cost(&o.augment[i]);
+}
+
+/// A whole result: the parameters used, the summary and the series.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResultWire {
+    /// The preset the scenario started from.
+    pub preset: String,
+    /// Keys that differ from the preset.
+    pub changed: Vec<&'static str>,
+    /// Every parameter, by wire key.
+    pub params: BTreeMap<&'static str, f64>,
+    /// The headline numbers.
+    pub summary: SummaryWire,
+    /// Per-month series.
+    pub series: SeriesWire,
+}
+
+/// Every parameter by wire key.
+pub fn params_map(params: &Params) -> BTreeMap<&'static str, f64> {
+    PARAMS.iter().map(|s| (s.key, s.get(params))).collect()
+}
+
+impl ResultWire {
+    /// Builds the wire result of a scenario and its outcome.
+    pub fn new(scenario: &Scenario, outcome: &Outcome) -> Self {
+        ResultWire {
+            preset: scenario.preset.name.to_owned(),
+            changed: scenario.changed_keys(),
+            params: params_map(&scenario.params),
+            summary: SummaryWire::from(&outcome.summary),
+            series: SeriesWire::from_outcome(outcome),
+        }
+    }
+}
+
+/// One row of the parameter table on the wire (CLI `params --format json`, the page).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct ParamSpecWire {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub unit: &'static str,
+    pub default: f64,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+    pub explanation: &'static str,
+    pub source: &'static str,
+    pub evidence: &'static str,
+    pub group: &'static str,
+    pub depth: u8,
+}
+
+/// The whole parameter table on the wire.
+pub fn param_table() -> Vec<ParamSpecWire> {
+    PARAMS
+        .iter()
+        .map(|s| ParamSpecWire {
+            key: s.key,
+            label: s.label,
+            unit: s.unit.key(),
+            default: s.default,
+            min: s.min,
+            max: s.max,
+            step: s.step,
+            explanation: s.explanation,
+            source: s.source,
+            evidence: s.evidence.key(),
+            group: s.group.key(),
+            depth: s.depth,
+        })
+        .collect()
+}
+
+/// One preset on the wire: its texts and its full parameter set.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct PresetWire {
+    pub name: &'static str,
+    pub title: &'static str,
+    pub summary: &'static str,
+    pub caveat: &'static str,
+    pub sources: &'static str,
+    pub params: BTreeMap<&'static str, f64>,
+}
+
+/// Every preset on the wire.
+pub fn preset_table() -> Vec<PresetWire> {
+    crate::presets::PRESETS
+        .iter()
+        .map(|p| PresetWire {
+            name: p.name,
+            title: p.title,
+            summary: p.summary,
+            caveat: p.caveat,
+            sources: p.sources,
+            params: params_map(&p.params()),
+        })
+        .collect()
+}
