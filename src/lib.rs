@@ -8,11 +8,16 @@
 //! line, and `wasm` (browser builds only) is the thin JavaScript surface.
 #![warn(missing_docs)]
 
+pub mod chart;
 pub mod cli;
 pub mod format;
 pub mod model;
 pub mod params;
 pub mod presets;
 pub mod report;
+pub mod sources;
 pub mod validate;
 pub mod wire;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;

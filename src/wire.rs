@@ -380,3 +380,154 @@ pub fn preset_table() -> Vec<PresetWire> {
         })
         .collect()
 }
+
+/// Chart options as the page sends them: `{scale, theme, text, money}`, every field optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+pub struct ChartOptionsWire {
+    /// Size factor (device pixel ratio times presentation size), 0.25 to 8.
+    pub scale: Option<f64>,
+    /// "light", "dark" or "projector".
+    pub theme: Option<String>,
+    /// Translated chart words by key.
+    pub text: BTreeMap<String, String>,
+    /// Money display.
+    pub money: Option<MoneyFormatWire>,
+}
+
+/// Money display as the page sends it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct MoneyFormatWire {
+    /// Display units per US dollar.
+    pub rate_per_usd: f64,
+    /// Text before the number.
+    #[serde(default)]
+    pub prefix: String,
+    /// Text after the number.
+    #[serde(default)]
+    pub suffix: String,
+    /// Decimal separator, one character.
+    #[serde(default = "default_decimal")]
+    pub decimal: String,
+    /// Words for thousand, million, billion.
+    #[serde(default = "default_magnitudes")]
+    pub magnitudes: [String; 3],
+}
+
+fn default_decimal() -> String {
+    ".".to_owned()
+}
+
+fn default_magnitudes() -> [String; 3] {
+    ["k".to_owned(), "M".to_owned(), "B".to_owned()]
+}
+
+impl ChartOptionsWire {
+    /// Checks the options and converts them; the message says which field is wrong.
+    pub fn into_options(self) -> Result<crate::chart::ChartOptions, String> {
+        use crate::chart::{ChartOptions, ChartText, MoneyFormat, Theme};
+        let scale = self.scale.unwrap_or(1.0);
+        if !(scale.is_finite() && (0.25..=8.0).contains(&scale)) {
+            return Err(format!(
+                "chart scale {scale} is out of range: allowed 0.25 to 8"
+            ));
+        }
+        let theme = match self.theme.as_deref() {
+            None | Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
+            Some("projector") => Theme::Projector,
+            Some(other) => {
+                return Err(format!(
+                    "unknown chart theme '{other}' (allowed: light, dark, projector)"
+                ))
+            }
+        };
+        let money = match self.money {
+            None => MoneyFormat::default(),
+            Some(m) => {
+                if !(m.rate_per_usd.is_finite() && m.rate_per_usd > 0.0 && m.rate_per_usd <= 1e6) {
+                    return Err(format!(
+                        "exchange rate {} is out of range: allowed above 0 up to 1000000 per USD",
+                        m.rate_per_usd
+                    ));
+                }
+                let mut chars = m.decimal.chars();
+                let decimal = match (chars.next(), chars.next()) {
+                    (Some(c), None) => c,
+                    _ => return Err("the decimal separator must be one character".to_owned()),
+                };
+                MoneyFormat {
+                    rate_per_usd: m.rate_per_usd,
+                    prefix: m.prefix,
+                    suffix: m.suffix,
+                    decimal,
+                    magnitudes: m.magnitudes,
+                }
+            }
+        };
+        Ok(ChartOptions {
+            scale,
+            theme,
+            text: ChartText::new(self.text),
+            money,
+        })
+    }
+}
+
+/// One input error on the wire, for the page to show next to its field.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InputErrorWire {
+    /// The parameter key, where the error is about one.
+    pub key: Option<String>,
+    /// A stable machine name of the kind of error (the page translates by it).
+    pub code: &'static str,
+    /// The English message.
+    pub message: String,
+}
+
+impl From<&crate::validate::InputError> for InputErrorWire {
+    fn from(e: &crate::validate::InputError) -> Self {
+        InputErrorWire {
+            key: e.key().map(str::to_owned),
+            code: e.code(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// The answer to "is this scenario valid?": the nearest valid scenario and what was ignored.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckedScenarioWire {
+    /// The preset used.
+    pub preset: &'static str,
+    /// Every parameter of the nearest valid scenario.
+    pub params: BTreeMap<&'static str, f64>,
+    /// Keys that differ from the preset.
+    pub changed: Vec<&'static str>,
+    /// What was wrong and therefore ignored; empty when the input was valid.
+    pub errors: Vec<InputErrorWire>,
+}
+
+/// One source on the wire.
+#[derive(Debug, Serialize)]
+#[allow(missing_docs)]
+pub struct SourceWire {
+    pub id: &'static str,
+    pub citation: &'static str,
+    pub evidence: &'static str,
+}
+
+/// Every source on the wire.
+pub fn source_table() -> Vec<SourceWire> {
+    crate::sources::SOURCES
+        .iter()
+        .map(|s| SourceWire {
+            id: s.id,
+            citation: s.citation,
+            evidence: s.evidence.key(),
+        })
+        .collect()
+}
