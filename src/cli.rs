@@ -46,7 +46,10 @@ struct Args {
 
 fn parse_args(args: &[String]) -> Result<Args, CliError> {
     let mut it = args.iter();
-    let command = it.next().cloned().unwrap_or_else(|| "help".to_owned());
+    let command = match it.next().map(String::as_str) {
+        None | Some("-h" | "--help") => "help".to_owned(),
+        Some(c) => c.to_owned(),
+    };
     let mut parsed = Args {
         command,
         ..Args::default()

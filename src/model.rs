@@ -82,6 +82,8 @@ pub struct Month {
     pub severance_usd: f64,
     /// AI bill (build cost, fixed cost, per-conversation price, assistant seats), USD.
     pub ai_usd: f64,
+    /// Of the AI bill, the one-off build cost (month 0 only), USD.
+    pub ai_setup_usd: f64,
     /// Recruiting cost of this month's hires, USD.
     pub hiring_usd: f64,
     /// Contribution minus every support cost, USD.
@@ -188,6 +190,22 @@ struct Calibration {
     contacts0: f64,
     /// Bad-contact share at the start: humans at normal pace.
     bad_share0: f64,
+    /// Monthly quit hazard in normal times (attrition per year / 12).
+    quit_hazard: f64,
+    /// Monthly fraction of the gap between actual and perceived quality that is perceived.
+    perception_fraction: f64,
+    /// Share of the gap between standard and rushed time left after a month of erosion.
+    erosion_keep: f64,
+    /// `exp(-contacts per customer x bad share at the start)`: the churn formula's reference.
+    churn_reference: f64,
+    /// Monthly growth factor of the AI price.
+    price_step: f64,
+    /// Monthly fade of lost know-how.
+    relearn_step: f64,
+    /// Monthly fade of the survivors' extra quitting.
+    boost_fade_step: f64,
+    /// Monthly discount factor.
+    discount_step: f64,
 }
 
 /// The fraction of a stock that leaves in one month when its average stay is `months`: the
@@ -201,24 +219,36 @@ impl Calibration {
         let level = depth(p);
         let contacts0 = p.customers_before * p.contacts_per_customer_per_month;
         let n0 = p.headcount_before;
+        // Per-month factors, computed once: the step function then needs few exponentials.
+        let factors = Calibration {
+            quit_fraction: 0.0,
+            fill_fraction: 0.0,
+            train_fraction: 0.0,
+            ramp_fraction: 0.0,
+            experienced0: n0,
+            rookies0: 0.0,
+            trainees0: 0.0,
+            vacancies0: 0.0,
+            positions0: n0,
+            effective_fte0: n0,
+            contacts0,
+            bad_share0: p.bad_contact_chance_human,
+            quit_hazard: 0.0,
+            perception_fraction: monthly_fraction(1.0 / p.perception_delay_months),
+            erosion_keep: (-1.0 / p.standard_erosion_months).exp(),
+            churn_reference: (-p.contacts_per_customer_per_month * p.bad_contact_chance_human)
+                .exp(),
+            price_step: (1.0 + p.ai_price_growth_per_year).powf(1.0 / 12.0),
+            relearn_step: (-1.0 / RELEARN_MONTHS).exp(),
+            boost_fade_step: (-1.0 / SURVIVOR_BOOST_FADE_MONTHS).exp(),
+            discount_step: (1.0 + p.discount_rate_per_year).powf(-1.0 / 12.0),
+        };
         if level < 3 {
             // Below depth 3 the workforce is a fixed number of experienced agents.
-            return Calibration {
-                quit_fraction: 0.0,
-                fill_fraction: 0.0,
-                train_fraction: 0.0,
-                ramp_fraction: 0.0,
-                experienced0: n0,
-                rookies0: 0.0,
-                trainees0: 0.0,
-                vacancies0: 0.0,
-                positions0: n0,
-                effective_fte0: n0,
-                contacts0,
-                bad_share0: p.bad_contact_chance_human,
-            };
+            return factors;
         }
-        let quit = monthly_fraction(p.attrition_per_year / 12.0);
+        let quit_hazard = p.attrition_per_year / 12.0;
+        let quit = monthly_fraction(quit_hazard);
         let fill = monthly_fraction(1.0 / p.time_to_fill_months);
         let train = monthly_fraction(1.0 / p.training_months);
         let ramp = monthly_fraction(1.0 / p.ramp_months);
@@ -240,8 +270,8 @@ impl Calibration {
             vacancies0,
             positions0: n0 + vacancies0,
             effective_fte0: experienced0 + ROOKIE_PRODUCTIVITY * rookies0,
-            contacts0,
-            bad_share0: p.bad_contact_chance_human,
+            quit_hazard,
+            ..factors
         }
     }
 }
@@ -281,6 +311,12 @@ struct PathRun<'a> {
     rehire_month: Option<usize>,
     rehire_hires_total: f64,
     rehire_cost_usd: f64,
+    /// AI price relative to launch: grows by `price_step` each month.
+    price_factor: f64,
+    /// What remains of an effect that fades after the cut: `exp(-months since cut / 12)`,
+    /// kept as a running product (one for lost know-how, one for survivors' quits).
+    relearn_fade: f64,
+    boost_fade: f64,
 }
 
 impl<'a> PathRun<'a> {
@@ -306,6 +342,9 @@ impl<'a> PathRun<'a> {
             rehire_month: None,
             rehire_hires_total: 0.0,
             rehire_cost_usd: 0.0,
+            price_factor: 1.0,
+            relearn_fade: 1.0,
+            boost_fade: 1.0,
         }
     }
 
@@ -396,17 +435,10 @@ impl<'a> PathRun<'a> {
         };
 
         // Capacity of the humans, in contacts of normal effort per month.
-        let months_since_cut = if cut_done {
-            (t - self.cut_month) as f64
-        } else {
-            0.0
-        };
         let mut experienced_productivity = 1.0;
         if level >= 4 && self.path == Path::Scenario && cut_done {
             // Know-how that left with the cut is relearned over about a year.
-            experienced_productivity -= p.knowledge_loss_share
-                * p.layoff_share
-                * (-months_since_cut / RELEARN_MONTHS).exp();
+            experienced_productivity -= p.knowledge_loss_share * p.layoff_share * self.relearn_fade;
         }
         let mut effective_fte =
             self.experienced * experienced_productivity + ROOKIE_PRODUCTIVITY * self.rookies;
@@ -481,13 +513,13 @@ impl<'a> PathRun<'a> {
         let wages_usd = p.loaded_cost_per_agent_per_month
             * ((headcount - rehired) + rehired * p.rehire_pay_factor);
         let mut ai_usd = 0.0;
+        let mut ai_setup_usd = 0.0;
         if self.path == Path::Scenario && p.ai_share > 0.0 {
-            let years_in = t as f64 / 12.0;
-            let price =
-                p.ai_price_per_conversation * (1.0 + p.ai_price_growth_per_year).powf(years_in);
+            let price = p.ai_price_per_conversation * self.price_factor;
             ai_usd += p.ai_fixed_cost_per_month + price * ai_contacts;
             if t == 0 {
-                ai_usd += p.ai_setup_cost;
+                ai_setup_usd = p.ai_setup_cost;
+                ai_usd += ai_setup_usd;
             }
         }
         if self.path == Path::Augment {
@@ -500,9 +532,8 @@ impl<'a> PathRun<'a> {
         if level >= 3 {
             let mut quit_fraction = cal.quit_fraction;
             if level >= 4 && self.path == Path::Scenario && cut_done && self.laid_off > 0.0 {
-                let boost =
-                    p.survivor_quit_boost * (-months_since_cut / SURVIVOR_BOOST_FADE_MONTHS).exp();
-                quit_fraction = monthly_fraction(-(1.0 - cal.quit_fraction).ln() * (1.0 + boost));
+                let boost = p.survivor_quit_boost * self.boost_fade;
+                quit_fraction = monthly_fraction(cal.quit_hazard * (1.0 + boost));
             }
             let stay = 1.0 - quit_fraction;
             quits = quit_fraction * headcount;
@@ -539,12 +570,12 @@ impl<'a> PathRun<'a> {
             // the share of them who leave. Better-than-before service can lower churn, but
             // churn cannot fall below zero.
             let extra_churn = p.defection_per_bad_contact
-                * ((-cpc * cal.bad_share0).exp() - (-cpc * self.perceived_bad).exp());
+                * (cal.churn_reference - (-cpc * self.perceived_bad).exp());
             let churn = (p.baseline_churn_per_month + extra_churn).max(0.0);
             self.customers =
                 self.customers * (1.0 - churn) + p.baseline_churn_per_month * p.customers_before;
-            self.perceived_bad += (bad_contact_share - self.perceived_bad)
-                * monthly_fraction(1.0 / p.perception_delay_months);
+            self.perceived_bad +=
+                (bad_contact_share - self.perceived_bad) * cal.perception_fraction;
             self.repeats_next = silent;
         }
 
@@ -552,8 +583,7 @@ impl<'a> PathRun<'a> {
         let quality_standard = self.standard;
         if level >= 4 && time_ratio < 1.0 {
             let rushed = self.standard * time_ratio;
-            self.standard =
-                rushed + (self.standard - rushed) * (-1.0 / p.standard_erosion_months).exp();
+            self.standard = rushed + (self.standard - rushed) * cal.erosion_keep;
         }
 
         // The rehire decision (depth 3+): perceived quality past the trigger, then a delay.
@@ -564,6 +594,13 @@ impl<'a> PathRun<'a> {
             && self.perceived_bad > cal.bad_share0 * (1.0 + p.rehire_trigger_rise)
         {
             self.rehire_month = Some(t + 1 + p.recognition_delay_months as usize);
+        }
+
+        // Advance the running factors to next month.
+        self.price_factor *= cal.price_step;
+        if cut_done {
+            self.relearn_fade *= cal.relearn_step;
+            self.boost_fade *= cal.boost_fade_step;
         }
 
         let profit_usd = contribution_usd - wages_usd - severance_usd - ai_usd - hiring_usd;
@@ -593,6 +630,7 @@ impl<'a> PathRun<'a> {
             wages_usd,
             severance_usd,
             ai_usd,
+            ai_setup_usd,
             hiring_usd,
             profit_usd,
         }
@@ -621,11 +659,6 @@ fn run_path(p: &Params, cal: Calibration, path: Path) -> PathEnd {
     }
 }
 
-/// Discount factor for the money of month `index` (0-based), paid at the month's end.
-fn discount_factor(rate_per_year: f64, index: usize) -> f64 {
-    (1.0 + rate_per_year).powf(-((index + 1) as f64) / 12.0)
-}
-
 /// Running sum of `a[i].profit - b[i].profit`.
 fn cumulative_difference(a: &[Month], b: &[Month]) -> Vec<f64> {
     let mut total = 0.0;
@@ -638,11 +671,16 @@ fn cumulative_difference(a: &[Month], b: &[Month]) -> Vec<f64> {
         .collect()
 }
 
-fn npv(rate_per_year: f64, a: &[Month], b: &[Month]) -> f64 {
+/// Net present value of `a` minus `b`; each month's money counts at the month's end, so month
+/// index i is discounted by `discount_step^(i+1)`.
+fn npv(discount_step: f64, a: &[Month], b: &[Month]) -> f64 {
+    let mut factor = 1.0;
     a.iter()
         .zip(b)
-        .enumerate()
-        .map(|(i, (x, y))| (x.profit_usd - y.profit_usd) * discount_factor(rate_per_year, i))
+        .map(|(x, y)| {
+            factor *= discount_step;
+            (x.profit_usd - y.profit_usd) * factor
+        })
         .sum()
 }
 
@@ -696,25 +734,16 @@ pub fn run(p: &Params) -> Outcome {
         0.0
     };
     let ai_agent_equivalent = s[full].ai_contacts * (1.0 - escalated_work) / contacts_per_fte;
-    let recurring_ai = |m: &Month, index: usize| {
-        if index == 0 {
-            m.ai_usd
-                - if p.ai_share > 0.0 {
-                    p.ai_setup_cost
-                } else {
-                    0.0
-                }
-        } else {
-            m.ai_usd
-        }
-    };
-    let support_cost = |m: &Month, index: usize| m.wages_usd + recurring_ai(m, index);
-    let cost_per_contact_change = (support_cost(&s[full], full) / s[full].contacts)
-        / (support_cost(&b[full], full) / b[full].contacts)
+    // Running cost of support, without one-off build cost and severance.
+    let support_cost = |m: &Month| m.wages_usd + m.ai_usd - m.ai_setup_usd;
+    // Cost per contact is compared once the cut is done and the AI runs at full share.
+    let settled = full.max(cut);
+    let cost_per_contact_change = (support_cost(&s[settled]) / s[settled].contacts)
+        / (support_cost(&b[settled]) / b[settled].contacts)
         - 1.0;
     let year_end = (cut + 12).min(horizon);
     let support_cost_saved_per_year_usd = (cut..year_end)
-        .map(|i| support_cost(&b[i], i) - support_cost(&s[i], i))
+        .map(|i| support_cost(&b[i]) - support_cost(&s[i]))
         .sum::<f64>()
         * 12.0
         / (year_end - cut) as f64;
@@ -730,9 +759,9 @@ pub fn run(p: &Params) -> Outcome {
         12.0 * p.customers_before * p.revenue_per_customer_per_month * p.contribution_margin;
 
     let summary = Summary {
-        npv_usd: npv(p.discount_rate_per_year, s, b),
-        npv_vs_augment_usd: npv(p.discount_rate_per_year, s, a),
-        augment_npv_usd: npv(p.discount_rate_per_year, a, b),
+        npv_usd: npv(cal.discount_step, s, b),
+        npv_vs_augment_usd: npv(cal.discount_step, s, a),
+        augment_npv_usd: npv(cal.discount_step, a, b),
         payback_month: payback.map(month_number),
         peak_month: peak.map(month_number),
         peak_savings_usd: peak.map_or(0.0, |i| cumulative[i]),

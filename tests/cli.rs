@@ -1,0 +1,206 @@
+//! The command line as an author uses it: every command's output, and every kind of bad
+//! input ending with status 2 and a message that says what is wrong and what is allowed.
+
+use std::process::Command;
+
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_layoff-whatif"))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("layoff-whatif-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn params_lists_every_key_in_every_format() {
+    let (code, table, _) = cli(&["params"]);
+    assert_eq!(code, 0);
+    for spec in layoff_whatif::params::PARAMS {
+        assert!(table.contains(spec.key), "{}", spec.key);
+    }
+    let (code, json, _) = cli(&["params", "--format", "json"]);
+    assert_eq!(code, 0);
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        rows.as_array().unwrap().len(),
+        layoff_whatif::params::PARAMS.len()
+    );
+    assert_eq!(rows[0]["evidence"], "assumption");
+    let (code, csv, _) = cli(&["params", "--format=csv"]);
+    assert_eq!(code, 0);
+    assert_eq!(csv.lines().count(), layoff_whatif::params::PARAMS.len() + 1);
+}
+
+#[test]
+fn presets_lists_every_preset_with_its_caveat() {
+    let (code, out, _) = cli(&["presets"]);
+    assert_eq!(code, 0);
+    for name in [
+        "typical",
+        "status-quo",
+        "klarna-like",
+        "salesforce-like",
+        "augment",
+    ] {
+        assert!(out.contains(name), "{name}");
+    }
+    assert!(out.contains("what-if, not a fact"));
+    let (code, json, _) = cli(&["presets", "--format", "json"]);
+    assert_eq!(code, 0);
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows[2]["params"]["aiShare"], 0.67);
+}
+
+#[test]
+fn run_gives_table_json_and_csv() {
+    let (code, table, _) = cli(&["run", "--preset", "klarna-like"]);
+    assert_eq!(code, 0);
+    assert!(table.contains("Klarna-like") && table.contains("NPV vs keeping everyone"));
+    let (code, json, _) = cli(&[
+        "run",
+        "--preset",
+        "typical",
+        "--set",
+        "aiShare=0.3",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let result: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(result["params"]["aiShare"], 0.3);
+    assert_eq!(result["changed"], serde_json::json!(["aiShare"]));
+    assert!(result["summary"]["npv"].is_f64());
+    let (code, csv, _) = cli(&["run", "--format", "csv", "--set", "horizonMonths=24"]);
+    assert_eq!(code, 0);
+    assert_eq!(csv.lines().count(), 25);
+    assert!(csv.starts_with("month,cumulativeDelta,"));
+}
+
+#[test]
+fn a_scenario_file_runs_and_set_overrides_it() {
+    let file = temp_file(
+        "ok.json",
+        r#"{"version": 1, "preset": "salesforce-like", "params": {"aiShare": 0.4}}"#,
+    );
+    let (code, json, err) = cli(&[
+        "run",
+        "--scenario",
+        file.to_str().unwrap(),
+        "--set",
+        "aiShare=0.45",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let result: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(result["preset"], "salesforce-like");
+    assert_eq!(result["params"]["aiShare"], 0.45);
+}
+
+#[test]
+fn bad_input_exits_2_and_says_what_is_allowed() {
+    let bad_file = temp_file(
+        "bad.json",
+        r#"{"preset": "typical", "params": {"aiShare": "lots"}"#,
+    );
+    let wrong_type = temp_file("type.json", r#"{"params": {"aiShare": true, "nope": 1}}"#);
+    let future = temp_file("future.json", r#"{"version": 9}"#);
+    let cases: &[(&[&str], &str)] = &[
+        (&["run", "--set", "bogus=1"], "unknown parameter 'bogus'"),
+        (
+            &["run", "--set", "layofShare=0.2"],
+            "did you mean 'layoffShare'?",
+        ),
+        (
+            &["run", "--set", "layoffShare=1.5"],
+            "layoffShare = 1.5 is out of range: allowed 0 to 0.9",
+        ),
+        (
+            &["run", "--set", "aiShare=abc"],
+            "aiShare = 'abc' is not a number",
+        ),
+        (&["run", "--set", "aiShare=NaN"], "is not a number"),
+        (&["run", "--set", "aiShare=1e999"], "not a finite number"),
+        (
+            &["run", "--set", "modelDepth=2.5"],
+            "must be a whole number",
+        ),
+        (&["run", "--set", "aiShare"], "must look like key=value"),
+        (&["run", "--set"], "--set needs a value"),
+        (
+            &["run", "--preset", "klarna"],
+            "unknown preset 'klarna' (allowed: typical, status-quo",
+        ),
+        (
+            &["run", "--format", "xml"],
+            "unknown format 'xml' (allowed: table, json, csv, golden)",
+        ),
+        (
+            &["run", "--scenario", "/nonexistent/file.json"],
+            "cannot read scenario file",
+        ),
+        (
+            &["run", "--scenario", bad_file.to_str().unwrap()],
+            "is not valid",
+        ),
+        (
+            &["run", "--scenario", wrong_type.to_str().unwrap()],
+            "aiShare is a boolean, not a number",
+        ),
+        (
+            &["run", "--scenario", future.to_str().unwrap()],
+            "scenario version 9 is not supported",
+        ),
+        (&["run", "--bogus"], "unknown option '--bogus'"),
+        (&["frobnicate"], "unknown command 'frobnicate'"),
+        (
+            &["params", "--set", "aiShare=1"],
+            "'params' takes only --format",
+        ),
+        (
+            &[
+                "run",
+                "--set",
+                "horizonMonths=12",
+                "--set",
+                "layoffMonth=20",
+            ],
+            "must be before the end of the horizon",
+        ),
+    ];
+    for (args, expected) in cases {
+        let (code, out, err) = cli(args);
+        assert_eq!(code, 2, "{args:?} exited {code}");
+        assert!(out.is_empty(), "{args:?} printed to stdout");
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert!(
+            err.contains(expected),
+            "{args:?}: expected '{expected}' in: {err}"
+        );
+    }
+    // Every problem in one input is reported, not just the first.
+    let (_, _, err) = cli(&["run", "--set", "aiShare=2", "--set", "rehireShare=-1"]);
+    assert!(
+        err.contains("aiShare") && err.contains("rehireShare"),
+        "{err}"
+    );
+}
+
+#[test]
+fn help_explains_the_commands() {
+    for args in [&["help"][..], &["--help"], &[]] {
+        let (code, out, _) = cli(args);
+        assert_eq!(code, 0);
+        assert!(out.contains("layoff-whatif run"));
+    }
+}
