@@ -1,11 +1,13 @@
-//! Benchmark of the model natively: one 48-month run (scenario, baseline and augment) and a
-//! batch of 10,000 runs with varied parameters. Prints the figures recorded in
+//! Benchmark of the model natively: one 48-month run (scenario, baseline and augment), a
+//! batch of 10,000 runs with varied parameters, and the three analyses (Monte Carlo, regret
+//! map, tornado). Prints the figures recorded in
 //! docs/PERFORMANCE.md; run with `cargo bench --bench model`. No assertion: machines are
 //! shared and noisy, so the figures are read, not enforced.
 
 use std::hint::black_box;
 use std::time::Instant;
 
+use layoff_whatif::analysis::{map, sensitivity, uncertainty};
 use layoff_whatif::model;
 use layoff_whatif::presets;
 
@@ -49,10 +51,33 @@ fn main() {
     }
     let batch = median(batch_ms);
 
+    // The analyses the page runs in its worker.
+    let time_ms = |f: &dyn Fn()| {
+        let mut runs = Vec::new();
+        for _ in 0..5 {
+            let start = Instant::now();
+            f();
+            runs.push(start.elapsed().as_secs_f64() * 1e3);
+        }
+        median(runs)
+    };
+    let monte_carlo = time_ms(&|| {
+        black_box(uncertainty::run(&params, 1000, 1));
+    });
+    let regret_map = time_ms(&|| {
+        black_box(map::regret_map(&params, map::DEFAULT_X, map::DEFAULT_Y, 41).unwrap());
+    });
+    let tornado = time_ms(&|| {
+        black_box(sensitivity::tornado(&params));
+    });
+
     println!("model benchmark (48 months; scenario + baseline + augment per run)");
     println!("  one run:       median {one:.2} us, best {best:.2} us (target < 20 us)");
     println!(
         "  10,000 runs:   {batch:.1} ms, {:.2} us per run",
         batch * 1e3 / 10_000.0
     );
+    println!("  Monte Carlo 1,000 draws: {monte_carlo:.1} ms");
+    println!("  regret map 41 x 41:      {regret_map:.1} ms");
+    println!("  tornado:                 {tornado:.1} ms");
 }

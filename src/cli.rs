@@ -5,6 +5,7 @@
 
 use std::io::Write;
 
+use crate::format::fixed;
 use crate::params::PARAMS;
 use crate::presets::PRESETS;
 use crate::validate::{validate, RawScenario, RawValue, Scenario};
@@ -20,9 +21,13 @@ layoff-whatif: what happens when a company cuts support staff for AI, and may hi
 USAGE:
   layoff-whatif params  [--format table|json|csv]
   layoff-whatif presets [--format table|json]
-  layoff-whatif run     [--preset NAME] [--scenario FILE.json] [--set key=value ...]
-                        [--format table|json|csv|golden]
+  layoff-whatif run     [SCENARIO] [--format table|json|csv|golden]
+  layoff-whatif uncertainty [SCENARIO] [--draws N] [--seed N] [--format table|json|csv]
+  layoff-whatif sensitivity [SCENARIO] [--format table|json|csv]
+  layoff-whatif map     [SCENARIO] [--x KEY] [--y KEY] [--cells N] [--format table|json|csv]
   layoff-whatif help
+
+SCENARIO is any of: --preset NAME, --scenario FILE.json, --set key=value (repeatable).
 
 A scenario starts from a preset (default 'typical'), then applies the file's params, then
 each --set in order. --preset overrides the file's preset. Keys and ranges: 'params'.
@@ -38,11 +43,32 @@ pub struct CliError(pub String);
 #[derive(Debug, Default)]
 struct Args {
     command: String,
+    /// Every flag given, to check it against what the command takes.
+    used: Vec<&'static str>,
     format: Option<String>,
     preset: Option<String>,
     scenario_file: Option<String>,
     sets: Vec<(String, String)>,
+    draws: Option<String>,
+    seed: Option<String>,
+    x: Option<String>,
+    y: Option<String>,
+    cells: Option<String>,
 }
+
+const SCENARIO_FLAGS: [&str; 3] = ["--preset", "--scenario", "--set"];
+
+const KNOWN_FLAGS: [&str; 9] = [
+    "--format",
+    "--preset",
+    "--scenario",
+    "--set",
+    "--draws",
+    "--seed",
+    "--x",
+    "--y",
+    "--cells",
+];
 
 fn parse_args(args: &[String]) -> Result<Args, CliError> {
     let mut it = args.iter();
@@ -65,21 +91,32 @@ fn parse_args(args: &[String]) -> Result<Args, CliError> {
                 .or_else(|| it.next().cloned())
                 .ok_or_else(|| CliError(format!("{name} needs a value")))
         };
+        if let Some(name) = KNOWN_FLAGS.iter().find(|k| **k == flag) {
+            parsed.used.push(name);
+        }
         match flag.as_str() {
             "--format" => parsed.format = Some(value("--format")?),
             "--preset" => parsed.preset = Some(value("--preset")?),
             "--scenario" => parsed.scenario_file = Some(value("--scenario")?),
+            "--draws" => parsed.draws = Some(value("--draws")?),
+            "--seed" => parsed.seed = Some(value("--seed")?),
+            "--x" => parsed.x = Some(value("--x")?),
+            "--y" => parsed.y = Some(value("--y")?),
+            "--cells" => parsed.cells = Some(value("--cells")?),
             "--set" => {
                 let pair = value("--set")?;
                 let (k, v) = pair.split_once('=').ok_or_else(|| {
-                    CliError(format!("--set '{pair}' must look like key=value, e.g. --set aiShare=0.5"))
+                    CliError(format!(
+                        "--set '{pair}' must look like key=value, e.g. --set aiShare=0.5"
+                    ))
                 })?;
                 parsed.sets.push((k.trim().to_owned(), v.to_owned()));
             }
             "-h" | "--help" => parsed.command = "help".to_owned(),
             other => {
                 return Err(CliError(format!(
-                    "unknown option '{other}' (allowed: --format, --preset, --scenario, --set; see 'layoff-whatif help')"
+                    "unknown option '{other}' (allowed: {}; see 'layoff-whatif help')",
+                    KNOWN_FLAGS.join(", ")
                 )))
             }
         }
@@ -203,37 +240,155 @@ fn run_output(args: &Args) -> Result<String, CliError> {
     })
 }
 
+/// Reads a whole number flag inside a range.
+fn whole_flag(
+    name: &str,
+    text: Option<&str>,
+    default: u64,
+    range: std::ops::RangeInclusive<u64>,
+) -> Result<u64, CliError> {
+    let Some(text) = text else {
+        return Ok(default);
+    };
+    match text.trim().parse::<u64>() {
+        Ok(n) if range.contains(&n) => Ok(n),
+        _ => Err(CliError(format!(
+            "{name} '{text}' must be a whole number from {} to {}",
+            range.start(),
+            range.end()
+        ))),
+    }
+}
+
+fn uncertainty_output(args: &Args) -> Result<String, CliError> {
+    use crate::analysis::uncertainty::{self, MAX_DRAWS};
+    let format = check_format(args.format.as_deref(), &["table", "json", "csv"])?;
+    let draws = whole_flag("--draws", args.draws.as_deref(), 1000, 1..=MAX_DRAWS as u64)?;
+    let seed = whole_flag("--seed", args.seed.as_deref(), 1, 0..=u64::MAX)?;
+    let scenario = scenario_of(args)?;
+    let result = uncertainty::run(&scenario.params, draws as usize, seed);
+    let wire = wire::UncertaintyWire::from(&result);
+    Ok(match format {
+        "json" => json(&wire)?,
+        "csv" => {
+            let mut out = String::from("month,p10,p25,p50,p75,p90\n");
+            for (m, q) in wire.month.iter().zip(&wire.cumulative_delta) {
+                out.push_str(&format!("{m},{}\n", q.map(fixed).join(",")));
+            }
+            out
+        }
+        _ => report::uncertainty_table(&wire),
+    })
+}
+
+fn sensitivity_output(args: &Args) -> Result<String, CliError> {
+    let format = check_format(args.format.as_deref(), &["table", "json", "csv"])?;
+    let scenario = scenario_of(args)?;
+    let npv = model::run(&scenario.params).summary.npv_usd;
+    let bars = crate::analysis::sensitivity::tornado(&scenario.params);
+    let wire = wire::SensitivityWire::new(npv, &bars);
+    Ok(match format {
+        "json" => json(&wire)?,
+        "csv" => {
+            let mut out = String::from("key,low,high,npvAtLow,npvAtHigh,swing,switchingValue\n");
+            for b in &wire.bars {
+                out.push_str(&format!(
+                    "{},{},{},{},{},{},{}\n",
+                    b.key,
+                    b.low,
+                    b.high,
+                    fixed(b.npv_at_low),
+                    fixed(b.npv_at_high),
+                    fixed(b.swing),
+                    b.switching_value
+                        .map_or_else(String::new, |v| v.to_string())
+                ));
+            }
+            out
+        }
+        _ => report::sensitivity_table(&wire),
+    })
+}
+
+fn map_output(args: &Args) -> Result<String, CliError> {
+    use crate::analysis::map;
+    let format = check_format(args.format.as_deref(), &["table", "json", "csv"])?;
+    let cells = whole_flag(
+        "--cells",
+        args.cells.as_deref(),
+        map::DEFAULT_CELLS as u64,
+        *map::CELL_RANGE.start() as u64..=*map::CELL_RANGE.end() as u64,
+    )?;
+    let scenario = scenario_of(args)?;
+    let x = args.x.as_deref().unwrap_or(map::DEFAULT_X);
+    let y = args.y.as_deref().unwrap_or(map::DEFAULT_Y);
+    let result = map::regret_map(&scenario.params, x, y, cells as usize)
+        .map_err(|e| CliError(e.to_string()))?;
+    let wire = wire::RegretMapWire::from(&result);
+    Ok(match format {
+        "json" => json(&wire)?,
+        "csv" => {
+            let mut out = format!("{},{},npv,regretMonth\n", wire.x_key, wire.y_key);
+            for (r, yv) in wire.y.iter().enumerate() {
+                for (c, xv) in wire.x.iter().enumerate() {
+                    out.push_str(&format!(
+                        "{xv},{yv},{},{}\n",
+                        fixed(wire.npv[r][c]),
+                        wire.regret_month[r][c].map_or_else(String::new, |m| m.to_string())
+                    ));
+                }
+            }
+            out
+        }
+        _ => report::map_table(&wire),
+    })
+}
+
 fn dispatch(args: &Args) -> Result<String, CliError> {
     let only = |allowed: &[&str]| -> Result<(), CliError> {
-        let extra = (args.preset.is_some() && !allowed.contains(&"--preset"))
-            || (args.scenario_file.is_some() && !allowed.contains(&"--scenario"))
-            || (!args.sets.is_empty() && !allowed.contains(&"--set"));
-        if extra {
-            Err(CliError(format!(
-                "'{}' takes only {}",
+        match args.used.iter().find(|f| !allowed.contains(f)) {
+            Some(flag) => Err(CliError(format!(
+                "'{}' does not take {flag}: it takes only {}",
                 args.command,
                 allowed.join(", ")
-            )))
-        } else {
-            Ok(())
+            ))),
+            None => Ok(()),
         }
+    };
+    let with_scenario = |extra: &[&'static str]| -> Vec<&'static str> {
+        let mut all = vec!["--format"];
+        all.extend(SCENARIO_FLAGS);
+        all.extend(extra);
+        all
     };
     match args.command.as_str() {
         "help" => Ok(HELP.to_owned()),
         "params" => {
             only(&["--format"])?;
-            params_output(check_format(
-                args.format.as_deref(),
-                &["table", "json", "csv"],
-            )?)
+            params_output(check_format(args.format.as_deref(), &["table", "json", "csv"])?)
         }
         "presets" => {
             only(&["--format"])?;
             presets_output(check_format(args.format.as_deref(), &["table", "json"])?)
         }
-        "run" => run_output(args),
+        "run" => {
+            only(&with_scenario(&[]))?;
+            run_output(args)
+        }
+        "uncertainty" => {
+            only(&with_scenario(&["--draws", "--seed"]))?;
+            uncertainty_output(args)
+        }
+        "sensitivity" => {
+            only(&with_scenario(&[]))?;
+            sensitivity_output(args)
+        }
+        "map" => {
+            only(&with_scenario(&["--x", "--y", "--cells"]))?;
+            map_output(args)
+        }
         other => Err(CliError(format!(
-            "unknown command '{other}' (allowed: params, presets, run, help)"
+            "unknown command '{other}' (allowed: params, presets, run, uncertainty, sensitivity, map, help)"
         ))),
     }
 }

@@ -8,6 +8,7 @@
 //! line, and `wasm` (browser builds only) is the thin JavaScript surface.
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod chart;
 pub mod cli;
 pub mod format;

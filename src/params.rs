@@ -186,6 +186,27 @@ impl Group {
     ];
 }
 
+/// Whether a parameter is the company's choice or an estimate of how the world works. The
+/// uncertainty analysis varies estimates only: a reader asks "what if we are wrong about
+/// customers' patience?", not "what if the company cut a different share by accident?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Chosen or known by the company (how many to cut, its own wages, the horizon).
+    Decision,
+    /// Uncertain: a claim, a survey figure, a research estimate or an assumption.
+    Estimate,
+}
+
+impl Role {
+    /// The stable wire name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Decision => "decision",
+            Role::Estimate => "estimate",
+        }
+    }
+}
+
 /// One row of the parameter table.
 #[derive(Debug, Clone, Copy)]
 pub struct ParamSpec {
@@ -213,8 +234,17 @@ pub struct ParamSpec {
     pub group: Group,
     /// The lowest model depth at which the parameter changes anything.
     pub depth: u8,
+    /// Whether the company chooses the value or it is an uncertain estimate.
+    pub role: Role,
     get: fn(&Params) -> f64,
     set: fn(&mut Params, f64),
+}
+
+/// Two rows are the same row when their keys are: keys are unique (a test holds it).
+impl PartialEq for ParamSpec {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
 }
 
 impl ParamSpec {
@@ -243,7 +273,7 @@ macro_rules! param_table {
         label: $label:literal, unit: $unit:ident, default: $default:expr,
         min: $min:expr, max: $max:expr, step: $step:expr,
         explanation: $explanation:literal, source: $source:literal,
-        evidence: $evidence:ident, group: $group:ident, depth: $depth:literal $(,)?
+        evidence: $evidence:ident, group: $group:ident, depth: $depth:literal, role: $role:ident $(,)?
     } )*) => {
         /// Every input of the model, in the units its name says. Build one with
         /// [`Params::default`] and change it through [`crate::validate`]; the model trusts
@@ -278,6 +308,7 @@ macro_rules! param_table {
                     evidence: Evidence::$evidence,
                     group: Group::$group,
                     depth: $depth,
+                    role: Role::$role,
                     get: |p: &Params| p.$field,
                     set: |p: &mut Params, v: f64| p.$field = v,
                 },
@@ -291,223 +322,223 @@ param_table! {
     horizon_months: "horizonMonths" {
         label: "Horizon", unit: WholeMonths, default: 48.0, min: 12.0, max: 120.0, step: 1.0,
         explanation: "How many months the simulation runs.",
-        source: "design choice", evidence: Assumption, group: Money, depth: 1,
+        source: "design choice", evidence: Assumption, group: Money, depth: 1, role: Decision,
     }
     headcount_before: "headcountBefore" {
         label: "Support staff before the cut", unit: Fte, default: 1000.0, min: 10.0, max: 20000.0, step: 10.0,
         explanation: "People in customer support before any cut (employed or outsourced).",
-        source: "K4 S1", evidence: CompanyClaim, group: Cut, depth: 1,
+        source: "K4 S1", evidence: CompanyClaim, group: Cut, depth: 1, role: Decision,
     }
     layoff_share: "layoffShare" {
         label: "Share of staff cut", unit: Share, default: 0.40, min: 0.0, max: 0.9, step: 0.01,
         explanation: "The share of the support team laid off in the cut month.",
-        source: "K4 S1", evidence: CompanyClaim, group: Cut, depth: 1,
+        source: "K4 S1", evidence: CompanyClaim, group: Cut, depth: 1, role: Decision,
     }
     layoff_month: "layoffMonth" {
         label: "Month of the cut", unit: WholeMonths, default: 3.0, min: 0.0, max: 24.0, step: 1.0,
         explanation: "Months after the AI launch (month 0) when the staff are cut; 0 cuts at launch.",
-        source: "design choice", evidence: Assumption, group: Cut, depth: 1,
+        source: "design choice", evidence: Assumption, group: Cut, depth: 1, role: Decision,
     }
     loaded_cost_per_agent_per_month: "loadedCostPerAgentPerMonth" {
         label: "Cost of one agent", unit: UsdPerMonth, default: 5080.0, min: 1000.0, max: 15000.0, step: 10.0,
         explanation: "Wage plus benefits and payroll taxes of one support agent per month.",
-        source: "C7 C8", evidence: Official, group: Cut, depth: 1,
+        source: "C7 C8", evidence: Official, group: Cut, depth: 1, role: Decision,
     }
     severance_weeks: "severanceWeeks" {
         label: "Severance", unit: Weeks, default: 4.0, min: 0.0, max: 52.0, step: 1.0,
         explanation: "Weeks of pay given to each laid-off person.",
-        source: "C5 S12 C24", evidence: Vendor, group: Cut, depth: 1,
+        source: "C5 S12 C24", evidence: Vendor, group: Cut, depth: 1, role: Decision,
     }
     // The AI.
     ai_share: "aiShare" {
         label: "Contacts handled by AI", unit: Share, default: 0.50, min: 0.0, max: 0.95, step: 0.01,
         explanation: "The target share of all customer contacts that the AI takes first.",
-        source: "K1 S1", evidence: CompanyClaim, group: Ai, depth: 1,
+        source: "K1 S1", evidence: CompanyClaim, group: Ai, depth: 1, role: Decision,
     }
     ai_ramp_months: "aiRampMonths" {
         label: "AI ramp-up", unit: WholeMonths, default: 3.0, min: 0.0, max: 12.0, step: 1.0,
         explanation: "Months for the AI to reach its target share, rising in equal steps.",
-        source: "K1 S5", evidence: CompanyClaim, group: Ai, depth: 1,
+        source: "K1 S5", evidence: CompanyClaim, group: Ai, depth: 1, role: Decision,
     }
     ai_resolution_rate: "aiResolutionRate" {
         label: "AI resolution rate", unit: Share, default: 0.60, min: 0.20, max: 0.95, step: 0.01,
         explanation: "Share of AI-handled contacts the AI closes; the rest escalate to a human.",
-        source: "C17 C18 S6", evidence: Vendor, group: Ai, depth: 2,
+        source: "C17 C18 S6", evidence: Vendor, group: Ai, depth: 2, role: Estimate,
     }
     ai_silent_failure_share: "aiSilentFailureShare" {
         label: "Silent AI failures", unit: Share, default: 0.05, min: 0.0, max: 0.30, step: 0.01,
         explanation: "Share of AI 'resolved' contacts that were not really solved and come back next month.",
-        source: "K1 (repeat inquiries)", evidence: Assumption, group: Ai, depth: 2,
+        source: "K1 (repeat inquiries)", evidence: Assumption, group: Ai, depth: 2, role: Estimate,
     }
     escalation_handle_factor: "escalationHandleFactor" {
         label: "Escalation effort", unit: Factor, default: 1.5, min: 1.0, max: 3.0, step: 0.05,
         explanation: "Human time an escalated contact takes, relative to an ordinary one.",
-        source: "C12 C26", evidence: Assumption, group: Ai, depth: 2,
+        source: "C12 C26", evidence: Assumption, group: Ai, depth: 2, role: Estimate,
     }
     ai_price_per_conversation: "aiPricePerConversation" {
         label: "AI price per conversation", unit: UsdPerConversation, default: 1.00, min: 0.05, max: 5.0, step: 0.01,
         explanation: "What the AI vendor charges for each conversation the AI takes.",
-        source: "C15 C16 S10 K13", evidence: CompanyClaim, group: Ai, depth: 1,
+        source: "C15 C16 S10 K13", evidence: CompanyClaim, group: Ai, depth: 1, role: Estimate,
     }
     ai_price_growth_per_year: "aiPriceGrowthPerYear" {
         label: "AI price change per year", unit: SharePerYear, default: 0.05, min: -0.30, max: 0.30, step: 0.01,
         explanation: "How fast the AI price per conversation changes each year.",
-        source: "C19", evidence: Analyst, group: Ai, depth: 1,
+        source: "C19", evidence: Analyst, group: Ai, depth: 1, role: Estimate,
     }
     ai_fixed_cost_per_month: "aiFixedCostPerMonth" {
         label: "AI fixed cost", unit: UsdPerMonth, default: 50000.0, min: 0.0, max: 5_000_000.0, step: 1000.0,
         explanation: "Platform fees, engineers and monitoring to run the AI, each month.",
-        source: "no public source", evidence: Assumption, group: Ai, depth: 1,
+        source: "no public source", evidence: Assumption, group: Ai, depth: 1, role: Estimate,
     }
     ai_setup_cost: "aiSetupCost" {
         label: "AI build cost", unit: Usd, default: 500_000.0, min: 0.0, max: 20_000_000.0, step: 10000.0,
         explanation: "One-off cost to build and launch the AI assistant, paid in the cut month.",
-        source: "K3", evidence: Assumption, group: Ai, depth: 1,
+        source: "K3", evidence: Assumption, group: Ai, depth: 1, role: Estimate,
     }
     // Customers and quality.
     customers_before: "customersBefore" {
         label: "Customers", unit: Customers, default: 20_000_000.0, min: 1000.0, max: 200_000_000.0, step: 1000.0,
         explanation: "Paying customers at the start; the support team is sized to serve them.",
-        source: "K17 S16", evidence: Derived, group: Customers, depth: 1,
+        source: "K17 S16", evidence: Derived, group: Customers, depth: 1, role: Decision,
     }
     contacts_per_customer_per_month: "contactsPerCustomerPerMonth" {
         label: "Contacts per customer", unit: ContactsPerCustomerMonth, default: 0.04, min: 0.005, max: 5.0, step: 0.005,
         explanation: "How often a customer contacts support each month.",
-        source: "K1", evidence: Derived, group: Customers, depth: 1,
+        source: "K1", evidence: Derived, group: Customers, depth: 1, role: Estimate,
     }
     revenue_per_customer_per_month: "revenuePerCustomerPerMonth" {
         label: "Revenue per customer", unit: UsdPerMonth, default: 10.0, min: 0.1, max: 50000.0, step: 0.1,
         explanation: "Revenue one customer brings each month.",
-        source: "K17 S16", evidence: Derived, group: Customers, depth: 2,
+        source: "K17 S16", evidence: Derived, group: Customers, depth: 2, role: Decision,
     }
     contribution_margin: "contributionMargin" {
         label: "Contribution margin", unit: Share, default: 0.50, min: 0.10, max: 0.90, step: 0.01,
         explanation: "Share of revenue left after the direct costs of serving a customer: what a lost customer takes away.",
-        source: "K21 S17", evidence: CompanyClaim, group: Customers, depth: 2,
+        source: "K21 S17", evidence: CompanyClaim, group: Customers, depth: 2, role: Decision,
     }
     baseline_churn_per_month: "baselineChurnPerMonth" {
         label: "Normal customer churn", unit: SharePerMonth, default: 0.01, min: 0.001, max: 0.05, step: 0.001,
         explanation: "Share of customers who leave each month anyway; new customers replace them.",
-        source: "no public source", evidence: Assumption, group: Customers, depth: 2,
+        source: "no public source", evidence: Assumption, group: Customers, depth: 2, role: Estimate,
     }
     bad_contact_chance_human: "badContactChanceHuman" {
         label: "Bad contacts with a human", unit: Share, default: 0.12, min: 0.05, max: 0.20, step: 0.01,
         explanation: "Chance that a contact with a human agent working at normal pace goes badly.",
-        source: "Q3", evidence: Vendor, group: Customers, depth: 2,
+        source: "Q3", evidence: Vendor, group: Customers, depth: 2, role: Estimate,
     }
     bad_contact_chance_ai: "badContactChanceAi" {
         label: "Bad contacts with the AI", unit: Share, default: 0.08, min: 0.02, max: 0.30, step: 0.01,
         explanation: "Chance that a contact the AI resolves still leaves the customer unhappy.",
-        source: "no public source", evidence: Assumption, group: Customers, depth: 2,
+        source: "no public source", evidence: Assumption, group: Customers, depth: 2, role: Estimate,
     }
     bad_contact_chance_escalated: "badContactChanceEscalated" {
         label: "Bad escalated contacts", unit: Share, default: 0.50, min: 0.20, max: 0.90, step: 0.01,
         explanation: "Chance that a contact the AI failed and passed to a human goes badly.",
-        source: "C26 Q6", evidence: Analyst, group: Customers, depth: 2,
+        source: "C26 Q6", evidence: Analyst, group: Customers, depth: 2, role: Estimate,
     }
     defection_per_bad_contact: "defectionPerBadContact" {
         label: "Customers lost per bad contact", unit: Share, default: 0.10, min: 0.02, max: 0.50, step: 0.01,
         explanation: "Share of customers who leave after a bad contact, on top of normal churn.",
-        source: "Q4 Q3", evidence: Analyst, group: Customers, depth: 2,
+        source: "Q4 Q3", evidence: Analyst, group: Customers, depth: 2, role: Estimate,
     }
     perception_delay_months: "perceptionDelayMonths" {
         label: "Perception delay", unit: Months, default: 3.0, min: 1.0, max: 12.0, step: 1.0,
         explanation: "How many months customers (and managers) take to notice a change in service quality.",
-        source: "Q7", evidence: Research, group: Customers, depth: 2,
+        source: "Q7", evidence: Research, group: Customers, depth: 2, role: Estimate,
     }
     // Workforce and rehiring.
     attrition_per_year: "attritionPerYear" {
         label: "Staff attrition", unit: SharePerYear, default: 0.35, min: 0.05, max: 0.80, step: 0.01,
         explanation: "Share of support staff who quit each year in normal times; they are replaced.",
-        source: "C11 K7", evidence: Vendor, group: Rehiring, depth: 3,
+        source: "C11 K7", evidence: Vendor, group: Rehiring, depth: 3, role: Estimate,
     }
     time_to_fill_months: "timeToFillMonths" {
         label: "Time to fill a vacancy", unit: Months, default: 1.4, min: 0.5, max: 6.0, step: 0.1,
         explanation: "Average months from opening a position to the new hire starting.",
-        source: "C1", evidence: Analyst, group: Rehiring, depth: 3,
+        source: "C1", evidence: Analyst, group: Rehiring, depth: 3, role: Estimate,
     }
     cost_per_hire: "costPerHire" {
         label: "Cost per hire", unit: Usd, default: 4700.0, min: 0.0, max: 20000.0, step: 100.0,
         explanation: "Recruiting cost of one hire (ads, recruiters, interviews).",
-        source: "C2", evidence: Analyst, group: Rehiring, depth: 3,
+        source: "C2", evidence: Analyst, group: Rehiring, depth: 3, role: Estimate,
     }
     training_months: "trainingMonths" {
         label: "Training time", unit: Months, default: 1.5, min: 0.25, max: 4.0, step: 0.25,
         explanation: "Months a new hire trains, paid, before taking contacts.",
-        source: "C14", evidence: Vendor, group: Rehiring, depth: 3,
+        source: "C14", evidence: Vendor, group: Rehiring, depth: 3, role: Estimate,
     }
     ramp_months: "rampMonths" {
         label: "Ramp to full speed", unit: Months, default: 6.0, min: 1.0, max: 18.0, step: 1.0,
         explanation: "Average months a trained rookie needs to work at full speed.",
-        source: "C12 C13", evidence: Vendor, group: Rehiring, depth: 3,
+        source: "C12 C13", evidence: Vendor, group: Rehiring, depth: 3, role: Estimate,
     }
     rehire_trigger_rise: "rehireTriggerRise" {
         label: "Quality drop that triggers rehiring", unit: Share, default: 0.25, min: 0.05, max: 2.0, step: 0.05,
         explanation: "How far perceived bad contacts must rise, relative to before, before managers start to worry.",
-        source: "no public source", evidence: Assumption, group: Rehiring, depth: 3,
+        source: "no public source", evidence: Assumption, group: Rehiring, depth: 3, role: Estimate,
     }
     recognition_delay_months: "recognitionDelayMonths" {
         label: "Delay before rehiring", unit: WholeMonths, default: 9.0, min: 0.0, max: 24.0, step: 1.0,
         explanation: "Months between managers noticing the quality drop and deciding to hire back.",
-        source: "O8 K15 O5", evidence: Vendor, group: Rehiring, depth: 3,
+        source: "O8 K15 O5", evidence: Vendor, group: Rehiring, depth: 3, role: Estimate,
     }
     rehire_share: "rehireShare" {
         label: "Share of the cut hired back", unit: Share, default: 0.35, min: 0.0, max: 1.0, step: 0.01,
         explanation: "Share of the laid-off positions that are opened again once rehiring starts.",
-        source: "O8 O2", evidence: Vendor, group: Rehiring, depth: 3,
+        source: "O8 O2", evidence: Vendor, group: Rehiring, depth: 3, role: Decision,
     }
     rehire_pay_factor: "rehirePayFactor" {
         label: "Pay of rehires vs before", unit: Factor, default: 1.0, min: 0.5, max: 2.0, step: 0.05,
         explanation: "What a rehired agent costs relative to the agents who were cut (gig premium, offshore discount).",
-        source: "K10 O2 O9", evidence: Vendor, group: Rehiring, depth: 3,
+        source: "K10 O2 O9", evidence: Vendor, group: Rehiring, depth: 3, role: Estimate,
     }
     boomerang_share: "boomerangShare" {
         label: "Rehires who are former staff", unit: Share, default: 0.33, min: 0.0, max: 1.0, step: 0.01,
         explanation: "Share of rehires who are former staff and need no training or ramp.",
-        source: "O9", evidence: Vendor, group: Rehiring, depth: 3,
+        source: "O9", evidence: Vendor, group: Rehiring, depth: 3, role: Estimate,
     }
     // Erosion.
     survivor_quit_boost: "survivorQuitBoost" {
         label: "Extra quits after a layoff", unit: Share, default: 0.25, min: 0.0, max: 1.0, step: 0.01,
         explanation: "How much more often the remaining staff quit after a layoff, fading over a year.",
-        source: "D4", evidence: Research, group: Erosion, depth: 4,
+        source: "D4", evidence: Research, group: Erosion, depth: 4, role: Estimate,
     }
     corner_cutting_elasticity: "cornerCuttingElasticity" {
         label: "Corner cutting", unit: Elasticity, default: -0.64, min: -1.0, max: 0.0, step: 0.01,
         explanation: "How much agents shorten each contact under pressure (time = standard x pressure^elasticity).",
-        source: "OS01", evidence: Research, group: Erosion, depth: 4,
+        source: "OS01", evidence: Research, group: Erosion, depth: 4, role: Estimate,
     }
     standard_erosion_months: "standardErosionMonths" {
         label: "Standards erode over", unit: Months, default: 4.3, min: 1.0, max: 24.0, step: 0.1,
         explanation: "Months for the team's idea of a proper contact to slide toward the rushed one; it never recovers by itself.",
-        source: "OS01", evidence: Research, group: Erosion, depth: 4,
+        source: "OS01", evidence: Research, group: Erosion, depth: 4, role: Estimate,
     }
     knowledge_loss_share: "knowledgeLossShare" {
         label: "Know-how that leaves with people", unit: Share, default: 0.10, min: 0.0, max: 0.42, step: 0.01,
         explanation: "Share of a laid-off agent's know-how that nobody else has; the team relearns it over a year.",
-        source: "C23 D8", evidence: Vendor, group: Erosion, depth: 4,
+        source: "C23 D8", evidence: Vendor, group: Erosion, depth: 4, role: Estimate,
     }
     // The augment counterfactual.
     augment_productivity_gain: "augmentProductivityGain" {
         label: "Productivity gain from AI help", unit: Share, default: 0.14, min: 0.0, max: 0.50, step: 0.01,
         explanation: "In the augment path, how much more an agent handles with AI assistance.",
-        source: "Q11", evidence: Research, group: Augment, depth: 1,
+        source: "Q11", evidence: Research, group: Augment, depth: 1, role: Estimate,
     }
     augment_cost_per_agent_per_month: "augmentCostPerAgentPerMonth" {
         label: "AI assistant cost per agent", unit: UsdPerMonth, default: 50.0, min: 0.0, max: 1000.0, step: 5.0,
         explanation: "In the augment path, what the AI assistant costs for each agent each month.",
-        source: "no public source", evidence: Assumption, group: Augment, depth: 1,
+        source: "no public source", evidence: Assumption, group: Augment, depth: 1, role: Estimate,
     }
     // Money.
     discount_rate_per_year: "discountRatePerYear" {
         label: "Discount rate", unit: SharePerYear, default: 0.10, min: 0.0, max: 0.20, step: 0.005,
         explanation: "Yearly rate used to discount future money in the net present value.",
-        source: "no public source", evidence: Assumption, group: Money, depth: 1,
+        source: "no public source", evidence: Assumption, group: Money, depth: 1, role: Decision,
     }
     model_depth: "modelDepth" {
         label: "Model depth", unit: Level, default: 4.0, min: 1.0, max: 4.0, step: 1.0,
         explanation: "1 cost ledger only; 2 adds quality and customers; 3 adds the workforce and rehiring; 4 adds corner cutting, eroding standards, survivor quits and lost know-how.",
-        source: "design choice", evidence: Assumption, group: Money, depth: 1,
+        source: "design choice", evidence: Assumption, group: Money, depth: 1, role: Decision,
     }
 }
 

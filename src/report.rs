@@ -8,7 +8,9 @@ use crate::format::{count_short, fixed, money_short, percent};
 use crate::model::Outcome;
 use crate::params::PARAMS;
 use crate::validate::Scenario;
-use crate::wire::{SeriesWire, SummaryWire, SERIES_COLUMNS};
+use crate::wire::{
+    RegretMapWire, SensitivityWire, SeriesWire, SummaryWire, UncertaintyWire, SERIES_COLUMNS,
+};
 
 fn month_text(month: Option<u32>) -> String {
     month.map_or_else(|| "none".to_owned(), |m| format!("month {m}"))
@@ -159,6 +161,111 @@ pub fn table(scenario: &Scenario, outcome: &Outcome) -> String {
             money_short(m.ai_usd),
             money_short(outcome.lost_margin_usd(i)),
         );
+    }
+    out
+}
+
+/// The Monte Carlo result for people: the NPV range, the chances and a yearly band table.
+pub fn uncertainty_table(u: &UncertaintyWire) -> String {
+    let mut out = format!("Monte Carlo: {} draws, seed {}\n", u.draws, u.seed);
+    let _ = writeln!(
+        out,
+        "  NPV vs keeping everyone: P10 {}  P50 {}  P90 {}",
+        money_short(u.npv[0]),
+        money_short(u.npv[2]),
+        money_short(u.npv[4])
+    );
+    let _ = writeln!(
+        out,
+        "  Chance the cut loses money (NPV < 0): {}",
+        percent(u.chance_npv_negative, 1)
+    );
+    let _ = writeln!(
+        out,
+        "  Chance of a regret month: {}",
+        percent(u.chance_regret, 1)
+    );
+    if let Some(r) = u.regret_month {
+        let _ = writeln!(
+            out,
+            "  Regret month, P10 to P90: {:.0} to {:.0}",
+            r[0], r[4]
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  Chance rehiring starts: {}\n",
+        percent(u.chance_rehire, 1)
+    );
+    let _ = writeln!(
+        out,
+        "{:>6} {:>12} {:>12} {:>12} {:>12} {:>12}",
+        "month", "P10", "P25", "P50", "P75", "P90"
+    );
+    for (m, q) in u.month.iter().zip(&u.cumulative_delta) {
+        if m % 6 == 0 || *m == 1 {
+            let _ = writeln!(
+                out,
+                "{:>6} {:>12} {:>12} {:>12} {:>12} {:>12}",
+                m,
+                money_short(q[0]),
+                money_short(q[1]),
+                money_short(q[2]),
+                money_short(q[3]),
+                money_short(q[4])
+            );
+        }
+    }
+    out
+}
+
+/// The tornado for people: each estimate's low and high and the NPV swing, largest first.
+pub fn sensitivity_table(s: &SensitivityWire) -> String {
+    let mut out = format!(
+        "Sensitivity of NPV ({}) to each estimate, largest swing first\n\n",
+        money_short(s.npv)
+    );
+    let _ = writeln!(
+        out,
+        "{:<28} {:>10} {:>10} {:>12} {:>12} {:>12}  switching value",
+        "parameter", "low", "high", "NPV at low", "NPV at high", "swing"
+    );
+    for b in &s.bars {
+        let _ = writeln!(
+            out,
+            "{:<28} {:>10.4} {:>10.4} {:>12} {:>12} {:>12}  {}",
+            b.key,
+            b.low,
+            b.high,
+            money_short(b.npv_at_low),
+            money_short(b.npv_at_high),
+            money_short(b.swing),
+            b.switching_value
+                .map_or_else(|| "-".to_owned(), |v| format!("{v:.4}"))
+        );
+    }
+    out
+}
+
+/// The regret map for people: NPV in millions, rows from the top of the y range down.
+pub fn map_table(m: &RegretMapWire) -> String {
+    let mut out = format!(
+        "NPV (USD millions) by {} (columns) and {} (rows); current scenario at {} = {:.4}, {} = {:.4}\n",
+        m.x_key, m.y_key, m.x_key, m.current[0], m.y_key, m.current[1]
+    );
+    // A readable subset: every fourth column and row of a large grid.
+    let step = if m.x.len() > 21 { 4 } else { 1 };
+    let _ = write!(out, "{:>10}", "");
+    for x in m.x.iter().step_by(step) {
+        let _ = write!(out, " {x:>8.3}");
+    }
+    out.push('\n');
+    for r in (0..m.y.len()).rev().step_by(step) {
+        let _ = write!(out, "{:>10.3}", m.y[r]);
+        for c in (0..m.x.len()).step_by(step) {
+            let _ = write!(out, " {:>8.1}", m.npv[r][c] / 1e6);
+        }
+        out.push('\n');
     }
     out
 }

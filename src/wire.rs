@@ -330,6 +330,7 @@ pub struct ParamSpecWire {
     pub evidence: &'static str,
     pub group: &'static str,
     pub depth: u8,
+    pub role: &'static str,
 }
 
 /// The whole parameter table on the wire.
@@ -349,6 +350,7 @@ pub fn param_table() -> Vec<ParamSpecWire> {
             evidence: s.evidence.key(),
             group: s.group.key(),
             depth: s.depth,
+            role: s.role.key(),
         })
         .collect()
 }
@@ -530,4 +532,115 @@ pub fn source_table() -> Vec<SourceWire> {
             evidence: s.evidence.key(),
         })
         .collect()
+}
+
+/// Monte Carlo results on the wire. Bands are per month: `[p10, p25, p50, p75, p90]`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct UncertaintyWire {
+    pub draws: usize,
+    pub seed: u64,
+    pub percentiles: [f64; 5],
+    pub month: Vec<u32>,
+    pub cumulative_delta: Vec<[f64; 5]>,
+    pub npv: [f64; 5],
+    pub chance_npv_negative: f64,
+    pub chance_regret: f64,
+    pub regret_month: Option<[f64; 5]>,
+    pub chance_rehire: f64,
+}
+
+impl From<&crate::analysis::uncertainty::Uncertainty> for UncertaintyWire {
+    fn from(u: &crate::analysis::uncertainty::Uncertainty) -> Self {
+        UncertaintyWire {
+            draws: u.draws,
+            seed: u.seed,
+            percentiles: crate::analysis::uncertainty::PERCENTILES,
+            month: (1..=u.cumulative_delta_usd.len() as u32).collect(),
+            cumulative_delta: u.cumulative_delta_usd.clone(),
+            npv: u.npv_usd,
+            chance_npv_negative: u.chance_npv_negative,
+            chance_regret: u.chance_regret,
+            regret_month: u.regret_month,
+            chance_rehire: u.chance_rehire,
+        }
+    }
+}
+
+/// One tornado bar on the wire.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct TornadoBarWire {
+    pub key: &'static str,
+    pub low: f64,
+    pub high: f64,
+    pub npv_at_low: f64,
+    pub npv_at_high: f64,
+    pub swing: f64,
+    pub switching_value: Option<f64>,
+}
+
+/// The tornado on the wire, largest swing first, with the scenario's own NPV.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct SensitivityWire {
+    pub npv: f64,
+    pub bars: Vec<TornadoBarWire>,
+}
+
+impl SensitivityWire {
+    /// Builds the wire form from the tornado and the scenario's NPV.
+    pub fn new(npv: f64, bars: &[crate::analysis::sensitivity::Bar]) -> Self {
+        SensitivityWire {
+            npv,
+            bars: bars
+                .iter()
+                .map(|b| TornadoBarWire {
+                    key: b.spec.key,
+                    low: b.low_value,
+                    high: b.high_value,
+                    npv_at_low: b.npv_at_low_usd,
+                    npv_at_high: b.npv_at_high_usd,
+                    swing: b.swing_usd(),
+                    switching_value: b.switching_value,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The regret map on the wire: `npv[row][column]` for `y[row]`, `x[column]`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct RegretMapWire {
+    pub x_key: &'static str,
+    pub y_key: &'static str,
+    pub x: Vec<f64>,
+    pub y: Vec<f64>,
+    pub npv: Vec<Vec<f64>>,
+    pub regret_month: Vec<Vec<Option<u32>>>,
+    pub current: [f64; 2],
+}
+
+impl From<&crate::analysis::map::RegretMap> for RegretMapWire {
+    fn from(m: &crate::analysis::map::RegretMap) -> Self {
+        let width = m.xs.len();
+        RegretMapWire {
+            x_key: m.x.key,
+            y_key: m.y.key,
+            x: m.xs.clone(),
+            y: m.ys.clone(),
+            npv: m.npv_usd.chunks(width).map(<[f64]>::to_vec).collect(),
+            regret_month: m
+                .regret_month
+                .chunks(width)
+                .map(<[Option<u32>]>::to_vec)
+                .collect(),
+            current: [m.current.0, m.current.1],
+        }
+    }
 }

@@ -165,7 +165,7 @@ fn bad_input_exits_2_and_says_what_is_allowed() {
         (&["frobnicate"], "unknown command 'frobnicate'"),
         (
             &["params", "--set", "aiShare=1"],
-            "'params' takes only --format",
+            "'params' does not take --set",
         ),
         (
             &[
@@ -202,5 +202,91 @@ fn help_explains_the_commands() {
         let (code, out, _) = cli(args);
         assert_eq!(code, 0);
         assert!(out.contains("layoff-whatif run"));
+    }
+}
+
+#[test]
+fn the_analysis_commands_give_json_and_csv_and_check_their_flags() {
+    let (code, json, err) = cli(&[
+        "uncertainty",
+        "--draws",
+        "200",
+        "--seed",
+        "5",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let u: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(u["draws"], 200);
+    assert_eq!(u["cumulativeDelta"].as_array().unwrap().len(), 48);
+    let (_, again, _) = cli(&[
+        "uncertainty",
+        "--draws",
+        "200",
+        "--seed",
+        "5",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json, again, "a seed reproduces exactly");
+    let (code, csv, _) = cli(&["uncertainty", "--draws", "50", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert!(csv.starts_with("month,p10,p25,p50,p75,p90\n"));
+
+    let (code, json, _) = cli(&["sensitivity", "--preset", "klarna-like", "--format", "json"]);
+    assert_eq!(code, 0);
+    let s: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(s["bars"].as_array().unwrap().len() > 10);
+
+    let (code, json, _) = cli(&[
+        "map",
+        "--x",
+        "aiShare",
+        "--y",
+        "defectionPerBadContact",
+        "--cells",
+        "11",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let m: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(m["npv"].as_array().unwrap().len(), 11);
+    let (code, csv, _) = cli(&["map", "--cells", "5", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert_eq!(csv.lines().count(), 26);
+
+    for (args, expected) in [
+        (
+            &["uncertainty", "--draws", "0"][..],
+            "--draws '0' must be a whole number from 1 to 20000",
+        ),
+        (
+            &["uncertainty", "--draws", "many"],
+            "must be a whole number",
+        ),
+        (
+            &["uncertainty", "--seed", "-1"],
+            "--seed '-1' must be a whole number",
+        ),
+        (&["map", "--x", "bogus"], "unknown map axis 'bogus'"),
+        (
+            &["map", "--x", "aiShare", "--y", "aiShare"],
+            "two different parameters",
+        ),
+        (
+            &["map", "--cells", "500"],
+            "--cells '500' must be a whole number from 5 to 101",
+        ),
+        (
+            &["sensitivity", "--draws", "5"],
+            "'sensitivity' does not take --draws",
+        ),
+        (&["run", "--cells", "5"], "'run' does not take --cells"),
+    ] {
+        let (code, _, err) = cli(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.contains(expected), "{args:?}: {err}");
     }
 }

@@ -1,0 +1,86 @@
+//! What we don't know: Monte Carlo uncertainty bands, a ranked one-at-a-time sensitivity
+//! (the tornado), and the regret map over two parameters. All of it is built on
+//! `model::run` with a seeded generator passed in, so every result is reproducible.
+
+pub mod map;
+pub mod rng;
+pub mod sensitivity;
+pub mod uncertainty;
+
+use crate::params::{Evidence, ParamSpec, Role};
+
+/// How far, relative to the current value, an estimate plausibly strays, by the kind of
+/// evidence behind it: official statistics least, assumptions most. Documented in
+/// docs/MODEL.md ("Uncertainty").
+pub fn relative_spread(evidence: Evidence) -> f64 {
+    match evidence {
+        Evidence::Official => 0.10,
+        Evidence::Derived => 0.20,
+        Evidence::Research => 0.25,
+        Evidence::CompanyClaim | Evidence::Vendor | Evidence::Analyst | Evidence::Press => 0.30,
+        Evidence::Assumption => 0.50,
+    }
+}
+
+/// The plausible low and high of an estimate around `value`, inside the parameter's range;
+/// `None` for the company's own decisions, which the analysis holds fixed. A value of zero
+/// varies by the same share of a tenth of the range, so it is not held fixed by accident.
+pub fn plausible_range(spec: &ParamSpec, value: f64) -> Option<(f64, f64)> {
+    if spec.role == Role::Decision {
+        return None;
+    }
+    let scale = if value == 0.0 {
+        0.1 * (spec.max - spec.min)
+    } else {
+        value.abs()
+    };
+    let half = relative_spread(spec.evidence) * scale;
+    let mut low = (value - half).max(spec.min);
+    let mut high = (value + half).min(spec.max);
+    if spec.unit.is_whole() {
+        low = low.ceil();
+        high = high.floor();
+    }
+    Some((low.min(value), high.max(value)))
+}
+
+/// Percentile `p` (0..1) of sorted values, interpolating linearly between ranks.
+pub fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let position = p * (sorted.len() - 1) as f64;
+    let below = position.floor() as usize;
+    let above = position.ceil() as usize;
+    let weight = position - below as f64;
+    sorted[below] * (1.0 - weight) + sorted[above] * weight
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::params::spec;
+
+    #[test]
+    fn decisions_do_not_vary_and_estimates_stay_in_range() {
+        assert!(plausible_range(spec("layoffShare").unwrap(), 0.4).is_none());
+        let s = spec("aiResolutionRate").unwrap();
+        let (low, high) = plausible_range(s, 0.9).unwrap();
+        assert!(low >= s.min && high <= s.max && low < 0.9 && high == 0.95);
+        let zero = spec("aiSilentFailureShare").unwrap();
+        let (low, high) = plausible_range(zero, 0.0).unwrap();
+        assert!(low == 0.0 && high > 0.0);
+        let whole = spec("recognitionDelayMonths").unwrap();
+        let (low, high) = plausible_range(whole, 9.0).unwrap();
+        assert!(low.fract() == 0.0 && high.fract() == 0.0);
+    }
+
+    #[test]
+    fn percentiles_interpolate() {
+        let v = [1.0, 2.0, 3.0, 4.0, 5.0];
+        assert_eq!(percentile(&v, 0.0), 1.0);
+        assert_eq!(percentile(&v, 0.5), 3.0);
+        assert_eq!(percentile(&v, 0.1), 1.4);
+        assert_eq!(percentile(&v, 1.0), 5.0);
+    }
+}
