@@ -114,6 +114,8 @@ pub fn parse_scenario_json(text: &str) -> Result<RawScenario, String> {
             text.len()
         ));
     }
+    // Some editors start UTF-8 files with a byte-order mark; it carries no meaning here.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let input: ScenarioInput = serde_json::from_str(text).map_err(|e| {
         format!(
             "the scenario file is not valid: {e} (expected {{\"version\": 1, \"preset\": \"NAME\", \"params\": {{\"key\": number}}}})"
