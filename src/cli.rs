@@ -25,6 +25,8 @@ USAGE:
   layoff-whatif uncertainty [SCENARIO] [--draws N] [--seed N] [--format table|json|csv]
   layoff-whatif sensitivity [SCENARIO] [--format table|json|csv]
   layoff-whatif map     [SCENARIO] [--x KEY] [--y KEY] [--cells N] [--format table|json|csv]
+  layoff-whatif chart   [SCENARIO] --kind savings|headcount|costs|quality
+                        [--width PX] [--height PX] [--theme light|dark|projector]   (SVG on stdout)
   layoff-whatif help
 
 SCENARIO is any of: --preset NAME, --scenario FILE.json, --set key=value (repeatable).
@@ -54,11 +56,15 @@ struct Args {
     x: Option<String>,
     y: Option<String>,
     cells: Option<String>,
+    kind: Option<String>,
+    width: Option<String>,
+    height: Option<String>,
+    theme: Option<String>,
 }
 
 const SCENARIO_FLAGS: [&str; 3] = ["--preset", "--scenario", "--set"];
 
-const KNOWN_FLAGS: [&str; 9] = [
+const KNOWN_FLAGS: [&str; 13] = [
     "--format",
     "--preset",
     "--scenario",
@@ -68,6 +74,10 @@ const KNOWN_FLAGS: [&str; 9] = [
     "--x",
     "--y",
     "--cells",
+    "--kind",
+    "--width",
+    "--height",
+    "--theme",
 ];
 
 fn parse_args(args: &[String]) -> Result<Args, CliError> {
@@ -103,6 +113,10 @@ fn parse_args(args: &[String]) -> Result<Args, CliError> {
             "--x" => parsed.x = Some(value("--x")?),
             "--y" => parsed.y = Some(value("--y")?),
             "--cells" => parsed.cells = Some(value("--cells")?),
+            "--kind" => parsed.kind = Some(value("--kind")?),
+            "--width" => parsed.width = Some(value("--width")?),
+            "--height" => parsed.height = Some(value("--height")?),
+            "--theme" => parsed.theme = Some(value("--theme")?),
             "--set" => {
                 let pair = value("--set")?;
                 let (k, v) = pair.split_once('=').ok_or_else(|| {
@@ -344,6 +358,35 @@ fn map_output(args: &Args) -> Result<String, CliError> {
     })
 }
 
+fn chart_output(args: &Args) -> Result<String, CliError> {
+    use crate::chart::{self, ChartData, ChartKind};
+    let kind_text = args.kind.as_deref().ok_or_else(|| {
+        CliError("chart needs --kind (allowed: savings, headcount, costs, quality)".to_owned())
+    })?;
+    let kind = ChartKind::from_key(kind_text).ok_or_else(|| {
+        CliError(format!(
+            "unknown chart '{kind_text}' (allowed: savings, headcount, costs, quality)"
+        ))
+    })?;
+    let width = whole_flag("--width", args.width.as_deref(), 800, 200..=4000)?;
+    let height = whole_flag("--height", args.height.as_deref(), 500, 150..=4000)?;
+    let options = wire::ChartOptionsWire {
+        theme: args.theme.clone(),
+        ..wire::ChartOptionsWire::default()
+    }
+    .into_options()
+    .map_err(CliError)?;
+    let scenario = scenario_of(args)?;
+    let outcome = model::run(&scenario.params);
+    let data = ChartData {
+        outcome: &outcome,
+        params: &scenario.params,
+        compare: None,
+    };
+    chart::svg(kind, &data, &options, width as u32, height as u32)
+        .map_err(|e| CliError(e.to_string()))
+}
+
 fn dispatch(args: &Args) -> Result<String, CliError> {
     let only = |allowed: &[&str]| -> Result<(), CliError> {
         match args.used.iter().find(|f| !allowed.contains(f)) {
@@ -387,8 +430,15 @@ fn dispatch(args: &Args) -> Result<String, CliError> {
             only(&with_scenario(&["--x", "--y", "--cells"]))?;
             map_output(args)
         }
+        "chart" => {
+            only(&with_scenario(&["--kind", "--width", "--height", "--theme"]))?;
+            if args.format.is_some() {
+                return Err(CliError("chart writes SVG; it takes no --format".to_owned()));
+            }
+            chart_output(args)
+        }
         other => Err(CliError(format!(
-            "unknown command '{other}' (allowed: params, presets, run, uncertainty, sensitivity, map, help)"
+            "unknown command '{other}' (allowed: params, presets, run, uncertainty, sensitivity, map, chart, help)"
         ))),
     }
 }

@@ -290,3 +290,41 @@ fn the_analysis_commands_give_json_and_csv_and_check_their_flags() {
         assert!(err.contains(expected), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn chart_writes_an_svg_for_print() {
+    let (code, svg, err) = cli(&[
+        "chart",
+        "--kind",
+        "savings",
+        "--preset",
+        "klarna-like",
+        "--width",
+        "900",
+        "--height",
+        "500",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+    assert!(svg.contains("width=\"900\""));
+    for (args, expected) in [
+        (&["chart"][..], "chart needs --kind"),
+        (&["chart", "--kind", "pie"], "unknown chart 'pie'"),
+        (
+            &["chart", "--kind", "costs", "--width", "10"],
+            "--width '10' must be a whole number from 200 to 4000",
+        ),
+        (
+            &["chart", "--kind", "costs", "--theme", "neon"],
+            "unknown chart theme 'neon'",
+        ),
+        (
+            &["chart", "--kind", "costs", "--format", "png"],
+            "takes no --format",
+        ),
+    ] {
+        let (code, _, err) = cli(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+}
