@@ -111,7 +111,7 @@ pub struct Summary {
     pub rehire_start_month: Option<u32>,
     /// The extra yearly customer churn that would wipe out the ledger savings.
     pub break_even_extra_churn_per_year: f64,
-    /// Cumulative difference over the first twelve months from the cut (or the horizon), USD.
+    /// Cumulative difference from launch to twelve months after the cut (or the horizon), USD.
     pub first_year_delta_usd: f64,
     /// Cumulative difference at the end of the horizon, USD.
     pub final_cumulative_delta_usd: f64,
@@ -121,7 +121,8 @@ pub struct Summary {
     pub laid_off: f64,
     /// People hired under the rehire decision over the horizon.
     pub rehired_hires: f64,
-    /// Recruiting cost of those rehires plus their pay above the old pay, USD.
+    /// Recruiting cost of those rehires plus their pay above the old pay (negative where
+    /// rehires are paid less and that outweighs recruiting), USD.
     pub rehire_cost_usd: f64,
     /// Baseline customers minus scenario customers at the end of the horizon.
     pub customers_lost: f64,
@@ -253,7 +254,7 @@ impl Calibration {
         let train = monthly_fraction(1.0 / p.training_months);
         let ramp = monthly_fraction(1.0 / p.ramp_months);
         // Steady state of the discrete pipeline: each month quits are replaced by hires, and
-        // every stock's inflow equals its outflow (see docs/MODEL.md, "The workforce").
+        // every stock's inflow equals its outflow (see docs/MODEL.md, "The starting steady state").
         let hires = quit * n0;
         let trainees0 = hires / (1.0 - (1.0 - quit) * (1.0 - train));
         let rookies0 = train * (1.0 - quit) * trainees0 / (1.0 - (1.0 - quit) * (1.0 - ramp));
@@ -554,10 +555,9 @@ impl<'a> PathRun<'a> {
             self.rehired = self.rehired * stay + rehire_hires;
             self.rehire_open -= rehire_hires;
             self.rehire_hires_total += rehire_hires;
+            // Pay of rehires above (or, for a factor below 1, below) the old pay counts too.
             self.rehire_cost_usd += rehire_hires * p.cost_per_hire
-                + rehired
-                    * p.loaded_cost_per_agent_per_month
-                    * (p.rehire_pay_factor - 1.0).max(0.0);
+                + rehired * p.loaded_cost_per_agent_per_month * (p.rehire_pay_factor - 1.0);
             // Open positions are whatever the target leaves unfilled.
             self.vacancies = (self.target_positions - self.headcount()).max(0.0);
         }

@@ -336,7 +336,7 @@ param_table! {
     }
     layoff_month: "layoffMonth" {
         label: "Month of the cut", unit: WholeMonths, default: 3.0, min: 0.0, max: 24.0, step: 1.0,
-        explanation: "Months after the AI launch (month 0) when the staff are cut; 0 cuts at launch.",
+        explanation: "Months after the AI launch when the staff are cut; 0 cuts at launch, in month 1.",
         source: "design choice", evidence: Assumption, group: Cut, depth: 1, role: Decision,
     }
     loaded_cost_per_agent_per_month: "loadedCostPerAgentPerMonth" {
@@ -392,7 +392,7 @@ param_table! {
     }
     ai_setup_cost: "aiSetupCost" {
         label: "AI build cost", unit: Usd, default: 500_000.0, min: 0.0, max: 20_000_000.0, step: 10000.0,
-        explanation: "One-off cost to build and launch the AI assistant, paid in the cut month.",
+        explanation: "One-off cost to build and launch the AI assistant, paid at launch (month 1).",
         source: "K3", evidence: Assumption, group: Ai, depth: 1, role: Estimate,
     }
     // Customers and quality.
