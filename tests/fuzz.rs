@@ -20,7 +20,11 @@ fn drive_raw(raw: &RawScenario) -> Result<(), String> {
     let outcome = model::run(&scenario.params);
     let series = SeriesWire::from_outcome(&outcome);
     for c in 0..SERIES_COLUMNS.len() {
-        assert!(series.column(c).iter().all(|v| v.is_finite()), "{}", SERIES_COLUMNS[c]);
+        assert!(
+            series.column(c).iter().all(|v| v.is_finite()),
+            "{}",
+            SERIES_COLUMNS[c]
+        );
     }
     assert!(outcome.summary.npv_usd.is_finite());
     Ok(())
@@ -34,7 +38,11 @@ fn the_corpus_never_panics_and_every_refusal_says_why() {
         let bytes = std::fs::read(entry.path()).unwrap();
         let text = String::from_utf8_lossy(&bytes);
         if let Err(message) = drive(&text) {
-            assert!(message.len() > 10, "{:?}: terse message {message:?}", entry.path());
+            assert!(
+                message.len() > 10,
+                "{:?}: terse message {message:?}",
+                entry.path()
+            );
             assert!(!message.contains('\n') || message.lines().all(|l| !l.is_empty()));
         }
         count += 1;
@@ -69,7 +77,10 @@ fn corpus_verdicts_are_the_expected_ones() {
     }
     // Text from the input is quoted back, never interpreted: the message is plain text.
     let message = verdict("script-payload.json").unwrap_err();
-    assert!(message.contains("unknown preset '<script>alert(1)</script>'"), "{message}");
+    assert!(
+        message.contains("unknown preset '<script>alert(1)</script>'"),
+        "{message}"
+    );
 }
 
 fn any_key() -> impl Strategy<Value = String> {
