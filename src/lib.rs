@@ -4,7 +4,7 @@
 //! The crate is layered so that each layer knows only what it must (see ARCHITECTURE.md):
 //! [`params`] is the table of inputs, [`presets`] names sets of them, [`validate`] turns raw
 //! input from any source into checked [`params::Params`], [`model`] simulates, [`wire`] is the
-//! only module that speaks serde, [`report`] and [`format`] write text, [`cli`] is the command
+//! only module that speaks serde, [`report`] and [`mod@format`] write text, [`cli`] is the command
 //! line, and `wasm` (browser builds only) is the thin JavaScript surface.
 #![warn(missing_docs)]
 

@@ -19,12 +19,8 @@ fn drive_raw(raw: &RawScenario) -> Result<(), String> {
     let scenario = validate::validate(raw).map_err(|e| e.to_string())?;
     let outcome = model::run(&scenario.params);
     let series = SeriesWire::from_outcome(&outcome);
-    for c in 0..SERIES_COLUMNS.len() {
-        assert!(
-            series.column(c).iter().all(|v| v.is_finite()),
-            "{}",
-            SERIES_COLUMNS[c]
-        );
+    for (c, name) in SERIES_COLUMNS.iter().enumerate() {
+        assert!(series.column(c).iter().all(|v| v.is_finite()), "{name}");
     }
     assert!(outcome.summary.npv_usd.is_finite());
     Ok(())

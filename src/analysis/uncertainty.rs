@@ -82,10 +82,7 @@ pub fn run(base: &Params, draws: usize, seed: u64) -> Uncertainty {
         values.sort_by(f64::total_cmp);
         PERCENTILES.map(|p| percentile(values, p))
     };
-    let cumulative_delta_usd = cumulative
-        .chunks_mut(draws)
-        .map(|column| quantiles(column))
-        .collect();
+    let cumulative_delta_usd = cumulative.chunks_mut(draws).map(&quantiles).collect();
     let negative = npvs.iter().filter(|&&v| v < 0.0).count();
     Uncertainty {
         draws,

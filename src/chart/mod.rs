@@ -11,6 +11,17 @@ use plotters::prelude::*;
 use crate::model::Outcome;
 use crate::params::Params;
 
+mod costs;
+mod frame;
+mod headcount;
+mod quality;
+mod savings;
+mod style;
+mod text;
+
+pub use style::{contrast_ratio, Hue, Palette};
+pub use text::TEXT_KEYS;
+
 /// The four charts of the explainer. Wire names: "savings", "headcount", "costs", "quality".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChartKind {
@@ -156,9 +167,9 @@ impl std::fmt::Display for ChartError {
 
 impl std::error::Error for ChartError {}
 
-fn backend_error<E: std::fmt::Debug>(e: E) -> ChartError {
-    ChartError(format!("{e:?}"))
-}
+/// plotters' SVG backend writes `font-size` as the size divided by 1.24 and the canvas does
+/// not; SVG output multiplies sizes by this so that both show text at the same size.
+const SVG_TEXT_FACTOR: f64 = 1.24;
 
 /// Draws one chart onto any plotters drawing area.
 pub fn draw<DB: DrawingBackend>(
@@ -167,27 +178,78 @@ pub fn draw<DB: DrawingBackend>(
     data: &ChartData<'_>,
     options: &ChartOptions,
 ) -> Result<(), ChartError> {
-    // Interim single-line drawing while the full charts are written.
-    let _ = (kind, options);
-    root.fill(&WHITE).map_err(backend_error)?;
-    let ys = &data.outcome.cumulative_delta_usd;
-    let (lo, hi) = ys
+    draw_with_text_factor(root, kind, data, options, 1.0)
+}
+
+fn draw_with_text_factor<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    kind: ChartKind,
+    data: &ChartData<'_>,
+    options: &ChartOptions,
+    text_factor: f64,
+) -> Result<(), ChartError> {
+    check(data)?;
+    let canvas = frame::Canvas::new(root, options, text_factor)?;
+    match kind {
+        ChartKind::Savings => savings::draw(&canvas, data, options)?,
+        ChartKind::Headcount => headcount::draw(&canvas, data, options)?,
+        ChartKind::Costs => costs::draw(&canvas, data, options)?,
+        ChartKind::Quality => quality::draw(&canvas, data, options)?,
+    }
+    canvas.present()
+}
+
+/// A short text alternative of a chart for screen readers: one or two sentences with the key
+/// numbers, in the reader's language (templates from [`TEXT_KEYS`]). Empty for an outcome
+/// that [`draw`] would refuse.
+pub fn describe(kind: ChartKind, data: &ChartData<'_>, options: &ChartOptions) -> String {
+    if check(data).is_err() {
+        return String::new();
+    }
+    match kind {
+        ChartKind::Savings => savings::describe(data, options),
+        ChartKind::Headcount => headcount::describe(data, options),
+        ChartKind::Costs => costs::describe(data, options),
+        ChartKind::Quality => quality::describe(data, options),
+    }
+}
+
+/// Checks that the outcomes a chart reads (the current one and any pinned one) have every
+/// series one entry per month and finite running totals.
+fn check(data: &ChartData<'_>) -> Result<(), ChartError> {
+    check_outcome(data.outcome)?;
+    if let Some(pinned) = data.compare {
+        check_outcome(pinned).map_err(|e| ChartError(format!("the pinned scenario: {}", e.0)))?;
+    }
+    Ok(())
+}
+
+fn check_outcome(outcome: &Outcome) -> Result<(), ChartError> {
+    let months = outcome.scenario.len();
+    if months == 0 {
+        return Err(ChartError("the outcome has no months".to_owned()));
+    }
+    let lengths = [
+        outcome.baseline.len(),
+        outcome.augment.len(),
+        outcome.cumulative_delta_usd.len(),
+        outcome.cumulative_delta_vs_augment_usd.len(),
+    ];
+    if lengths.iter().any(|&n| n != months) {
+        return Err(ChartError(format!(
+            "the outcome's series differ in length (expected {months} months each)"
+        )));
+    }
+    let finite = outcome
+        .cumulative_delta_usd
         .iter()
-        .fold((0.0f64, 0.0f64), |(lo, hi), &y| (lo.min(y), hi.max(y)));
-    let mut chart = ChartBuilder::on(root)
-        .margin(10)
-        .x_label_area_size(30)
-        .y_label_area_size(60)
-        .build_cartesian_2d(1f64..ys.len() as f64, lo..hi.max(lo + 1.0))
-        .map_err(backend_error)?;
-    chart.configure_mesh().draw().map_err(backend_error)?;
-    chart
-        .draw_series(LineSeries::new(
-            ys.iter().enumerate().map(|(i, &y)| ((i + 1) as f64, y)),
-            &BLUE,
-        ))
-        .map_err(backend_error)?;
-    root.present().map_err(backend_error)?;
+        .chain(&outcome.cumulative_delta_vs_augment_usd)
+        .all(|v| v.is_finite());
+    if !finite {
+        return Err(ChartError(
+            "the outcome has a value that is not finite".to_owned(),
+        ));
+    }
     Ok(())
 }
 
@@ -202,7 +264,7 @@ pub fn svg(
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        draw(&root, kind, data, options)?;
+        draw_with_text_factor(&root, kind, data, options, SVG_TEXT_FACTOR)?;
     }
     Ok(out)
 }

@@ -1,0 +1,135 @@
+// Benchmark of the explainer in headless Chromium: page load to first chart, slider input to
+// every chart and the prose updated (median and p95 over many updates), the work done inside
+// the redraw frame, and the bytes a reader downloads (gzip). Prints the figures recorded in
+// docs/PERFORMANCE.md. No assertion: shared machines are noisy, so figures are read, not
+// enforced. Run after `bash scripts/build.sh`: `node scripts/bench-page.mjs [updates]`.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import { startServer, launch, WWW } from '../tests/browser/helpers.mjs';
+
+const UPDATES = Number(process.argv[2] || 240);
+const LOADS = 7;
+
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = q * (sorted.length - 1);
+  const below = Math.floor(position);
+  const above = Math.ceil(position);
+  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+}
+
+// Installed before the page's own scripts: times every animation-frame callback and notes
+// when the page reports a finished render (body[data-rendered] changes).
+const INSTRUMENT = () => {
+  window.__bench = { frames: [], firstRender: null };
+  const original = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) =>
+    original((timestamp) => {
+      const before = Number(document.body?.dataset.rendered || 0);
+      const start = performance.now();
+      callback(timestamp);
+      const end = performance.now();
+      if (Number(document.body?.dataset.rendered || 0) > before) {
+        window.__bench.frames.push(end - start);
+        if (window.__bench.firstRender === null) window.__bench.firstRender = end;
+      }
+    });
+};
+
+async function measureLoad(browser, url) {
+  const times = [];
+  const bytes = new Map();
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    if (i === 0) {
+      page.on('response', (response) => bytes.set(new URL(response.url()).pathname, response.status()));
+    }
+    await page.addInitScript(INSTRUMENT);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench.firstRender !== null);
+    times.push(await page.evaluate(() => window.__bench.firstRender));
+    await context.close();
+  }
+  return { times, paths: [...bytes.keys()] };
+}
+
+async function measureUpdates(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(INSTRUMENT);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.firstRender !== null);
+  return page.evaluate(async (updates) => {
+    window.__bench.frames = [];
+    const keys = ['layoffShare', 'aiShare', 'aiResolutionRate', 'defectionPerBadContact', 'rehireShare'];
+    const latencies = [];
+    for (let i = 0; i < updates; i++) {
+      const slider = document.getElementById(keys[i % keys.length]);
+      const before = Number(document.body.dataset.rendered);
+      const done = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (Number(document.body.dataset.rendered) > before) {
+            observer.disconnect();
+            resolve(performance.now());
+          }
+        });
+        observer.observe(document.body, { attributes: true, attributeFilter: ['data-rendered'] });
+      });
+      // Step the slider back and forth between its own allowed positions.
+      const min = Number(slider.min);
+      const max = Number(slider.max);
+      const fraction = 0.2 + 0.6 * ((i * 7) % 11) / 10;
+      slider.value = String(min + (max - min) * fraction);
+      const start = performance.now();
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      latencies.push((await done) - start);
+    }
+    return { latencies, frames: window.__bench.frames.slice() };
+  }, UPDATES);
+}
+
+async function gzipSizes(paths) {
+  let total = 0;
+  let wasm = 0;
+  const rows = [];
+  for (const path of paths) {
+    const file = join(WWW, path.endsWith('/') ? `${path}index.html` : path);
+    let body;
+    try {
+      body = await readFile(file);
+    } catch {
+      continue;
+    }
+    const gz = gzipSync(body, { level: 9 }).length;
+    total += gz;
+    if (path.endsWith('.wasm')) wasm += gz;
+    rows.push([path, body.length, gz]);
+  }
+  return { total, wasm, rows };
+}
+
+const server = await startServer();
+const browser = await launch();
+try {
+  const load = await measureLoad(browser, server.url);
+  const updates = await measureUpdates(browser, server.url);
+  const sizes = await gzipSizes(load.paths);
+  const ms = (v) => `${v.toFixed(1)} ms`;
+  console.log(`page benchmark: ${os.cpus()[0].model}, ${os.cpus().length} cores, ${(await browser.version())}`);
+  console.log(`  load to first chart (median of ${LOADS}): ${ms(quantile(load.times, 0.5))} (min ${ms(Math.min(...load.times))}, target < 500 ms)`);
+  console.log(`  slider input to all four charts + prose updated, ${updates.latencies.length} updates:`);
+  console.log(`    median ${ms(quantile(updates.latencies, 0.5))}, p95 ${ms(quantile(updates.latencies, 0.95))} (includes waiting for the next animation frame)`);
+  console.log(`  work inside the redraw frame (model + 4 charts + prose), ${updates.frames.length} frames:`);
+  console.log(`    median ${ms(quantile(updates.frames, 0.5))}, p95 ${ms(quantile(updates.frames, 0.95))} (targets: median < 8 ms, p95 < 16 ms)`);
+  console.log(`  bytes (gzip -9): wasm ${(sizes.wasm / 1024).toFixed(1)} KB (target < 150 KB), whole page ${(sizes.total / 1024).toFixed(1)} KB (target < 250 KB)`);
+  for (const [path, raw, gz] of sizes.rows) {
+    console.log(`    ${path.padEnd(36)} ${String(raw).padStart(8)} B  ${String(gz).padStart(7)} B gzip`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

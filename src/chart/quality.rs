@@ -1,0 +1,299 @@
+//! The quality chart, two panels over one time axis: above, the share of contacts that go
+//! badly (actual, as customers and managers perceive it, and without the cut); below, the
+//! customers the company keeps with and without the cut.
+
+use plotters::prelude::DrawingBackend;
+use plotters::style::text_anchor::HPos;
+use plotters::style::{Color, RGBColor};
+
+use super::frame::{self, Canvas, EndLabel, Pane, Stroke, Ticks};
+use super::text::{self, word};
+use super::{ChartData, ChartError, ChartOptions};
+
+/// A line of one panel: values, colour, stroke and label.
+struct Series<'a> {
+    values: Vec<f64>,
+    line: RGBColor,
+    ink: RGBColor,
+    width_px: f64,
+    stroke: Stroke,
+    words: &'a str,
+}
+
+/// Draws the quality chart.
+pub fn draw<DB: DrawingBackend>(
+    canvas: &Canvas<'_, DB>,
+    data: &ChartData<'_>,
+    options: &ChartOptions,
+) -> Result<(), ChartError> {
+    let look = canvas.look;
+    let palette = look.palette;
+    let outcome = data.outcome;
+    let months = outcome.scenario.len();
+    let t = &options.text;
+    let compare_word = word(t, "chart.compare");
+    let thin = look.thin_line_px;
+    let main = look.main_line_px;
+
+    // Lines are listed faintest first: they are drawn in this order.
+    let mut upper: Vec<Series> = Vec::new();
+    let mut lower: Vec<Series> = Vec::new();
+    if let Some(a) = data.compare {
+        upper.push(Series {
+            values: a
+                .scenario
+                .iter()
+                .take(months)
+                .map(|m| m.bad_contact_share)
+                .collect(),
+            line: palette.compare.line,
+            ink: palette.compare.ink,
+            width_px: thin,
+            stroke: Stroke::Dotted,
+            words: compare_word,
+        });
+        lower.push(Series {
+            values: a
+                .scenario
+                .iter()
+                .take(months)
+                .map(|m| m.customers)
+                .collect(),
+            line: palette.compare.line,
+            ink: palette.compare.ink,
+            width_px: thin,
+            stroke: Stroke::Dotted,
+            words: compare_word,
+        });
+    }
+    upper.push(Series {
+        values: outcome
+            .baseline
+            .iter()
+            .map(|m| m.bad_contact_share)
+            .collect(),
+        line: palette.reference.line,
+        ink: palette.reference.ink,
+        width_px: thin,
+        stroke: Stroke::Dashed,
+        words: word(t, "chart.baseline"),
+    });
+    upper.push(Series {
+        values: outcome
+            .scenario
+            .iter()
+            .map(|m| m.perceived_bad_contact_share)
+            .collect(),
+        line: palette.purple.line,
+        ink: palette.purple.ink,
+        width_px: thin.max(main * 0.8),
+        stroke: Stroke::LongDashed,
+        words: word(t, "chart.quality.perceived"),
+    });
+    upper.push(Series {
+        values: outcome
+            .scenario
+            .iter()
+            .map(|m| m.bad_contact_share)
+            .collect(),
+        line: palette.vermillion.line,
+        ink: palette.vermillion.ink,
+        width_px: main,
+        stroke: Stroke::Solid,
+        words: word(t, "chart.quality.actual"),
+    });
+    lower.push(Series {
+        values: outcome.baseline.iter().map(|m| m.customers).collect(),
+        line: palette.reference.line,
+        ink: palette.reference.ink,
+        width_px: thin,
+        stroke: Stroke::Dashed,
+        words: word(t, "chart.baseline"),
+    });
+    lower.push(Series {
+        values: outcome.scenario.iter().map(|m| m.customers).collect(),
+        line: palette.blue.line,
+        ink: palette.blue.ink,
+        width_px: main,
+        stroke: Stroke::Solid,
+        words: word(t, "chart.quality.scenario"),
+    });
+
+    // Vertical layout: title, upper pane (60%), title of the lower pane, lower pane, axis.
+    let line_px = look.label_line_px();
+    let top = look.px(8.0) + line_px;
+    let bottom = canvas.height_px - frame::month_axis_height(&look);
+    let second_title = line_px + look.px(14.0);
+    let available = (bottom - top - second_title).max(0.0);
+    let upper_bottom = top + available * 0.6;
+    let lower_top = upper_bottom + second_title;
+
+    let upper_hi = frame::max_of(upper.iter().flat_map(|s| s.values.iter().copied()));
+    let upper_ticks = frame::nice_ticks(
+        0.0,
+        (upper_hi * 1.08).max(0.01),
+        frame::tick_budget(&look, upper_bottom - top).min(4),
+    )?;
+    let (lower_lo, lower_hi) = lower
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+    let lower_span = lower_hi - lower_lo;
+    let lower_ticks = frame::nice_ticks(
+        lower_lo - lower_span * 0.08,
+        lower_hi + lower_span * 0.08,
+        frame::tick_budget(&look, bottom - lower_top).min(2),
+    )?;
+    let decimal = options.money.decimal;
+    let upper_labels: Vec<String> = upper_ticks
+        .values
+        .iter()
+        .map(|&v| text::percent(v, Some(upper_ticks.step), decimal))
+        .collect();
+    let lower_labels = text::count_ticks(&lower_ticks.values, lower_ticks.step, &options.money);
+    let left = frame::widest(&upper_labels, look.tick_font_px)
+        .max(frame::widest(&lower_labels, look.tick_font_px))
+        + look.px(10.0);
+
+    let mut end_words: Vec<&str> = upper.iter().chain(&lower).map(|s| s.words).collect();
+    end_words.dedup();
+    let max_gutter = canvas.width_px * 0.26;
+    let gutter = frame::gutter_width(&look, &end_words, max_gutter);
+    let right = canvas.width_px - gutter;
+    let pane_of = |top: f64, bottom: f64, ticks: &Ticks| Pane {
+        left,
+        top,
+        right,
+        bottom,
+        x_min: 0.0,
+        x_max: months as f64,
+        y_min: ticks.min,
+        y_max: ticks.max,
+    };
+    let upper_pane = pane_of(top, upper_bottom, &upper_ticks);
+    let lower_pane = pane_of(lower_top, bottom, &lower_ticks);
+    if !(upper_pane.is_drawable() && lower_pane.is_drawable()) {
+        return Ok(());
+    }
+
+    frame::draw_axis_title(
+        canvas,
+        word(t, "chart.quality.axis"),
+        look.px(2.0),
+        look.px(4.0) + line_px / 2.0,
+    )?;
+    frame::draw_axis_title(
+        canvas,
+        word(t, "chart.quality.customers"),
+        look.px(2.0),
+        lower_top - look.px(6.0) - line_px / 2.0,
+    )?;
+    frame::draw_value_axis(canvas, &upper_pane, &upper_ticks, &upper_labels)?;
+    frame::draw_value_axis(canvas, &lower_pane, &lower_ticks, &lower_labels)?;
+    let month_ticks = frame::month_ticks(&look, &lower_pane, word(t, "chart.year"), decimal);
+    frame::draw_month_axis(canvas, &lower_pane, &month_ticks, true)?;
+    frame::draw_zero_line(canvas, &upper_pane)?;
+    let markers = frame::event_markers(data, options, months);
+    frame::draw_marker_lines(canvas, &upper_pane, &markers)?;
+    frame::draw_marker_lines(canvas, &lower_pane, &markers)?;
+
+    let label_width = max_gutter - look.px(8.0);
+    let label_x = right + look.px(8.0);
+    let mut upper_points = Vec::new();
+    for (panel, (pane, series)) in [(&upper_pane, &upper), (&lower_pane, &lower)]
+        .into_iter()
+        .enumerate()
+    {
+        let mut labels = Vec::new();
+        for s in series.iter() {
+            let points = pane.series(s.values.iter().copied());
+            canvas.line(&points, s.line.to_rgba(), s.width_px, s.stroke)?;
+            if panel == 0 {
+                upper_points.push(points);
+            }
+            let Some(&last) = s.values.last() else {
+                continue;
+            };
+            if s.values.len() == months {
+                labels.push(EndLabel::new(
+                    &look,
+                    s.words,
+                    pane.y(last),
+                    label_width,
+                    s.ink,
+                ));
+            } else {
+                canvas.label(
+                    s.words,
+                    (pane.x(s.values.len() as f64) + look.px(4.0), pane.y(last)),
+                    look.label_font_px,
+                    s.ink,
+                    HPos::Left,
+                    pane,
+                )?;
+            }
+        }
+        frame::draw_end_labels(canvas, &mut labels, label_x, pane.top, pane.bottom)?;
+    }
+    let avoid: Vec<&[frame::Point]> = upper_points.iter().map(Vec::as_slice).collect();
+    frame::draw_marker_labels(canvas, &upper_pane, &markers, &avoid)
+}
+
+/// The text alternative of the quality chart.
+pub fn describe(data: &ChartData<'_>, options: &ChartOptions) -> String {
+    let outcome = data.outcome;
+    let months = outcome.scenario.len();
+    let decimal = options.money.decimal;
+    let share = |v: f64| text::percent(v, None, decimal);
+    let before = outcome.baseline[0].bad_contact_share;
+    let baseline = outcome.baseline[months - 1].bad_contact_share;
+    let (peak_index, peak) = outcome
+        .scenario
+        .iter()
+        .map(|m| m.bad_contact_share)
+        .enumerate()
+        .fold((0, f64::NEG_INFINITY), |best, (i, v)| {
+            if v > best.1 {
+                (i, v)
+            } else {
+                best
+            }
+        });
+    let mut out = if (peak - before).abs() < 0.0005 && (peak - baseline).abs() < 0.0005 {
+        text::fill(
+            word(&options.text, "chart.describe.quality.flat"),
+            &[("baseline", share(baseline))],
+        )
+    } else {
+        text::fill(
+            word(&options.text, "chart.describe.quality"),
+            &[
+                ("before", share(before)),
+                ("peak", share(peak)),
+                ("peakMonth", (peak_index + 1).to_string()),
+                ("baseline", share(baseline)),
+            ],
+        )
+    };
+    let lost = outcome.summary.customers_lost;
+    let key = if lost >= 0.5 {
+        Some("chart.describe.quality.lost")
+    } else if lost <= -0.5 {
+        Some("chart.describe.quality.gained")
+    } else {
+        None
+    };
+    if let Some(key) = key {
+        out.push(' ');
+        out.push_str(&text::fill(
+            word(&options.text, key),
+            &[
+                ("months", months.to_string()),
+                ("customers", text::count(lost.abs(), None, &options.money)),
+            ],
+        ));
+    }
+    out
+}

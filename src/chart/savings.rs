@@ -1,0 +1,291 @@
+//! The savings chart: cumulative net savings of the cut against keeping everyone (solid) and
+//! against AI assistance for the whole team (dashed), the zero line, the payback, peak and
+//! regret months as labelled points, and the cut and the rehire as thin vertical markers.
+
+use plotters::prelude::DrawingBackend;
+use plotters::style::text_anchor::HPos;
+use plotters::style::Color;
+
+use super::frame::{self, Canvas, EndLabel, Pane, Stroke};
+use super::text::{self, word};
+use super::{ChartData, ChartError, ChartOptions};
+
+/// Draws the savings chart.
+pub fn draw<DB: DrawingBackend>(
+    canvas: &Canvas<'_, DB>,
+    data: &ChartData<'_>,
+    options: &ChartOptions,
+) -> Result<(), ChartError> {
+    let look = canvas.look;
+    let palette = look.palette;
+    let outcome = data.outcome;
+    let months = outcome.cumulative_delta_usd.len();
+    // Money is drawn in display units: USD times the reader's exchange rate.
+    let rate = options.money.rate_per_usd;
+    let savings_display: Vec<f64> = outcome
+        .cumulative_delta_usd
+        .iter()
+        .map(|v| v * rate)
+        .collect();
+    let vs_augment_display: Vec<f64> = outcome
+        .cumulative_delta_vs_augment_usd
+        .iter()
+        .map(|v| v * rate)
+        .collect();
+    let compare_display: Option<Vec<f64>> = data.compare.map(|a| {
+        a.cumulative_delta_usd
+            .iter()
+            .take(months)
+            .map(|v| v * rate)
+            .collect()
+    });
+
+    // Vertical layout first: the tick count depends on the pane's height.
+    let title_y = look.px(4.0) + look.label_line_px() / 2.0;
+    let top = look.px(8.0) + look.label_line_px();
+    let bottom = canvas.height_px - frame::month_axis_height(&look);
+    let all = savings_display
+        .iter()
+        .chain(&vs_augment_display)
+        .chain(compare_display.iter().flatten())
+        .copied();
+    let (lo, hi) = all.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    // Room above the peak for its label (about two lines), and a little below the lowest point.
+    let span = hi - lo;
+    let headroom_px = if outcome.summary.peak_month.is_some() {
+        look.label_line_px() * 1.6 + look.px(8.0)
+    } else {
+        look.px(4.0)
+    };
+    let plot_px = (bottom - top).max(1.0);
+    let ticks = frame::nice_ticks(
+        lo - span * 0.03,
+        hi + span * (headroom_px / plot_px).min(0.5),
+        frame::tick_budget(&look, plot_px),
+    )?;
+    let tick_labels: Vec<String> = ticks
+        .values
+        .iter()
+        .map(|&v| text::money(v / rate, Some(ticks.step / rate), &options.money))
+        .collect();
+    let left = frame::widest(&tick_labels, look.tick_font_px) + look.px(10.0);
+
+    let vs_baseline = word(&options.text, "chart.savings.vsBaseline");
+    let vs_augment = word(&options.text, "chart.savings.vsAugment");
+    let compare_word = word(&options.text, "chart.compare");
+    let mut end_words = vec![vs_baseline, vs_augment];
+    if compare_display.is_some() {
+        end_words.push(compare_word);
+    }
+    let max_gutter = canvas.width_px * 0.26;
+    let gutter = frame::gutter_width(&look, &end_words, max_gutter);
+    let pane = Pane {
+        left,
+        top,
+        right: canvas.width_px - gutter,
+        bottom,
+        x_min: 0.0,
+        x_max: months as f64,
+        y_min: ticks.min,
+        y_max: ticks.max,
+    };
+    if !pane.is_drawable() {
+        return Ok(());
+    }
+
+    frame::draw_axis_title(
+        canvas,
+        word(&options.text, "chart.savings.axis"),
+        look.px(2.0),
+        title_y,
+    )?;
+    frame::draw_value_axis(canvas, &pane, &ticks, &tick_labels)?;
+    let month_ticks = frame::month_ticks(
+        &look,
+        &pane,
+        word(&options.text, "chart.year"),
+        options.money.decimal,
+    );
+    frame::draw_month_axis(canvas, &pane, &month_ticks, true)?;
+    let markers = frame::event_markers(data, options, months);
+    frame::draw_marker_lines(canvas, &pane, &markers)?;
+    frame::draw_zero_line(canvas, &pane)?;
+
+    // Lines, faintest first.
+    let main_points = pane.series_from(0.0, savings_display.iter().copied());
+    let augment_points = pane.series_from(0.0, vs_augment_display.iter().copied());
+    if let Some(values) = &compare_display {
+        canvas.line(
+            &pane.series_from(0.0, values.iter().copied()),
+            palette.compare.line.to_rgba(),
+            look.thin_line_px,
+            Stroke::Dotted,
+        )?;
+    }
+    canvas.line(
+        &augment_points,
+        palette.vermillion.line.to_rgba(),
+        look.thin_line_px.max(look.main_line_px * 0.8),
+        Stroke::Dashed,
+    )?;
+    canvas.line(
+        &main_points,
+        palette.blue.line.to_rgba(),
+        look.main_line_px,
+        Stroke::Solid,
+    )?;
+
+    // Payback, peak and regret on the main line: dots, and labels placed where they cover
+    // neither line nor each other.
+    let summary = &outcome.summary;
+    let gap = look.px(5.0) + look.main_line_px;
+    let event = |month: Option<u32>| {
+        month
+            .map(|m| m as usize)
+            .filter(|&m| (1..=months).contains(&m))
+            .map(|m| (pane.x(m as f64), pane.y(savings_display[m - 1])))
+    };
+    let font = look.label_font_px;
+    let lift = gap + look.label_line_px() * 0.3;
+    let avoid = [main_points.as_slice(), augment_points.as_slice()];
+    let peak = event(summary.peak_month);
+    let payback = event(summary.payback_month);
+    let regret = event(summary.regret_month);
+    if let Some((x, y)) = peak {
+        let words = format!(
+            "{} {}",
+            word(&options.text, "chart.peak"),
+            text::money(summary.peak_savings_usd, None, &options.money)
+        );
+        let candidates = [
+            ((x, y - lift), HPos::Center),
+            ((x + gap, y - lift), HPos::Left),
+            ((x - gap, y - lift), HPos::Right),
+            ((x, y + lift), HPos::Center),
+            ((x - gap, y), HPos::Right),
+            ((x + gap, y), HPos::Left),
+        ];
+        canvas.label_somewhere(&words, &candidates, font, palette.text, &pane, &avoid)?;
+    }
+    if let Some((x, y)) = payback {
+        let candidates = [
+            ((x - gap, y - lift), HPos::Right),
+            ((x + gap, y + lift), HPos::Left),
+            ((x - gap, y + lift), HPos::Right),
+            ((x + gap, y - lift), HPos::Left),
+        ];
+        let words = word(&options.text, "chart.payback");
+        canvas.label_somewhere(words, &candidates, font, palette.text, &pane, &avoid)?;
+    }
+    if let Some((x, y)) = regret {
+        let candidates = [
+            ((x + gap, y - lift), HPos::Left),
+            ((x - gap, y + lift), HPos::Right),
+            ((x + gap, y + lift), HPos::Left),
+            ((x - gap, y - lift), HPos::Right),
+        ];
+        let words = word(&options.text, "chart.regret");
+        canvas.label_somewhere(words, &candidates, font, palette.text, &pane, &avoid)?;
+    }
+    for (x, y) in [peak, payback, regret].into_iter().flatten() {
+        canvas.dot((x, y), look.px(3.5), palette.blue.line)?;
+    }
+    frame::draw_marker_labels(canvas, &pane, &markers, &avoid)?;
+
+    // Direct labels at the line ends.
+    let label_width = max_gutter - look.px(8.0);
+    let last = months - 1;
+    let mut labels = vec![
+        EndLabel::new(
+            &look,
+            vs_baseline,
+            pane.y(savings_display[last]),
+            label_width,
+            palette.blue.ink,
+        ),
+        EndLabel::new(
+            &look,
+            vs_augment,
+            pane.y(vs_augment_display[last]),
+            label_width,
+            palette.vermillion.ink,
+        ),
+    ];
+    if let Some(values) = &compare_display {
+        if let Some(&v) = values.last() {
+            let x_end = values.len();
+            if x_end == months {
+                labels.push(EndLabel::new(
+                    &look,
+                    compare_word,
+                    pane.y(v),
+                    label_width,
+                    palette.compare.ink,
+                ));
+            } else {
+                canvas.label(
+                    compare_word,
+                    (pane.x(x_end as f64) + look.px(4.0), pane.y(v)),
+                    font,
+                    palette.compare.ink,
+                    HPos::Left,
+                    &pane,
+                )?;
+            }
+        }
+    }
+    frame::draw_end_labels(
+        canvas,
+        &mut labels,
+        pane.right + look.px(8.0),
+        pane.top,
+        pane.bottom,
+    )
+}
+
+/// The text alternative of the savings chart.
+pub fn describe(data: &ChartData<'_>, options: &ChartOptions) -> String {
+    let outcome = data.outcome;
+    let summary = &outcome.summary;
+    let money = |usd: f64| text::money(usd, None, &options.money);
+    let months = outcome.cumulative_delta_usd.len().to_string();
+    let all_zero = outcome.cumulative_delta_usd.iter().all(|v| v.abs() < 0.5);
+    let final_text = money(summary.final_cumulative_delta_usd);
+    let first = match (summary.peak_month, summary.regret_month) {
+        _ if all_zero => text::fill(
+            word(&options.text, "chart.describe.savings.zero"),
+            &[("months", months)],
+        ),
+        (Some(peak), Some(regret)) => text::fill(
+            word(&options.text, "chart.describe.savings.regret"),
+            &[
+                ("peak", money(summary.peak_savings_usd)),
+                ("peakMonth", peak.to_string()),
+                ("regretMonth", regret.to_string()),
+                ("final", final_text),
+                ("months", months),
+            ],
+        ),
+        (Some(peak), None) => text::fill(
+            word(&options.text, "chart.describe.savings.peak"),
+            &[
+                ("peak", money(summary.peak_savings_usd)),
+                ("peakMonth", peak.to_string()),
+                ("final", final_text),
+                ("months", months),
+            ],
+        ),
+        _ => text::fill(
+            word(&options.text, "chart.describe.savings.never"),
+            &[("final", final_text), ("months", months)],
+        ),
+    };
+    let second = text::fill(
+        word(&options.text, "chart.describe.savings.augment"),
+        &[(
+            "final",
+            money(summary.final_cumulative_delta_vs_augment_usd),
+        )],
+    );
+    format!("{first} {second}")
+}

@@ -1,0 +1,393 @@
+//! Every word the charts draw or say, by key with its English text, and the number formats of
+//! chart labels: money through the page's [`MoneyFormat`], counts, percentages and months as
+//! years. The page's translation files provide the same keys; a test checks that they do.
+
+use super::{ChartText, MoneyFormat};
+
+/// Every text key the charts use, with its English text. Templates name their values in
+/// braces ("{month}"); a translation must keep the same placeholders.
+pub const TEXT_KEYS: &[(&str, &str)] = &[
+    // Shared axis and marker words.
+    ("chart.year", "y"),
+    ("chart.cut", "Cut"),
+    ("chart.rehire", "Rehire"),
+    ("chart.payback", "Payback"),
+    ("chart.peak", "Peak"),
+    ("chart.regret", "Regret"),
+    ("chart.compare", "A"),
+    ("chart.baseline", "No cut"),
+    ("chart.augment", "AI assist"),
+    // Savings.
+    ("chart.savings.axis", "Cumulative net savings"),
+    ("chart.savings.vsBaseline", "vs. no cut"),
+    ("chart.savings.vsAugment", "vs. AI assist"),
+    // Headcount.
+    ("chart.headcount.axis", "Support staff, people"),
+    ("chart.headcount.experienced", "Experienced"),
+    ("chart.headcount.rookies", "Rookies"),
+    ("chart.headcount.trainees", "Trainees"),
+    ("chart.headcount.vacancies", "Open jobs"),
+    // Costs.
+    ("chart.costs.axis", "Monthly cost"),
+    ("chart.costs.wages", "Wages"),
+    ("chart.costs.severance", "Severance"),
+    ("chart.costs.ai", "AI"),
+    ("chart.costs.hiring", "Hiring & training"),
+    ("chart.costs.lostMargin", "Lost margin"),
+    // Quality.
+    ("chart.quality.axis", "Share of contacts that go badly"),
+    ("chart.quality.actual", "Actual"),
+    ("chart.quality.perceived", "Perceived"),
+    ("chart.quality.customers", "Customers"),
+    ("chart.quality.scenario", "With cut"),
+    // Text alternatives for screen readers.
+    (
+        "chart.describe.savings.regret",
+        "Cumulative savings peak at {peak} in month {peakMonth}, then turn negative in month {regretMonth}, ending at {final} after {months} months.",
+    ),
+    (
+        "chart.describe.savings.peak",
+        "Cumulative savings peak at {peak} in month {peakMonth} and stand at {final} after {months} months.",
+    ),
+    (
+        "chart.describe.savings.never",
+        "Cumulative savings never turn positive: after {months} months the cut has cost {final}.",
+    ),
+    (
+        "chart.describe.savings.zero",
+        "Nothing changes: no savings and no losses against keeping everyone over {months} months.",
+    ),
+    (
+        "chart.describe.savings.augment",
+        "Against AI assistance for the whole team the result is {final}.",
+    ),
+    (
+        "chart.describe.headcount.cut",
+        "The support team falls from {before} to {after} people in month {cutMonth} and ends at {final} after {months} months; without the cut it stays at {baseline}.",
+    ),
+    (
+        "chart.describe.headcount.flat",
+        "The support team stays at about {final} people over {months} months.",
+    ),
+    (
+        "chart.describe.costs",
+        "Monthly support costs go from {before} to {final} by month {months}, against {baseline} without the cut.",
+    ),
+    (
+        "chart.describe.costs.severance",
+        "Severance of {severance} is paid in month {cutMonth}.",
+    ),
+    (
+        "chart.describe.costs.lostMargin",
+        "Margin lost with departed customers reaches {lostMargin} a month.",
+    ),
+    (
+        "chart.describe.quality",
+        "The share of contacts that go badly goes from {before} to a peak of {peak} in month {peakMonth}; without the cut it stays at {baseline}.",
+    ),
+    (
+        "chart.describe.quality.flat",
+        "The share of contacts that go badly stays at {baseline}.",
+    ),
+    (
+        "chart.describe.quality.lost",
+        "After {months} months the company has {customers} fewer customers than without the cut.",
+    ),
+    (
+        "chart.describe.quality.gained",
+        "After {months} months the company has {customers} more customers than without the cut.",
+    ),
+];
+
+/// The English text of a key, or the key itself if it is not in [`TEXT_KEYS`] (a bug that
+/// debug builds, and so the tests, catch).
+pub fn english(key: &str) -> &'static str {
+    match TEXT_KEYS.iter().find(|(k, _)| *k == key) {
+        Some((_, text)) => text,
+        None => {
+            debug_assert!(false, "chart text key {key} is missing from TEXT_KEYS");
+            ""
+        }
+    }
+}
+
+/// The text for `key` in the reader's language.
+pub fn word<'a>(text: &'a ChartText, key: &str) -> &'a str {
+    text.get(key, english(key))
+}
+
+/// Fills `{name}` placeholders of a template; unknown placeholders stay as they are.
+pub fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// Decimals needed to write multiples of `step` exactly (0 to 3).
+fn decimals_for_step(step: f64) -> usize {
+    if !(step.is_finite() && step > 0.0) {
+        return 0;
+    }
+    (0..=3)
+        .find(|&d| {
+            let scaled = step * 10f64.powi(d as i32);
+            (scaled - scaled.round()).abs() < 1e-6 * scaled.max(1.0)
+        })
+        .unwrap_or(3)
+}
+
+/// Writes `value` with `decimals` decimals and the given separator, dropping trailing zeros.
+fn decimal_text(value: f64, decimals: usize, separator: char) -> String {
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    };
+    if separator == '.' {
+        text
+    } else {
+        text.replace('.', &separator.to_string())
+    }
+}
+
+/// The thousands separator that goes with a decimal separator.
+fn group_separator(decimal: char) -> char {
+    if decimal == ',' {
+        '.'
+    } else {
+        ','
+    }
+}
+
+fn grouped(n: u64, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A magnitude: divisor and index into the magnitude words (None below a thousand).
+fn magnitude(abs: f64) -> (f64, Option<usize>) {
+    if abs >= 1e9 {
+        (1e9, Some(2))
+    } else if abs >= 1e6 {
+        (1e6, Some(1))
+    } else if abs >= 1e3 {
+        (1e3, Some(0))
+    } else {
+        (1.0, None)
+    }
+}
+
+/// A number with a magnitude word ("1.2M", "950", "12rb"). With `step`, as an axis tick: as
+/// many decimals as the step needs; without, three significant digits.
+fn short_number(value: f64, step: Option<f64>, decimal: char, words: &[String; 3]) -> String {
+    let abs = value.abs();
+    let (mut divisor, mut index) = magnitude(abs);
+    let sig_decimals = |v: f64| {
+        if v >= 100.0 {
+            0
+        } else if v >= 10.0 {
+            1
+        } else {
+            2
+        }
+    };
+    let mut decimals = match step {
+        Some(step) => decimals_for_step(step / divisor),
+        None if index.is_none() => 0,
+        None => sig_decimals(abs / divisor),
+    };
+    // "999.96k" rounds to "1000k": write it as the next magnitude instead.
+    let rounded =
+        (abs / divisor * 10f64.powi(decimals as i32)).round() / 10f64.powi(decimals as i32);
+    if rounded >= 1000.0 && index.is_none_or(|i| i < 2) {
+        divisor *= 1000.0;
+        index = Some(index.map_or(0, |i| i + 1));
+        decimals = match step {
+            Some(step) => decimals_for_step(step / divisor),
+            None => sig_decimals(abs / divisor),
+        };
+    }
+    let scaled = abs / divisor;
+    let mut out = if scaled >= 1000.0 {
+        // Only reached for a thousand billion and more: "2,000B".
+        grouped(scaled.round() as u64, group_separator(decimal))
+    } else {
+        decimal_text(scaled, decimals, decimal)
+    };
+    if let Some(i) = index {
+        out.push_str(&words[i]);
+    }
+    out
+}
+
+/// Money in the reader's currency, from USD: "$1.2M", "-$15.3M", "Rp1,2M". With `step_usd`,
+/// formatted as an axis tick whose neighbours are `step_usd` apart.
+pub fn money(usd: f64, step_usd: Option<f64>, format: &MoneyFormat) -> String {
+    let value = usd * format.rate_per_usd;
+    let step = step_usd.map(|s| s * format.rate_per_usd);
+    if value.abs() < 1e-9 * step.unwrap_or(1.0).max(1.0) {
+        return format!("{}0{}", format.prefix, format.suffix);
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let number = short_number(value, step, format.decimal, &format.magnitudes);
+    format!("{sign}{}{number}{}", format.prefix, format.suffix)
+}
+
+/// A count of people or customers: "1,000" below ten thousand, then "12.5k", "19.6M" with the
+/// page's magnitude words. With `step`, as an axis tick.
+pub fn count(n: f64, step: Option<f64>, format: &MoneyFormat) -> String {
+    let abs = n.abs();
+    let sign = if n < 0.0 && abs >= 0.5 { "-" } else { "" };
+    let body = if abs < 10_000.0 {
+        match step {
+            Some(step) if step < 1.0 => decimal_text(abs, decimals_for_step(step), format.decimal),
+            _ => grouped(abs.round() as u64, group_separator(format.decimal)),
+        }
+    } else {
+        short_number(abs, step, format.decimal, &format.magnitudes)
+    };
+    format!("{sign}{body}")
+}
+
+/// Tick labels of a count axis, in one style for the whole axis: grouped digits ("7,500",
+/// "10,000") when every tick is a whole number below a hundred thousand, magnitude words
+/// ("250k", "19.6M") otherwise.
+pub fn count_ticks(values: &[f64], step: f64, format: &MoneyFormat) -> Vec<String> {
+    let largest = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    if largest < 100_000.0 && step >= 1.0 {
+        let separator = group_separator(format.decimal);
+        values
+            .iter()
+            .map(|&v| {
+                let sign = if v < -0.5 { "-" } else { "" };
+                format!("{sign}{}", grouped(v.abs().round() as u64, separator))
+            })
+            .collect()
+    } else {
+        values
+            .iter()
+            .map(|&v| count(v, Some(step), format))
+            .collect()
+    }
+}
+
+/// A share as a percentage: 0.125 -> "12.5%". With `step`, as an axis tick; without, with
+/// one decimal below 10% and none above.
+pub fn percent(share: f64, step: Option<f64>, decimal: char) -> String {
+    let value = share * 100.0;
+    let decimals = match step {
+        Some(step) => decimals_for_step(step * 100.0),
+        None if value.abs() < 10.0 => 1,
+        None => 0,
+    };
+    format!("{}%", decimal_text(value, decimals, decimal))
+}
+
+/// A month on the x axis as years: 0 -> "0", 12 -> "1y", 6 -> "0.5y".
+pub fn month_tick(month: f64, year_word: &str, decimal: char) -> String {
+    if month.abs() < 1e-9 {
+        return "0".to_owned();
+    }
+    let years = month / 12.0;
+    let decimals = if (years - years.round()).abs() < 1e-9 {
+        0
+    } else {
+        1
+    };
+    format!("{}{year_word}", decimal_text(years, decimals, decimal))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn idr() -> MoneyFormat {
+        MoneyFormat {
+            rate_per_usd: 16_000.0,
+            prefix: "Rp".to_owned(),
+            suffix: String::new(),
+            decimal: ',',
+            magnitudes: ["rb".to_owned(), "jt".to_owned(), "M".to_owned()],
+        }
+    }
+
+    #[test]
+    fn money_reads_like_a_newsroom_chart() {
+        let usd = MoneyFormat::default();
+        assert_eq!(money(0.0, None, &usd), "$0");
+        assert_eq!(money(950.0, None, &usd), "$950");
+        assert_eq!(money(12_345.0, None, &usd), "$12.3k");
+        assert_eq!(money(1_200_000.0, None, &usd), "$1.2M");
+        assert_eq!(money(-15_261_127.0, None, &usd), "-$15.3M");
+        assert_eq!(money(999_960.0, None, &usd), "$1M");
+        assert_eq!(money(1.0, None, &usd), "$1");
+        assert_eq!(money(1e11, None, &usd), "$100B");
+        assert_eq!(money(2e12, None, &usd), "$2,000B");
+        assert_eq!(money(1_250_000.0, Some(250_000.0), &usd), "$1.25M");
+        assert_eq!(money(750_000.0, Some(250_000.0), &usd), "$750k");
+        assert_eq!(money(-5_000_000.0, Some(5_000_000.0), &usd), "-$5M");
+        assert_eq!(money(1e-12, Some(5_000_000.0), &usd), "$0");
+        assert_eq!(money(1_200_000.0, None, &idr()), "Rp19,2M");
+        assert_eq!(money(1_000.0, Some(500.0), &idr()), "Rp16jt");
+    }
+
+    #[test]
+    fn counts_percentages_and_years() {
+        let usd = MoneyFormat::default();
+        assert_eq!(count(1000.0, Some(200.0), &usd), "1,000");
+        assert_eq!(count(19_600_000.0, Some(100_000.0), &usd), "19.6M");
+        assert_eq!(count(1000.0, None, &idr()), "1.000");
+        assert_eq!(count(2.5, Some(0.5), &usd), "2.5");
+        assert_eq!(
+            count_ticks(&[0.0, 5000.0, 10_000.0], 5000.0, &usd),
+            vec!["0", "5,000", "10,000"]
+        );
+        assert_eq!(
+            count_ticks(&[19.5e6, 20e6], 0.5e6, &usd),
+            vec!["19.5M", "20M"]
+        );
+        assert_eq!(percent(0.125, Some(0.025), '.'), "12.5%");
+        assert_eq!(percent(0.1, Some(0.05), ','), "10%");
+        assert_eq!(percent(0.356, None, '.'), "36%");
+        assert_eq!(month_tick(0.0, "y", '.'), "0");
+        assert_eq!(month_tick(24.0, "y", '.'), "2y");
+        assert_eq!(month_tick(6.0, "th", ','), "0,5th");
+    }
+
+    #[test]
+    fn templates_fill_their_placeholders() {
+        let text = fill(
+            english("chart.describe.savings.peak"),
+            &[
+                ("peak", "$1M".to_owned()),
+                ("peakMonth", "3".to_owned()),
+                ("final", "$2M".to_owned()),
+                ("months", "48".to_owned()),
+            ],
+        );
+        assert!(!text.contains('{'), "{text}");
+        assert!(text.contains("month 3"), "{text}");
+    }
+
+    #[test]
+    fn keys_are_unique_and_texts_are_not_empty() {
+        for (i, (key, text)) in TEXT_KEYS.iter().enumerate() {
+            assert!(key.starts_with("chart."), "{key}");
+            assert!(!text.is_empty(), "{key}");
+            assert!(
+                TEXT_KEYS[i + 1..].iter().all(|(k, _)| k != key),
+                "duplicate {key}"
+            );
+        }
+    }
+}

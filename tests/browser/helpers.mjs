@@ -1,0 +1,137 @@
+// Shared by the browser tests: a static file server for www/ on a random local port, Debian's
+// Chromium through playwright-core, and a page wrapper that records console errors and
+// failed requests so every test can assert the page stayed clean.
+//
+// The tests expect www/pkg to be built (npm test runs scripts/build.sh first).
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const WWW = join(ROOT, 'www');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Starts a static server for www/ on 127.0.0.1 and a random port. */
+export async function startServer(root = WWW) {
+  const server = createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url, 'http://localhost');
+      let path = decodeURIComponent(url.pathname);
+      if (path.endsWith('/')) path += 'index.html';
+      const file = normalize(join(root, path));
+      if (!file.startsWith(root + sep)) {
+        response.writeHead(403).end();
+        return;
+      }
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] || 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches Debian's Chromium (never a downloaded browser). */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/**
+ * Opens a page that records problems: console errors and warnings, page errors and failed
+ * or non-2xx requests. `problems` lists them as strings.
+ */
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', deviceScaleFactor = 1 } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      problems.push(`console ${message.type()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(url);
+  return { page, context, problems };
+}
+
+/** Waits until the page has drawn at least `count` frames with a result. */
+export async function waitForRender(page, count = 1) {
+  await page.waitForFunction((n) => Number(document.body.dataset.rendered || 0) >= n, count);
+}
+
+/** The number of result frames drawn so far. */
+export function renderCount(page) {
+  return page.evaluate(() => Number(document.body.dataset.rendered || 0));
+}
+
+/** Waits for two animation frames, so a scheduled redraw has happened. */
+export function nextFrames(page) {
+  return page.evaluate(
+    () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))),
+  );
+}
+
+/** A fingerprint of everything the reader sees change: the four charts, prose and numbers. */
+export function snapshot(page) {
+  return page.evaluate(() => ({
+    charts: [...document.querySelectorAll('canvas.chart__canvas')].map((c) => c.toDataURL()),
+    prose: document.getElementById('story').textContent,
+    numbers: document.getElementById('numbers').textContent,
+  }));
+}
+
+/** Calls the page's own wasm module (already loaded by the page) for reference values. */
+export function wasmCall(page, name, ...args) {
+  return page.evaluate(
+    async ({ name, args }) => {
+      const m = await import('./pkg/layoff_whatif.js');
+      return m[name](...args);
+    },
+    { name, args },
+  );
+}

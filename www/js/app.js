@@ -1,0 +1,211 @@
+// Entry point. Loads the language file and the wasm model in parallel, builds the page from
+// the model's own tables (parameters, presets, sources), then redraws in one
+// requestAnimationFrame per burst of changes:
+//
+//   slider input  -> state.setParam (no model call) -> schedule()
+//   frame         -> size canvases -> render() once (model + four charts) -> prose, numbers
+//
+// A state the model refuses (a cut after the end of the horizon) shows the reason next to the
+// fields and leaves the last good result on screen. If the model cannot load, the page says
+// so and offers a reload instead of staying blank.
+//
+// Seams for later work: state.js holds everything a permalink, undo, embed mode or
+// presentation mode needs; `subscribe` is how such a feature would listen. Monte Carlo in a
+// Web Worker can call compute() there (it needs no DOM); charts stay on the page.
+
+import * as i18n from './i18n.js';
+import * as fmt from './format.js';
+import * as store from './state.js';
+import * as controls from './controls.js';
+import * as charts from './charts.js';
+import * as prose from './prose.js';
+import { configureSources, renderIntro, renderSourceList } from './sources.js';
+
+const FALLBACK_LOAD_ERROR = {
+  title: 'The model could not be loaded',
+  body: 'Your browser could not start the model behind this page. Reloading often helps.',
+  reload: 'Reload the page',
+};
+
+let api = null;
+let frameRequested = false;
+let lastGood = null; // the last scenario the model accepted
+const view = {};
+
+function $(id) {
+  return document.getElementById(id);
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Shows a visible error with a reload button (used when the model cannot start). */
+function showLoadError(error) {
+  const box = $('load-error');
+  const translated = i18n.has('errors.loadTitle');
+  const title = translated ? i18n.t('errors.loadTitle') : FALLBACK_LOAD_ERROR.title;
+  const body = translated ? i18n.t('errors.loadBody') : FALLBACK_LOAD_ERROR.body;
+  const reload = el('button', 'button button--primary', translated ? i18n.t('errors.reload') : FALLBACK_LOAD_ERROR.reload);
+  reload.type = 'button';
+  reload.addEventListener('click', () => location.reload());
+  const detail = el('p', 'load-error__detail', String(error && error.message ? error.message : error).slice(0, 300));
+  box.replaceChildren(el('h2', 'load-error__title', title), el('p', '', body), reload, detail);
+  box.hidden = false;
+  document.body.classList.remove('is-loading');
+  document.body.classList.add('has-load-error');
+}
+
+function schedule() {
+  if (frameRequested) return;
+  frameRequested = true;
+  requestAnimationFrame(frame);
+}
+
+function draw(scenario) {
+  return api.render(scenario, charts.targets(), charts.options(), null);
+}
+
+function frame() {
+  frameRequested = false;
+  const state = store.getState();
+  const resized = charts.applySizes();
+  controls.sync(state, view.lastMeta || {});
+  view.lastMeta = null;
+  const scenario = store.scenarioOf(state);
+  let result;
+  try {
+    result = draw(scenario);
+  } catch (error) {
+    // A refused scenario names its fields; anything else (a panic, a broken module) is a bug
+    // the reader can only recover from by reloading, so the notice offers exactly that.
+    const placed = Array.isArray(error?.errors) ? controls.showModelErrors(error.errors) : 0;
+    view.invalid.hidden = false;
+    if (placed) {
+      view.invalid.textContent = i18n.t('page.invalidNotice');
+    } else {
+      const reload = el('button', 'button button--quiet', i18n.t('errors.reload'));
+      reload.type = 'button';
+      reload.addEventListener('click', () => location.reload());
+      view.invalid.replaceChildren(
+        el('strong', '', `${i18n.t('errors.renderTitle')}. `),
+        document.createTextNode(`${i18n.t('errors.renderBody')} `),
+        reload,
+      );
+    }
+    // Resizing cleared the canvases: draw the last good scenario again at the new size.
+    if (resized && lastGood) {
+      try {
+        draw(lastGood);
+      } catch {
+        /* the last good scenario was accepted before; nothing more to do */
+      }
+    }
+    return;
+  }
+  controls.clearModelErrors();
+  view.invalid.hidden = true;
+  lastGood = scenario;
+  prose.renderProse(view.story, result);
+  prose.renderNumbers(result);
+  const spoken = prose.renderReadout(view.readout, result);
+  if (view.announce) {
+    view.announce = false;
+    view.announcer.textContent = spoken;
+  }
+  charts.describe(prose.describeCharts(result));
+  document.body.classList.remove('is-loading');
+  document.body.dataset.rendered = String(Number(document.body.dataset.rendered || 0) + 1);
+}
+
+function buildHow() {
+  const levels = $('how-levels');
+  const list = el('ol', 'how__levels');
+  for (const text of i18n.raw('how.levels') || []) list.append(el('li', '', String(text)));
+  levels.replaceChildren(list);
+  const terms = $('how-terms');
+  const termList = el('ul', 'how__terms');
+  for (const text of i18n.raw('how.terms') || []) {
+    const item = el('li');
+    const [term, ...rest] = String(text).split(':');
+    if (rest.length) item.append(el('strong', '', `${term}:`), document.createTextNode(rest.join(':')));
+    else item.textContent = String(text);
+    termList.append(item);
+  }
+  terms.replaceChildren(termList);
+}
+
+async function loadModel() {
+  const module = await import('../pkg/layoff_whatif.js');
+  await module.default();
+  return module;
+}
+
+async function main() {
+  document.body.classList.add('is-loading');
+  const lang = i18n.chooseLanguage();
+  const [langResult, modelResult] = await Promise.allSettled([i18n.loadLanguage(lang), loadModel()]);
+  if (langResult.status === 'rejected') {
+    showLoadError(langResult.reason);
+    return;
+  }
+  i18n.applyStatic();
+  fmt.setMoney(i18n.raw('money.currency'), Number(i18n.raw('money.ratePerUsd')));
+  if (modelResult.status === 'rejected') {
+    showLoadError(modelResult.reason);
+    return;
+  }
+  api = modelResult.value;
+
+  let paramTable;
+  let presetTable;
+  let sourceTable;
+  try {
+    paramTable = api.paramTable();
+    presetTable = api.presetTable();
+    sourceTable = api.sourceTable();
+  } catch (error) {
+    showLoadError(error);
+    return;
+  }
+
+  configureSources(sourceTable);
+  store.configure(presetTable);
+  renderIntro($('intro'));
+  buildHow();
+  renderSourceList($('sources'));
+
+  view.story = $('story');
+  view.readout = $('readout');
+  view.invalid = $('invalid-notice');
+  view.announcer = $('announce');
+  prose.buildNumbers($('numbers'));
+  charts.buildCharts($('chart-hero'), $('charts'), schedule);
+  controls.buildControls({
+    paramTable,
+    presetTable,
+    api,
+    presetsEl: $('presets'),
+    depthEl: $('depth'),
+    groupsEl: $('groups'),
+    resetAllEl: $('reset-all'),
+  });
+
+  store.subscribe((state, previous, meta) => {
+    view.lastMeta = meta;
+    // Screen readers hear the result once a change is finished (a drag's end, a preset),
+    // not on every frame of a drag.
+    if (meta.record) view.announce = true;
+    schedule();
+  });
+  window.matchMedia?.(`(resolution: ${window.devicePixelRatio}dppx)`)?.addEventListener?.('change', () => {
+    charts.invalidateSizes();
+    schedule();
+  });
+  schedule();
+}
+
+main().catch((error) => showLoadError(error));

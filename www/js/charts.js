@@ -1,0 +1,136 @@
+// The four chart panels: a heading, a one-line "how to read it", the canvas the Rust side
+// draws on, and a text alternative. Canvases are sized to their CSS box times the device
+// pixel ratio; the charts get `scale` so that text and lines keep their size on a phone, a
+// retina screen or (later) a projector. A ResizeObserver only marks sizes dirty and asks
+// app.js for one frame; the frame resizes and redraws together, so nothing flickers.
+
+import { t, raw } from './i18n.js';
+import { chartMoneyFormat } from './format.js';
+
+export const KINDS = ['savings', 'headcount', 'costs', 'quality'];
+
+const panels = new Map(); // kind -> {canvas, description, cssWidth, cssHeight}
+let sizeDirty = true;
+let requestFrame = () => {};
+let sizeFactor = 1; // a seam for presentation mode (larger charts on a projector)
+const darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * Builds the panels: the savings chart into `hero` (right under the story), the others into
+ * `container`. `onNeedFrame` schedules a redraw.
+ */
+export function buildCharts(hero, container, onNeedFrame) {
+  requestFrame = onNeedFrame;
+  const nodes = [];
+  const observer = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const panel = panels.get(entry.target.dataset.kind);
+      if (!panel) continue;
+      const box = entry.contentRect;
+      if (Math.round(box.width) !== panel.cssWidth || Math.round(box.height) !== panel.cssHeight) {
+        sizeDirty = true;
+      }
+    }
+    if (sizeDirty) requestFrame();
+  });
+  for (const kind of KINDS) {
+    const figure = el('figure', `chart chart--${kind}`);
+    figure.setAttribute('aria-labelledby', `chart-title-${kind}`);
+    const title = el('h3', 'chart__title', t(`charts.${kind}.title`));
+    title.id = `chart-title-${kind}`;
+    const caption = el('p', 'chart__caption', t(`charts.${kind}.caption`));
+    caption.id = `chart-caption-${kind}`;
+    const box = el('div', 'chart__box');
+    box.dataset.kind = kind;
+    const canvas = el('canvas', 'chart__canvas');
+    canvas.id = `chart-${kind}`;
+    canvas.dataset.kind = kind;
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', t(`charts.${kind}.title`));
+    const description = el('p', 'sr-only');
+    description.id = `chart-desc-${kind}`;
+    canvas.setAttribute('aria-describedby', `chart-caption-${kind} chart-desc-${kind}`);
+    box.append(canvas);
+    figure.append(title, caption, box, description);
+    nodes.push(figure);
+    panels.set(kind, { canvas, description, cssWidth: 0, cssHeight: 0 });
+    observer.observe(box);
+  }
+  hero.replaceChildren(nodes[0]);
+  container.replaceChildren(...nodes.slice(1));
+  if (darkQuery) darkQuery.addEventListener('change', () => requestFrame());
+}
+
+/** Sets canvas pixel sizes from their CSS boxes; returns true if any changed (and so was cleared). */
+export function applySizes() {
+  if (!sizeDirty) return false;
+  sizeDirty = false;
+  const dpr = window.devicePixelRatio || 1;
+  let changed = false;
+  for (const panel of panels.values()) {
+    const box = panel.canvas.parentElement.getBoundingClientRect();
+    const w = Math.max(100, Math.round(box.width));
+    const h = Math.max(100, Math.round(box.height));
+    panel.cssWidth = w;
+    panel.cssHeight = h;
+    const pw = Math.round(w * dpr);
+    const ph = Math.round(h * dpr);
+    if (panel.canvas.width !== pw || panel.canvas.height !== ph) {
+      panel.canvas.width = pw;
+      panel.canvas.height = ph;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** Marks sizes dirty (e.g. after the device pixel ratio changed). */
+export function invalidateSizes() {
+  sizeDirty = true;
+}
+
+/** The targets for render(): [{kind, canvas}]. */
+export function targets() {
+  return KINDS.map((kind) => ({ kind, canvas: panels.get(kind).canvas }));
+}
+
+export function theme() {
+  return darkQuery && darkQuery.matches ? 'dark' : 'light';
+}
+
+/** Sets the presentation size factor (1 = normal); a seam for presentation mode. */
+export function setSizeFactor(factor) {
+  sizeFactor = factor;
+  sizeDirty = true;
+  requestFrame();
+}
+
+function chartText() {
+  const table = raw('chartText');
+  const text = {};
+  if (table && typeof table === 'object') {
+    for (const [key, value] of Object.entries(table)) if (typeof value === 'string') text[key] = value;
+  }
+  return text;
+}
+
+/** The chart options: {scale, theme, text, money}. */
+export function options() {
+  const dpr = window.devicePixelRatio || 1;
+  const scale = Math.min(8, Math.max(0.25, dpr * sizeFactor));
+  return { scale, theme: theme(), text: chartText(), money: chartMoneyFormat() };
+}
+
+/** Updates each chart's text alternative. */
+export function describe(descriptions) {
+  for (const [kind, panel] of panels) {
+    if (descriptions[kind] !== undefined) panel.description.textContent = descriptions[kind];
+  }
+}

@@ -1,0 +1,501 @@
+// The reader's knobs, generated from paramTable() and presetTable(): preset buttons, the
+// model-level radios and one slider row per parameter, grouped as a reader thinks.
+//
+// A slider row: <input type="range" id="KEY"> (its data-value holds the exact parameter
+// value, its aria-valuetext the value with units), a typed field in display units (percent,
+// currency), a reset button, a "changed from the preset" mark, an evidence tag with sources,
+// an inline error and a note when the parameter only matters at a higher model level.
+//
+// Wide ranges (customers 1,000 to 200 million) use a logarithmic slider so that both ends
+// are reachable; the exact value is always shown and can be typed.
+//
+// Controls only write to state (state.js) and read it back in sync(); they never run the
+// model. Typed values are checked with checkValue() before they reach the state, so an
+// invalid entry shows its reason next to the field and the last good result stays.
+
+import { t } from './i18n.js';
+import * as fmt from './format.js';
+import * as store from './state.js';
+import { paramEvidence, evidenceTag, parseSource } from './sources.js';
+
+const GROUP_ORDER = ['cut', 'ai', 'customers', 'rehiring', 'erosion', 'augment', 'money'];
+const OPEN_GROUPS = new Set(['cut', 'ai', 'customers']);
+const POSITIONS = 1000;
+
+const rows = new Map(); // key -> row record
+const groupSummaries = new Map(); // group -> element showing the changed count
+let specs = [];
+let presetList = [];
+let checkValue = null;
+let presetButtons = [];
+let presetAbout = null;
+let depthInputs = [];
+let lastDepth = null;
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function tidy(x) {
+  return Number(Number(x).toPrecision(12));
+}
+
+// ---- Slider scales ---------------------------------------------------------------------------
+
+/** How slider positions map to values: linear, logarithmic, or log-like from zero. */
+export function scaleOf(spec) {
+  const { min, max, step } = spec;
+  const snap = (v) => {
+    const k = Math.round((v - min) / step);
+    return Math.min(max, Math.max(min, tidy(min + k * step)));
+  };
+  if (min > 0 && max / min >= 100) {
+    const span = Math.log(max / min);
+    return {
+      kind: 'log',
+      toPos: (v) => Math.round((POSITIONS * Math.log(Math.max(v, min) / min)) / span),
+      fromPos: (p) => snap(min * Math.exp((span * p) / POSITIONS)),
+      snap,
+    };
+  }
+  if (min === 0 && max / step >= 2000) {
+    const offset = max / 1000;
+    const span = Math.log1p(max / offset);
+    return {
+      kind: 'log0',
+      toPos: (v) => Math.round((POSITIONS * Math.log1p(Math.max(v, 0) / offset)) / span),
+      fromPos: (p) => snap(offset * Math.expm1((span * p) / POSITIONS)),
+      snap,
+    };
+  }
+  return { kind: 'linear', toPos: (v) => v, fromPos: (p) => snap(Number(p)), snap };
+}
+
+// ---- Building ------------------------------------------------------------------------------
+
+function labelOf(spec) {
+  return t(`params.${spec.key}.label`, {}, spec.label);
+}
+
+function helpOf(spec) {
+  return t(`params.${spec.key}.help`, {}, spec.explanation);
+}
+
+function buildRow(spec, onInteract) {
+  const key = spec.key;
+  const scale = scaleOf(spec);
+  const row = el('div', 'control');
+  row.dataset.key = key;
+  row.id = `control-${key}`;
+
+  const head = el('div', 'control__head');
+  const label = el('label', 'control__label');
+  label.htmlFor = key;
+  label.id = `label-${key}`;
+  const labelText = el('span', 'control__label-text', labelOf(spec));
+  const changed = el('span', 'control__changed');
+  changed.hidden = true;
+  changed.append(el('span', 'control__dot'), el('span', 'sr-only', ` (${t('control.changed')})`));
+  label.append(labelText, changed);
+
+  const valueBox = el('span', 'control__value');
+  const typed = el('input', 'control__typed');
+  typed.type = 'text';
+  typed.inputMode = 'decimal';
+  typed.autocomplete = 'off';
+  typed.spellcheck = false;
+  typed.id = `${key}-typed`;
+  const unitText = fmt.isMoney(spec.unit) ? t(`units.${spec.unit}.short`) : fmt.shortUnit(spec);
+  const unitName = fmt.isMoney(spec.unit)
+    ? [fmt.currencyAffix().symbol, unitText].filter(Boolean).join(' ')
+    : unitText || t(`units.${spec.unit}.spoken`, { v: '', count: 2 }).trim();
+  typed.setAttribute('aria-label', t('control.typed', { label: labelOf(spec), unit: unitName || '—' }));
+  const widest = Math.max(fmt.fieldText(spec, spec.max).length, fmt.fieldText(spec, spec.min).length, 3);
+  typed.style.width = `${widest + 1.5}ch`;
+  if (fmt.isMoney(spec.unit)) {
+    const { symbol, before } = fmt.currencyAffix();
+    const cur = el('span', 'control__affix', symbol);
+    cur.setAttribute('aria-hidden', 'true');
+    if (before) valueBox.append(cur, typed);
+    else valueBox.append(typed, cur);
+  } else {
+    valueBox.append(typed);
+  }
+  if (unitText) {
+    const unit = el('span', 'control__unit', unitText);
+    unit.setAttribute('aria-hidden', 'true');
+    valueBox.append(unit);
+  }
+  head.append(label, valueBox);
+
+  const body = el('div', 'control__body');
+  const range = el('input', 'control__range');
+  range.type = 'range';
+  range.id = key;
+  if (scale.kind === 'linear') {
+    range.min = String(spec.min);
+    range.max = String(spec.max);
+    range.step = String(spec.step);
+  } else {
+    range.min = '0';
+    range.max = String(POSITIONS);
+    range.step = '1';
+    range.dataset.scale = scale.kind;
+  }
+  range.dataset.min = String(spec.min);
+  range.dataset.max = String(spec.max);
+  const reset = el('button', 'control__reset');
+  reset.type = 'button';
+  const icon = el('span', 'control__reset-icon', '↺');
+  icon.setAttribute('aria-hidden', 'true');
+  reset.append(icon);
+  body.append(range, reset);
+
+  const help = el('p', 'control__help');
+  help.id = `help-${key}`;
+  help.append(el('span', 'control__help-text', `${helpOf(spec)} `), paramEvidence(spec));
+
+  const depthNote = el('p', 'control__depth');
+  depthNote.id = `depth-${key}`;
+  depthNote.hidden = true;
+
+  const error = el('p', 'control__error');
+  error.id = `err-${key}`;
+  error.setAttribute('role', 'alert');
+  error.hidden = true;
+
+  range.setAttribute('aria-describedby', `help-${key} depth-${key} err-${key}`);
+  typed.setAttribute('aria-describedby', `err-${key} help-${key}`);
+
+  row.append(head, body, help, depthNote, error);
+
+  const record = { spec, scale, row, range, typed, reset, changed, error, depthNote, shown: undefined, typedError: false };
+  rows.set(key, record);
+
+  // Dragging: store the value and let app.js schedule one frame; the drag's end is recorded.
+  range.addEventListener('input', () => {
+    const state = store.getState();
+    const current = store.effectiveValue(state, key);
+    let value = scale.fromPos(Number(range.value));
+    if (scale.kind !== 'linear' && value === current) {
+      // A log slider near its low end can move less than one step: move one step instead.
+      const direction = Math.sign(Number(range.value) - scale.toPos(current));
+      if (direction !== 0) value = scale.snap(current + direction * spec.step);
+    }
+    clearError(key);
+    onInteract();
+    store.setParam(key, value, { record: false, source: `range:${key}` });
+  });
+  range.addEventListener('change', () => {
+    store.setState({}, { record: true, source: `range:${key}` });
+  });
+
+  const commitTyped = () => {
+    const text = typed.value;
+    const result = readTyped(spec, text);
+    if (!result.ok) {
+      showError(key, result.message, true);
+      return;
+    }
+    clearError(key);
+    onInteract();
+    const state = store.getState();
+    if (store.effectiveValue(state, key) === result.value) {
+      record.shown = undefined; // rewrite the field in the page's format
+      store.setState({}, { record: false, source: `typed:${key}` });
+    } else {
+      store.setParam(key, result.value, { record: true, source: `typed:${key}` });
+    }
+  };
+  typed.addEventListener('change', commitTyped);
+  typed.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      commitTyped();
+    } else if (event.key === 'Escape' && record.typedError) {
+      clearError(key);
+      record.shown = undefined;
+      store.setState({}, { record: false, source: `typed:${key}` });
+    }
+  });
+
+  reset.addEventListener('click', () => {
+    clearError(key);
+    onInteract();
+    store.resetParam(key, { record: true, source: `reset:${key}` });
+    range.focus();
+  });
+
+  return row;
+}
+
+function rangeText(spec) {
+  return { min: fmt.valueText(spec, spec.min), max: fmt.valueText(spec, spec.max) };
+}
+
+/** Reads a typed value in display units; returns {ok, value} or {ok: false, message}. */
+export function readTyped(spec, text) {
+  const { min, max } = rangeText(spec);
+  const trimmed = String(text).trim();
+  if (trimmed === '') return { ok: false, code: 'empty', message: t('errors.empty', { min, max }) };
+  const normal = fmt.normaliseTyped(trimmed);
+  try {
+    let value;
+    if (normal === null) {
+      value = checkValue(spec.key, trimmed); // throws notANumber with the reason
+    } else if (fmt.displayFactor(spec.unit) === 1) {
+      value = checkValue(spec.key, normal); // Rust reads the text: exponent limits apply
+    } else {
+      const shown = Number(normal);
+      value = checkValue(spec.key, Number.isFinite(shown) ? fmt.fromDisplay(spec.unit, shown) : shown);
+    }
+    return { ok: true, value };
+  } catch (error) {
+    const first = Array.isArray(error?.errors) ? error.errors[0] : null;
+    const code = first?.code || 'generic';
+    const shownNumber = normal === null ? NaN : Number(normal);
+    const value = Number.isFinite(shownNumber)
+      ? fmt.valueText(spec, fmt.fromDisplay(spec.unit, shownNumber))
+      : trimmed;
+    const message = t(`errors.${code}`, { text: trimmed.slice(0, 40), value, min, max }, t('errors.generic'));
+    return { ok: false, code, message };
+  }
+}
+
+/** Shows an inline message under a field; `typed` marks one about the typed text. */
+export function showError(key, message, typed = false) {
+  const record = rows.get(key);
+  if (!record) return;
+  record.error.textContent = message;
+  record.error.hidden = false;
+  record.row.classList.add('has-error');
+  if (typed) {
+    record.typedError = true;
+    record.typed.setAttribute('aria-invalid', 'true');
+  }
+}
+
+export function clearError(key) {
+  const record = rows.get(key);
+  if (!record) return;
+  record.error.textContent = '';
+  record.error.hidden = true;
+  record.row.classList.remove('has-error');
+  record.typedError = false;
+  record.typed.removeAttribute('aria-invalid');
+}
+
+/** Clears the messages that came from the model (not the ones about typed text). */
+export function clearModelErrors() {
+  for (const [key, record] of rows) if (!record.typedError && !record.error.hidden) clearError(key);
+}
+
+/** Shows errors from a failed render/compute next to their fields. Returns how many it placed. */
+export function showModelErrors(errors) {
+  let placed = 0;
+  const state = store.getState();
+  for (const e of errors || []) {
+    let message;
+    if (e.code === 'cutAfterHorizon') {
+      message = t('errors.cutAfterHorizon', {
+        layoffMonth: store.effectiveValue(state, 'layoffMonth'),
+        horizon: store.effectiveValue(state, 'horizonMonths'),
+      });
+      for (const key of ['layoffMonth', 'horizonMonths']) {
+        showError(key, message);
+        placed += 1;
+      }
+      continue;
+    }
+    const record = e.key && rows.get(e.key);
+    if (!record) continue;
+    message = t(`errors.${e.code}`, { text: '', value: '', ...rangeText(record.spec) }, t('errors.generic'));
+    showError(e.key, message);
+    placed += 1;
+  }
+  return placed;
+}
+
+function buildPresets(container, onInteract) {
+  const heading = el('h2', 'section-label', t('presets.heading'));
+  heading.id = 'presets-heading';
+  const buttons = el('div', 'presets__buttons');
+  buttons.setAttribute('role', 'group');
+  buttons.setAttribute('aria-labelledby', 'presets-heading');
+  presetButtons = presetList.map((preset) => {
+    const button = el('button', 'preset', t(`presets.${preset.name}.title`, {}, preset.title));
+    button.type = 'button';
+    button.dataset.preset = preset.name;
+    button.title = t(`presets.${preset.name}.summary`, {}, preset.summary);
+    button.setAttribute('aria-pressed', 'false');
+    button.addEventListener('click', () => {
+      for (const key of rows.keys()) clearError(key);
+      onInteract();
+      store.applyPreset(preset.name, { record: true, source: `preset:${preset.name}` });
+    });
+    buttons.append(button);
+    return button;
+  });
+  presetAbout = el('div', 'presets__about');
+  presetAbout.setAttribute('aria-live', 'polite');
+  container.replaceChildren(heading, buttons, presetAbout);
+}
+
+function renderPresetAbout(state) {
+  const preset = presetList.find((p) => p.name === state.preset);
+  if (!preset || presetAbout.dataset.preset === preset.name) return;
+  presetAbout.dataset.preset = preset.name;
+  const summary = el('p', 'presets__summary');
+  summary.append(el('strong', '', `${t('presets.basedOn')}: `), document.createTextNode(t(`presets.${preset.name}.summary`, {}, preset.summary)));
+  const caveat = el('p', 'presets__caveat');
+  caveat.append(el('strong', '', `${t('presets.caveat')}: `), document.createTextNode(`${t(`presets.${preset.name}.caveat`, {}, preset.caveat)} `));
+  const { tags } = parseSource(preset.sources);
+  if (tags.length) caveat.append(evidenceTag('sources', tags));
+  presetAbout.replaceChildren(summary, caveat);
+}
+
+function buildDepth(container, onInteract) {
+  const fieldset = el('fieldset', 'depth');
+  fieldset.id = 'modelDepth';
+  const legend = el('legend', 'section-label', t('depth.legend'));
+  const options = el('div', 'depth__options');
+  depthInputs = [1, 2, 3, 4].map((n) => {
+    const label = el('label', 'depth__option');
+    const input = el('input', 'depth__radio');
+    input.type = 'radio';
+    input.name = 'modelDepth';
+    input.value = String(n);
+    input.id = `modelDepth-${n}`;
+    input.setAttribute('aria-describedby', `depth-adds-${n}`);
+    input.addEventListener('change', () => {
+      if (!input.checked) return;
+      onInteract();
+      store.setDepth(n, { record: true, source: 'depth' });
+    });
+    const text = el('span', 'depth__text');
+    const title = el('span', 'depth__title');
+    title.append(el('span', 'depth__n', String(n)), document.createTextNode(` ${t(`depth.${n}.title`)}`));
+    const adds = el('span', 'depth__adds', t(`depth.${n}.adds`));
+    adds.id = `depth-adds-${n}`;
+    text.append(title, adds);
+    label.append(input, text);
+    options.append(label);
+    return input;
+  });
+  fieldset.append(legend, options);
+  container.replaceChildren(fieldset);
+}
+
+function buildGroups(container, onInteract) {
+  const byGroup = new Map(GROUP_ORDER.map((g) => [g, []]));
+  for (const spec of specs) {
+    if (spec.key === 'modelDepth') continue; // the level radios are its control
+    if (!byGroup.has(spec.group)) byGroup.set(spec.group, []);
+    byGroup.get(spec.group).push(spec);
+  }
+  const nodes = [];
+  for (const [group, list] of byGroup) {
+    if (!list.length) continue;
+    const details = el('details', `group group--${group}`);
+    details.open = OPEN_GROUPS.has(group);
+    details.dataset.group = group;
+    const summary = el('summary', 'group__summary');
+    const title = el('span', 'group__title');
+    title.append(el('span', 'group__name', t(`groups.${group}.title`, {}, group)), el('span', 'group__hint', t(`groups.${group}.hint`, {}, '')));
+    const count = el('span', 'group__count');
+    count.hidden = true;
+    summary.append(title, count);
+    groupSummaries.set(group, count);
+    details.append(summary);
+    for (const spec of list) details.append(buildRow(spec, onInteract));
+    nodes.push(details);
+  }
+  container.replaceChildren(...nodes);
+}
+
+/**
+ * Builds every control. `api.checkValue` is the wasm function; `onInteract` is called
+ * before each change (app.js uses it to note that the reader has started exploring).
+ */
+export function buildControls({ paramTable, presetTable, api, presetsEl, depthEl, groupsEl, resetAllEl, onInteract = () => {} }) {
+  specs = paramTable;
+  presetList = presetTable;
+  checkValue = api.checkValue;
+  buildPresets(presetsEl, onInteract);
+  buildDepth(depthEl, onInteract);
+  buildGroups(groupsEl, onInteract);
+  if (resetAllEl) {
+    resetAllEl.textContent = t('control.resetAll');
+    resetAllEl.addEventListener('click', () => {
+      for (const key of rows.keys()) clearError(key);
+      onInteract();
+      store.setState({ params: {} }, { record: true, source: 'reset-all' });
+    });
+  }
+}
+
+/** Brings every control in line with the state. `meta.source` names the control that moved. */
+export function sync(state, meta = {}) {
+  const changed = new Set(store.changedKeys(state));
+  const perGroup = new Map();
+  const depthChanged = lastDepth !== state.depth;
+  lastDepth = state.depth;
+
+  for (const [key, r] of rows) {
+    const value = store.effectiveValue(state, key);
+    const presetValue = store.presetValue(state.preset, key);
+    const isChanged = changed.has(key);
+    if (r.shown !== value) {
+      r.shown = value;
+      if (meta.source !== `range:${key}`) r.range.value = String(r.scale.toPos(value));
+      r.range.dataset.value = String(value);
+      r.range.setAttribute('aria-valuetext', fmt.spokenText(r.spec, value));
+      if (document.activeElement !== r.typed || meta.source === `typed:${key}`) {
+        if (!r.typedError) r.typed.value = fmt.fieldText(r.spec, value);
+      }
+    } else if (!r.typedError && document.activeElement !== r.typed && r.typed.value !== fmt.fieldText(r.spec, value)) {
+      r.typed.value = fmt.fieldText(r.spec, value);
+    }
+    if (r.row.classList.contains('is-changed') !== isChanged || r.reset.dataset.preset !== String(presetValue)) {
+      r.row.classList.toggle('is-changed', isChanged);
+      r.changed.hidden = !isChanged;
+      const presetText = presetValue === undefined ? '' : fmt.valueText(r.spec, presetValue);
+      r.changed.title = t('control.changedTitle', { value: presetText });
+      r.reset.disabled = !isChanged;
+      r.reset.dataset.preset = String(presetValue);
+      r.reset.setAttribute('aria-label', t('control.reset', { label: labelOf(r.spec), value: presetText }));
+      r.reset.title = t('control.reset', { label: labelOf(r.spec), value: presetText });
+    }
+    if (depthChanged) {
+      const inactive = r.spec.depth > state.depth;
+      r.row.classList.toggle('is-inactive', inactive);
+      r.depthNote.hidden = !inactive;
+      r.depthNote.textContent = inactive ? t('depth.usedFrom', { n: r.spec.depth }) : '';
+    }
+    if (isChanged) perGroup.set(r.spec.group, (perGroup.get(r.spec.group) || 0) + 1);
+  }
+  for (const [group, node] of groupSummaries) {
+    const n = perGroup.get(group) || 0;
+    node.hidden = n === 0;
+    node.textContent = n ? t('groups.changedCount', { n, count: n }) : '';
+  }
+  for (const button of presetButtons) {
+    button.setAttribute('aria-pressed', String(button.dataset.preset === state.preset));
+  }
+  for (const input of depthInputs) input.checked = Number(input.value) === state.depth;
+  renderPresetAbout(state);
+}
+
+/** True when any typed field currently holds a refused value. */
+export function hasTypedErrors() {
+  for (const r of rows.values()) if (r.typedError) return true;
+  return false;
+}
+
+/** The parameter spec of a key. */
+export function specOf(key) {
+  return rows.get(key)?.spec;
+}

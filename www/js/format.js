@@ -1,0 +1,240 @@
+// Numbers for people: every number on the page (prose, key numbers, slider values, error
+// messages, the money format handed to the charts) is written here with Intl in the page
+// language, so the prose and the charts round the same way.
+//
+// Units: the model works in base units (shares 0..1, USD). A unit's display factor turns
+// them into what the reader sees and types (percent = share x 100; money = USD x rate).
+
+import { language, t, raw } from './i18n.js';
+
+let moneyCurrency = 'USD';
+let moneyRate = 1;
+const cache = new Map();
+
+/** Sets the display currency and its rate per US dollar (from the language file). */
+export function setMoney(currency, ratePerUsd) {
+  moneyCurrency = currency || 'USD';
+  moneyRate = Number.isFinite(ratePerUsd) && ratePerUsd > 0 ? ratePerUsd : 1;
+  cache.clear();
+}
+
+function nf(key, options) {
+  const id = `${language()}|${key}|${moneyCurrency}`;
+  let f = cache.get(id);
+  if (!f) {
+    f = new Intl.NumberFormat(language(), options);
+    cache.set(id, f);
+  }
+  return f;
+}
+
+/** Replaces the hyphen-minus Intl may produce with a true minus sign for reading. */
+function minus(text) {
+  return text.replace(/^-/, '\u2212').replace(/(\s)-/, '$1\u2212');
+}
+
+/** Money in prose and key numbers: compact, one decimal ("$12.1M", "−$560K"). */
+export function moneyCompact(usd) {
+  const value = Math.abs(usd) < 0.5 ? 0 : usd * moneyRate; // never a minus zero
+  const abs = Math.abs(value);
+  if (abs < 1000) {
+    return minus(
+      nf('money-small', { style: 'currency', currency: moneyCurrency, maximumFractionDigits: 0 }).format(value),
+    );
+  }
+  return minus(
+    nf('money-compact', {
+      style: 'currency',
+      currency: moneyCurrency,
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    }).format(value),
+  );
+}
+
+/** Money with all digits, `decimals` after the point at most ("$5,080", "$1.00"). */
+export function moneyFull(usd, minDecimals = 0, maxDecimals = 0) {
+  return minus(
+    nf(`money-${minDecimals}-${maxDecimals}`, {
+      style: 'currency',
+      currency: moneyCurrency,
+      minimumFractionDigits: minDecimals,
+      maximumFractionDigits: Math.max(minDecimals, maxDecimals),
+    }).format(usd * moneyRate),
+  );
+}
+
+/** A share 0..1 as a percentage with up to `decimals` digits ("36%"). */
+export function percent(share, decimals = 0) {
+  if (Math.abs(share) < 0.5 * 10 ** -(decimals + 2)) share = 0; // never a minus zero
+  return minus(
+    nf(`pct-${decimals}`, { style: 'percent', maximumFractionDigits: decimals }).format(share),
+  );
+}
+
+/** A plain number with grouping and up to `decimals` digits. */
+export function number(value, decimals = 0) {
+  return minus(nf(`num-${decimals}`, { maximumFractionDigits: decimals }).format(value));
+}
+
+/** A count of people or customers, rounded to whole units (millions in words). */
+export function count(value) {
+  const abs = Math.abs(value);
+  if (abs >= 1e6) {
+    return minus(
+      nf('count-long', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 }).format(value),
+    );
+  }
+  if (abs >= 10000) {
+    return minus(nf('count-sig', { maximumSignificantDigits: 3 }).format(value));
+  }
+  return number(Math.round(value), 0);
+}
+
+/**
+ * The money format the charts use, derived from Intl so chart labels read like the prose:
+ * prefix/suffix around the number, the decimal separator and the compact magnitude words.
+ */
+export function chartMoneyFormat() {
+  const parts = nf('money-parts', { style: 'currency', currency: moneyCurrency }).formatToParts(1.5);
+  const at = parts.findIndex((p) => p.type === 'currency');
+  const firstNumber = parts.findIndex((p) => p.type === 'integer');
+  const symbol = at >= 0 ? parts[at].value : '$';
+  const decimal = parts.find((p) => p.type === 'decimal')?.value || '.';
+  const gap = parts.some((p) => p.type === 'literal') ? '\u00a0' : '';
+  const compact = nf('money-mag', { notation: 'compact', maximumFractionDigits: 0 });
+  const magnitudes = [1e3, 1e6, 1e9].map((n) => {
+    const word = compact
+      .formatToParts(n)
+      .filter((p) => p.type === 'compact')
+      .map((p) => p.value)
+      .join('');
+    return word || ['k', 'M', 'B'][[1e3, 1e6, 1e9].indexOf(n)];
+  });
+  return {
+    ratePerUsd: moneyRate,
+    prefix: at < firstNumber ? symbol + gap : '',
+    suffix: at > firstNumber ? gap + symbol : '',
+    decimal,
+    magnitudes,
+  };
+}
+
+// ---- Units ---------------------------------------------------------------------------------
+
+const PERCENT_UNITS = new Set(['share', 'sharePerYear', 'sharePerMonth']);
+const MONEY_UNITS = new Set(['usd', 'usdPerMonth', 'usdPerConversation']);
+
+/** True for money units: the currency symbol goes next to the typed field. */
+export function isMoney(unit) {
+  return MONEY_UNITS.has(unit);
+}
+
+/** The factor from base units to what the reader sees and types. */
+export function displayFactor(unit) {
+  if (PERCENT_UNITS.has(unit)) return 100;
+  if (MONEY_UNITS.has(unit)) return moneyRate;
+  return 1;
+}
+
+function tidy(x) {
+  return Number(x.toPrecision(12));
+}
+
+/** Base value to display number (percent, display currency). */
+export function toDisplay(unit, value) {
+  return tidy(value * displayFactor(unit));
+}
+
+/** Display number back to the base value. */
+export function fromDisplay(unit, shown) {
+  return tidy(shown / displayFactor(unit));
+}
+
+/** Digits after the point that the parameter's step needs, in display units. */
+export function stepDecimals(spec) {
+  const step = spec.step * displayFactor(spec.unit);
+  if (!(step > 0)) return 0;
+  return Math.max(0, Math.min(6, Math.ceil(-Math.log10(step) - 1e-9)));
+}
+
+function decimalsFor(spec, value) {
+  // Enough digits for the step, and for a typed value that is finer than the step.
+  const shown = Math.abs(toDisplay(spec.unit, value));
+  const needed = shown === 0 ? 0 : Math.max(0, 6 - Math.floor(Math.log10(shown)) - 1);
+  const exact = Number(shown.toFixed(Math.min(6, needed)));
+  let d = stepDecimals(spec);
+  while (d < 6 && Math.abs(Number(shown.toFixed(d)) - exact) > 1e-9) d += 1;
+  return d;
+}
+
+/** The number alone in display units, as shown in the typed field ("40", "5,080"). */
+export function fieldText(spec, value) {
+  const d = decimalsFor(spec, value);
+  if (spec.unit === 'usdPerConversation') {
+    // Prices per conversation read as cents: "1.00", "0.20".
+    return minus(nf(`cents-${d}`, { minimumFractionDigits: 2, maximumFractionDigits: Math.max(2, d) }).format(toDisplay(spec.unit, value)));
+  }
+  return number(toDisplay(spec.unit, value), d);
+}
+
+function moneyText(spec, value) {
+  const d = decimalsFor(spec, value);
+  const min = spec.unit === 'usdPerConversation' ? 2 : 0;
+  return moneyFull(value, Math.min(min, Math.max(d, min)), Math.max(d, min));
+}
+
+function valueNumberText(spec, value) {
+  if (isMoney(spec.unit)) return moneyText(spec, value);
+  return fieldText(spec, value);
+}
+
+function unitTemplate(spec, which) {
+  const own = `params.${spec.key}.${which}`;
+  return raw(own) !== undefined ? own : `units.${spec.unit}.${which}`;
+}
+
+/** The value with its unit, as shown next to a slider ("40%", "$5,080 a month"). */
+export function valueText(spec, value) {
+  return t(unitTemplate(spec, 'value'), { v: valueNumberText(spec, value), count: toDisplay(spec.unit, value) });
+}
+
+/** The value as a screen reader should say it ("40 percent", "$5,080 per month"). */
+export function spokenText(spec, value) {
+  return t(unitTemplate(spec, 'spoken'), { v: valueNumberText(spec, value), count: toDisplay(spec.unit, value) });
+}
+
+/** The short unit written after the typed field ("%", "a month"). */
+export function shortUnit(spec) {
+  return t(`units.${spec.unit}.short`);
+}
+
+/** The currency symbol and whether it goes before the number, for money fields. */
+export function currencyAffix() {
+  const parts = nf('money-parts', { style: 'currency', currency: moneyCurrency }).formatToParts(1);
+  const at = parts.findIndex((p) => p.type === 'currency');
+  const num = parts.findIndex((p) => p.type === 'integer');
+  return { symbol: at >= 0 ? parts[at].value : moneyCurrency, before: at < num };
+}
+
+/**
+ * Reads a typed number in the page language: group separators, the currency symbol, "%"
+ * and spaces are ignored; the decimal separator may be the language's or ".". Returns the
+ * plain text a strict decimal parser understands, or null when it is not a number at all.
+ */
+export function normaliseTyped(text) {
+  const parts = nf('parse-parts', { useGrouping: true }).formatToParts(12345.6);
+  const group = parts.find((p) => p.type === 'group')?.value || ',';
+  const decimal = parts.find((p) => p.type === 'decimal')?.value || '.';
+  const { symbol } = currencyAffix();
+  let s = String(text).trim().replace(/\u2212/g, '-');
+  s = s.split(symbol).join('').replace(/%/g, '').replace(/[\s\u00a0\u202f]/g, '');
+  if (decimal !== '.') {
+    // "0.4" typed with a full stop: a decimal point unless it groups exactly three digits.
+    const pointIsDecimal = !s.includes(decimal) && /^[^.]*\.[^.]*$/.test(s) && !/\.\d{3}$/.test(s);
+    if (!pointIsDecimal) s = s.split(group).join('').replace(decimal, '.');
+  } else {
+    s = s.split(group).join('');
+  }
+  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s) ? s : null;
+}

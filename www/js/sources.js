@@ -1,0 +1,157 @@
+// Evidence tags and sources: the small "company claim / vendor / research ..." pills next to
+// every slider and in the intro, each a button that opens a popover with what the kind of
+// evidence means and the citations behind it (from sourceTable(); tags without a citation
+// yet are still named). Also renders the sources list and the intro's [[kind:TAGS]] markup.
+
+import { t, raw, has } from './i18n.js';
+
+let citations = new Map();
+let popoverCount = 0;
+let openButton = null;
+
+/** Gives the module the source table ({id, citation, evidence}); may be empty. */
+export function configureSources(table) {
+  citations = new Map((Array.isArray(table) ? table : []).map((s) => [s.id, s]));
+}
+
+const TAG = /^[A-Z]{1,3}\d{1,3}$/;
+
+/** Splits a source string ("C7 C8", "K1 (repeat inquiries)", "design choice") into tags and the rest. */
+export function parseSource(source) {
+  const tokens = String(source || '').split(/\s+/).filter(Boolean);
+  const tags = tokens.filter((x) => TAG.test(x));
+  const rest = tokens.filter((x) => !TAG.test(x)).join(' ');
+  return { tags, rest };
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function closeOpen() {
+  if (openButton) {
+    openButton.setAttribute('aria-expanded', 'false');
+    openButton.parentElement?.classList.remove('is-open');
+    openButton = null;
+  }
+}
+
+document.addEventListener('click', (event) => {
+  if (openButton && !openButton.parentElement?.contains(event.target)) closeOpen();
+});
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && openButton) {
+    const button = openButton;
+    closeOpen();
+    button.focus();
+  }
+});
+
+/**
+ * An evidence pill with its popover. `kind` is an evidence key, `tags` source tags, `note`
+ * an optional sentence (a design note or an explanation to show first).
+ * Returns a <span class="evidence"> holding the button and the popover.
+ */
+export function evidenceTag(kind, tags, { note, lead, compact = false } = {}) {
+  const id = `pop-${++popoverCount}`;
+  const wrap = el('span', `evidence evidence--${kind}`);
+  const button = el('button', 'evidence__tag');
+  button.type = 'button';
+  button.setAttribute('aria-expanded', 'false');
+  button.setAttribute('aria-controls', id);
+  const isList = kind === 'sources';
+  const label = isList ? t('evidence.sourcesLabel') : t(`evidence.${kind}.label`, {}, kind);
+  const text = compact || tags.length === 0 ? label : `${label} · ${tags.join(' ')}`;
+  button.append(el('span', 'evidence__text', text));
+  button.setAttribute('aria-label', t('control.evidenceButton', { evidence: text }));
+  button.addEventListener('click', (event) => {
+    event.stopPropagation();
+    const opening = button.getAttribute('aria-expanded') !== 'true';
+    closeOpen();
+    if (opening) {
+      button.setAttribute('aria-expanded', 'true');
+      wrap.classList.add('is-open');
+      openButton = button;
+    }
+  });
+
+  const pop = el('span', 'evidence__popover');
+  pop.id = id;
+  pop.setAttribute('role', 'note');
+  if (lead) pop.append(el('span', 'evidence__lead', lead));
+  if (!isList) {
+    const kindLine = el('span', 'evidence__kind');
+    kindLine.append(el('strong', '', label), document.createTextNode(` — ${t(`evidence.${kind}.meaning`, {}, '')}`));
+    pop.append(kindLine);
+  }
+  if (note) pop.append(el('span', 'evidence__note', note));
+  if (tags.length) {
+    const list = el('span', 'evidence__sources');
+    list.append(el('span', 'evidence__sources-label', t('evidence.sourcesLabel')));
+    for (const tag of tags) {
+      const item = el('span', 'evidence__source');
+      item.append(el('b', '', tag), document.createTextNode(' '));
+      const found = citations.get(tag);
+      item.append(document.createTextNode(found ? found.citation : `(${t('evidence.noCitation')})`));
+      list.append(item);
+    }
+    pop.append(list);
+  }
+  wrap.append(button, pop);
+  return wrap;
+}
+
+/** The evidence tag of one parameter, with its sources and any note. */
+export function paramEvidence(spec) {
+  const { tags, rest } = parseSource(spec.source);
+  let note;
+  if (has(`params.${spec.key}.sourceNote`)) note = t(`params.${spec.key}.sourceNote`);
+  else if (rest) note = t(`evidence.sourceText.${rest}`, {}, rest);
+  return evidenceTag(spec.evidence, tags, { note });
+}
+
+/** Renders text with [[kind:TAG TAG]] markers into `element` as text and evidence pills. */
+export function renderTagged(element, text) {
+  const nodes = [];
+  let last = 0;
+  for (const match of text.matchAll(/\[\[(\w+):([^\]]*)\]\]/g)) {
+    if (match.index > last) nodes.push(document.createTextNode(text.slice(last, match.index)));
+    const tags = match[2].split(/\s+/).filter(Boolean);
+    nodes.push(evidenceTag(match[1], tags, { compact: true }));
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) nodes.push(document.createTextNode(text.slice(last)));
+  element.replaceChildren(...nodes);
+  return element;
+}
+
+/** The intro paragraphs from the language file. */
+export function renderIntro(container) {
+  const paragraphs = raw('intro.paragraphs');
+  container.replaceChildren();
+  for (const text of Array.isArray(paragraphs) ? paragraphs : []) {
+    container.append(renderTagged(el('p', 'intro__p'), String(text)));
+  }
+}
+
+/** The sources list of the "How this works" section; a sentence when the table is empty. */
+export function renderSourceList(container) {
+  container.replaceChildren();
+  if (citations.size === 0) {
+    container.append(el('p', 'muted', t('how.sourcesEmpty')));
+    return;
+  }
+  container.append(el('p', '', t('how.sourcesIntro')));
+  const list = el('dl', 'sources');
+  for (const source of citations.values()) {
+    const term = el('dt', '', source.id);
+    const def = el('dd', '');
+    def.append(document.createTextNode(`${source.citation} `));
+    def.append(el('span', `kind kind--${source.evidence}`, t(`evidence.${source.evidence}.label`, {}, source.evidence)));
+    list.append(term, def);
+  }
+  container.append(list);
+}

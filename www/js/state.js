@@ -1,0 +1,99 @@
+// The page's one piece of state, kept as plain data so it can later go into the URL fragment
+// (permalinks), an undo stack, an embed or presentation view, or a Web Worker message
+// without a rewrite:
+//
+//   { preset: 'typical',            // the preset the scenario starts from
+//     params: { layoffShare: 0.5 }, // overrides: only keys that differ from the preset
+//     depth: 4 }                    // the model level 1-4 (the modelDepth parameter)
+//
+// Nothing else lives here: slider positions, typed text and error messages are view state.
+//
+// API (everything a later feature needs):
+//   getState()                      a frozen snapshot
+//   setState(partial, {record, source})
+//                                   merges top-level fields (params replaces the overrides
+//                                   object: use setParam/resetParam for one key); notifies
+//                                   subscribers with meta = {record, source}. `record: true`
+//                                   marks a step worth an undo entry or a URL update (a
+//                                   finished drag, a preset, a reset); drag frames pass false.
+//   subscribe(fn) -> unsubscribe    fn(state, previous, meta) after every change
+//   setParam(key, value, opts), resetParam(key, opts), applyPreset(name, opts), setDepth(n, opts)
+//   scenarioOf(state)               the {preset, params} object the wasm API takes
+//   presetValue(name, key)          a preset's value for a key (after configure())
+//   effectiveValue(state, key)      the value the model will use for a key
+//   changedKeys(state)              keys whose value differs from the preset
+//
+// State changes never touch the DOM or the model; app.js subscribes and redraws.
+
+const subscribers = new Set();
+let presets = new Map();
+let state = Object.freeze({ preset: 'typical', params: Object.freeze({}), depth: 4 });
+
+/** Gives the module the preset table (from presetTable()) so it can tell what changed. */
+export function configure(presetTable, defaultPreset = 'typical') {
+  presets = new Map(presetTable.map((p) => [p.name, p.params]));
+  const preset = presets.has(defaultPreset) ? defaultPreset : presetTable[0]?.name;
+  const depth = presets.get(preset)?.modelDepth ?? 4;
+  state = Object.freeze({ preset, params: Object.freeze({}), depth });
+}
+
+export function getState() {
+  return state;
+}
+
+export function subscribe(fn) {
+  subscribers.add(fn);
+  return () => subscribers.delete(fn);
+}
+
+export function setState(partial, { record = false, source = 'app' } = {}) {
+  const previous = state;
+  const next = { ...state, ...partial };
+  next.params = Object.freeze({ ...(partial.params ?? state.params) });
+  state = Object.freeze(next);
+  const meta = Object.freeze({ record, source });
+  for (const fn of subscribers) fn(state, previous, meta);
+}
+
+export function presetValue(name, key) {
+  return presets.get(name)?.[key];
+}
+
+/** Sets one parameter; a value equal to the preset's removes the override. */
+export function setParam(key, value, opts = {}) {
+  const params = { ...state.params };
+  if (presetValue(state.preset, key) === value) delete params[key];
+  else params[key] = value;
+  setState({ params }, opts);
+}
+
+export function resetParam(key, opts = {}) {
+  const params = { ...state.params };
+  delete params[key];
+  setState({ params }, opts);
+}
+
+/** Starts again from a preset: its values, no overrides; the model level is kept. */
+export function applyPreset(name, opts = {}) {
+  if (!presets.has(name)) return;
+  setState({ preset: name, params: {} }, opts);
+}
+
+export function setDepth(depth, opts = {}) {
+  setState({ depth }, opts);
+}
+
+export function effectiveValue(s, key) {
+  if (key === 'modelDepth') return s.depth;
+  if (Object.prototype.hasOwnProperty.call(s.params, key)) return s.params[key];
+  return presetValue(s.preset, key);
+}
+
+export function changedKeys(s) {
+  return Object.keys(s.params).filter((key) => s.params[key] !== presetValue(s.preset, key));
+}
+
+/** The scenario object the wasm functions take: {preset, params}. */
+export function scenarioOf(s) {
+  return { preset: s.preset, params: { ...s.params, modelDepth: s.depth } };
+}
