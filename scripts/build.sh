@@ -10,7 +10,7 @@ cargo build --profile wasm --target wasm32-unknown-unknown --lib
 mkdir -p www/pkg
 .tools/wasm-bindgen --target web --no-typescript --remove-name-section \
   --out-dir www/pkg target/wasm32-unknown-unknown/wasm/layoff_whatif.wasm
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/layoff_whatif_bg.wasm -o www/pkg/layoff_whatif_bg.wasm
 printf 'build: www/pkg/layoff_whatif_bg.wasm %s bytes (%s gzip)\n' \

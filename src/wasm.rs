@@ -226,14 +226,6 @@ pub fn series_csv(input: JsValue) -> Result<String, JsValue> {
     )))
 }
 
-/// The scenario as a JSON file the CLI accepts with `--scenario`.
-#[wasm_bindgen(js_name = scenarioJson)]
-pub fn scenario_json(input: JsValue) -> Result<String, JsValue> {
-    let scenario = scenario_of(input)?;
-    serde_json::to_string_pretty(&ScenarioInput::from_scenario(&scenario))
-        .map_err(|e| js_error(&format!("cannot write the scenario: {e}"), &[]))
-}
-
 /// Reads a whole-number option from an options object, with a default and a range.
 fn whole_option(
     options: &JsValue,

@@ -17,7 +17,7 @@ pub const SCENARIO_VERSION: u32 = 1;
 
 /// A scenario as stored in a file or passed from JavaScript:
 /// `{"version": 1, "preset": "klarna-like", "params": {"aiShare": 0.5}}`.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioInput {
     /// Format version; absent means the current one.
@@ -32,7 +32,7 @@ pub struct ScenarioInput {
 }
 
 /// Any JSON value, kept only as precisely as validation needs.
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize)]
 #[serde(untagged)]
 pub enum WireValue {
     /// A number.
@@ -42,10 +42,8 @@ pub enum WireValue {
     /// true or false.
     Bool(bool),
     /// A list.
-    #[serde(skip_serializing)]
     List(Vec<IgnoredAny>),
     /// An object.
-    #[serde(skip_serializing)]
     Object(BTreeMap<String, IgnoredAny>),
     /// null.
     Null,
@@ -81,26 +79,6 @@ impl ScenarioInput {
             preset: self.preset,
             values,
         })
-    }
-
-    /// The file form of a checked scenario: its preset and the keys that differ from it.
-    pub fn from_scenario(scenario: &Scenario) -> Self {
-        let params = scenario
-            .changed_keys()
-            .into_iter()
-            .filter_map(|key| {
-                let spec = crate::params::spec(key)?;
-                Some((
-                    key.to_owned(),
-                    WireValue::Number(spec.get(&scenario.params)),
-                ))
-            })
-            .collect();
-        ScenarioInput {
-            version: Some(SCENARIO_VERSION),
-            preset: Some(scenario.preset.name.to_owned()),
-            params,
-        }
     }
 }
 

@@ -4,7 +4,6 @@
 //! cut off at a scale that keeps the ordinary months readable, marked with a break and
 //! labelled with their full value.
 
-use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::HPos;
 use plotters::style::{Color, RGBColor};
 
@@ -109,8 +108,8 @@ fn axis_top(totals: &[f64], others: &[f64]) -> (f64, bool) {
 }
 
 /// Draws the costs chart.
-pub fn draw<DB: DrawingBackend>(
-    canvas: &Canvas<'_, DB>,
+pub fn draw(
+    canvas: &Canvas,
     data: &ChartData<'_>,
     options: &ChartOptions,
 ) -> Result<(), ChartError> {
@@ -324,12 +323,7 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 /// Two slanted cuts across the top of a column that runs off the scale.
-fn draw_break<DB: DrawingBackend>(
-    canvas: &Canvas<'_, DB>,
-    pane: &Pane,
-    x0: f64,
-    x1: f64,
-) -> Result<(), ChartError> {
+fn draw_break(canvas: &Canvas, pane: &Pane, x0: f64, x1: f64) -> Result<(), ChartError> {
     let look = &canvas.look;
     let reach = look.px(4.0);
     let slope = look.px(3.0);

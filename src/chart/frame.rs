@@ -5,6 +5,9 @@
 //!
 //! Charts draw with primitives instead of plotters' mesh so that they control every label
 //! (the mesh would measure each tick label, which on wasm32 costs a browser layout apiece).
+//! The canvas records those primitives in a display list, and [`replay`] hands the list to
+//! any plotters backend: the chart code is compiled once, not once per backend, which keeps
+//! the browser's download small.
 
 use std::cell::RefCell;
 
@@ -33,10 +36,61 @@ pub enum Stroke {
     Dotted,
 }
 
-/// The drawing area plus the look: every method draws in device pixels and turns backend
-/// errors into [`ChartError`].
-pub struct Canvas<'a, DB: DrawingBackend> {
-    area: &'a DrawingArea<DB, Shift>,
+/// One drawing primitive in device pixels, recorded by [`Canvas`] and drawn by [`replay`].
+#[derive(Clone)]
+pub enum Shape {
+    /// Fill the whole drawing.
+    Fill(RGBColor),
+    /// A filled rectangle from its upper left to its lower right corner.
+    Rect((i32, i32), (i32, i32), RGBAColor),
+    /// An open polyline.
+    Path(Vec<(i32, i32)>, ShapeStyle),
+    /// A filled polygon.
+    Polygon(Vec<(i32, i32)>, RGBAColor),
+    /// A circle around a centre.
+    Circle((i32, i32), u32, ShapeStyle),
+    /// Text: the words, the anchor point, the font size in pixels, the colour, the alignment.
+    Text(String, (i32, i32), f64, RGBColor, (HPos, VPos)),
+}
+
+/// Draws a recorded display list onto any plotters drawing area.
+pub fn replay<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    shapes: &[Shape],
+) -> Result<(), ChartError> {
+    for shape in shapes {
+        match shape {
+            Shape::Fill(color) => area.fill(color).map_err(draw_error)?,
+            Shape::Rect(a, b, color) => area
+                .draw(&Rectangle::new([*a, *b], color.filled()))
+                .map_err(draw_error)?,
+            Shape::Path(points, style) => area
+                .draw(&PathElement::new(points.clone(), *style))
+                .map_err(draw_error)?,
+            Shape::Polygon(points, color) => area
+                .draw(&Polygon::new(points.clone(), color.filled()))
+                .map_err(draw_error)?,
+            Shape::Circle(c, r, style) => area
+                .draw(&Circle::new(*c, *r, *style))
+                .map_err(draw_error)?,
+            Shape::Text(words, at, font_px, color, (h, v)) => {
+                let style = TextStyle::from(FontDesc::new(
+                    FontFamily::SansSerif,
+                    *font_px,
+                    FontStyle::Normal,
+                ))
+                .color(color)
+                .pos(Pos::new(*h, *v));
+                area.draw_text(words, &style, *at).map_err(draw_error)?
+            }
+        }
+    }
+    area.present().map_err(draw_error)
+}
+
+/// The drawing surface plus the look: every method records a shape in device pixels.
+pub struct Canvas {
+    shapes: RefCell<Vec<Shape>>,
     /// Boxes of the labels drawn so far inside panes (left, top, right, bottom), so that
     /// later labels can avoid them.
     placed: RefCell<Vec<[f64; 4]>>,
@@ -56,18 +110,16 @@ fn to_px(p: Point) -> (i32, i32) {
     (p.0.round() as i32, p.1.round() as i32)
 }
 
-impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
-    /// A canvas over `area`, filled with the theme's background.
+impl Canvas {
+    /// A canvas of `width` x `height` device pixels, filled with the theme's background.
     pub fn new(
-        area: &'a DrawingArea<DB, Shift>,
+        (width, height): (u32, u32),
         options: &ChartOptions,
         text_factor: f64,
     ) -> Result<Self, ChartError> {
-        let (width, height) = area.dim_in_pixel();
         let look = Look::new(options, width, text_factor);
-        area.fill(&look.palette.background).map_err(draw_error)?;
         Ok(Canvas {
-            area,
+            shapes: RefCell::new(vec![Shape::Fill(look.palette.background)]),
             placed: RefCell::new(Vec::new()),
             look,
             width_px: f64::from(width),
@@ -75,9 +127,14 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         })
     }
 
-    /// Hands the drawing to the backend (writes the SVG, for example).
-    pub fn present(&self) -> Result<(), ChartError> {
-        self.area.present().map_err(draw_error)
+    /// The recorded display list, for [`replay`].
+    pub fn into_shapes(self) -> Vec<Shape> {
+        self.shapes.into_inner()
+    }
+
+    fn push(&self, shape: Shape) -> Result<(), ChartError> {
+        self.shapes.borrow_mut().push(shape);
+        Ok(())
     }
 
     /// A filled rectangle between two corners; crisp, so also used for gridlines.
@@ -89,9 +146,7 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         // Backends expect the upper left corner first (SVG writes the difference as width).
         let upper_left = (a.0.min(b.0), a.1.min(b.1));
         let lower_right = (a.0.max(b.0), a.1.max(b.1));
-        self.area
-            .draw(&Rectangle::new([upper_left, lower_right], color.filled()))
-            .map_err(draw_error)
+        self.push(Shape::Rect(upper_left, lower_right, color))
     }
 
     /// A horizontal rule of `width_px` from `x0` to `x1` centred on `y`.
@@ -157,9 +212,7 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             return Ok(());
         }
         let pixels: Vec<(i32, i32)> = points.iter().map(|&p| to_px(p)).collect();
-        self.area
-            .draw(&PathElement::new(pixels, style))
-            .map_err(draw_error)
+        self.push(Shape::Path(pixels, style))
     }
 
     /// A filled polygon.
@@ -168,25 +221,23 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
             return Ok(());
         }
         let pixels: Vec<(i32, i32)> = points.iter().map(|&p| to_px(p)).collect();
-        self.area
-            .draw(&Polygon::new(pixels, color.filled()))
-            .map_err(draw_error)
+        self.push(Shape::Polygon(pixels, color))
     }
 
     /// A filled dot with a ring in the background colour, so it stands out on a line.
     pub fn dot(&self, center: Point, radius_px: f64, color: RGBColor) -> Result<(), ChartError> {
         let c = to_px(center);
         let ring = (radius_px + self.look.px(1.5)).round().max(2.0) as u32;
-        self.area
-            .draw(&Circle::new(c, ring, self.look.palette.background.filled()))
-            .map_err(draw_error)?;
-        self.area
-            .draw(&Circle::new(
-                c,
-                radius_px.round().max(1.0) as u32,
-                color.filled(),
-            ))
-            .map_err(draw_error)
+        self.push(Shape::Circle(
+            c,
+            ring,
+            self.look.palette.background.filled(),
+        ))?;
+        self.push(Shape::Circle(
+            c,
+            radius_px.round().max(1.0) as u32,
+            color.filled(),
+        ))
     }
 
     /// Text with its anchor at `at`; `font_px` is the visual size.
@@ -201,16 +252,13 @@ impl<'a, DB: DrawingBackend> Canvas<'a, DB> {
         if words.is_empty() {
             return Ok(());
         }
-        let style = TextStyle::from(FontDesc::new(
-            FontFamily::SansSerif,
+        self.push(Shape::Text(
+            words.to_owned(),
+            to_px(at),
             font_px * self.look.text_factor,
-            FontStyle::Normal,
+            color,
+            anchor,
         ))
-        .color(&color)
-        .pos(Pos::new(anchor.0, anchor.1));
-        self.area
-            .draw_text(words, &style, to_px(at))
-            .map_err(draw_error)
     }
 
     /// The box a label would take, kept inside the pane sideways.
@@ -526,8 +574,8 @@ pub fn widest(texts: &[String], font_px: f64) -> f64 {
 }
 
 /// Gridlines and right-aligned tick labels of a value axis, drawn left of the pane.
-pub fn draw_value_axis<DB: DrawingBackend>(
-    canvas: &Canvas<'_, DB>,
+pub fn draw_value_axis(
+    canvas: &Canvas,
     pane: &Pane,
     ticks: &Ticks,
     labels: &[String],
@@ -554,10 +602,7 @@ pub fn draw_value_axis<DB: DrawingBackend>(
 }
 
 /// A strong horizontal line at zero, when zero is inside the pane.
-pub fn draw_zero_line<DB: DrawingBackend>(
-    canvas: &Canvas<'_, DB>,
-    pane: &Pane,
-) -> Result<(), ChartError> {
+pub fn draw_zero_line(canvas: &Canvas, pane: &Pane) -> Result<(), ChartError> {
     if pane.y_min <= 0.0 && pane.y_max >= 0.0 {
         canvas.hrule(
             pane.left,
@@ -598,8 +643,8 @@ pub fn month_ticks(look: &Look, pane: &Pane, year_word: &str, decimal: char) -> 
 }
 
 /// The x axis under a pane: a baseline rule, tick marks and, when `labelled`, year labels.
-pub fn draw_month_axis<DB: DrawingBackend>(
-    canvas: &Canvas<'_, DB>,
+pub fn draw_month_axis(
+    canvas: &Canvas,
     pane: &Pane,
     ticks: &[(f64, String)],
     labelled: bool,
@@ -703,8 +748,8 @@ pub fn gutter_width(look: &Look, labels: &[&str], max_px: f64) -> f64 {
 
 /// Moves labels apart vertically so none overlap, keeping them between `top` and `bottom`,
 /// then draws them left-aligned at `x`.
-pub fn draw_end_labels<DB: DrawingBackend>(
-    canvas: &Canvas<'_, DB>,
+pub fn draw_end_labels(
+    canvas: &Canvas,
     labels: &mut [EndLabel],
     x: f64,
     top: f64,
@@ -748,12 +793,7 @@ pub fn draw_end_labels<DB: DrawingBackend>(
 }
 
 /// The axis title above a pane, left-aligned with the tick labels.
-pub fn draw_axis_title<DB: DrawingBackend>(
-    canvas: &Canvas<'_, DB>,
-    words: &str,
-    x: f64,
-    y: f64,
-) -> Result<(), ChartError> {
+pub fn draw_axis_title(canvas: &Canvas, words: &str, x: f64, y: f64) -> Result<(), ChartError> {
     canvas.text(
         words,
         (x, y),
@@ -791,8 +831,8 @@ pub fn event_markers<'a>(
 }
 
 /// The vertical lines of the markers, drawn behind the data.
-pub fn draw_marker_lines<DB: DrawingBackend>(
-    canvas: &Canvas<'_, DB>,
+pub fn draw_marker_lines(
+    canvas: &Canvas,
     pane: &Pane,
     markers: &[(f64, &str)],
 ) -> Result<(), ChartError> {
@@ -810,8 +850,8 @@ pub fn draw_marker_lines<DB: DrawingBackend>(
 
 /// The short labels of the markers near the top of the pane, drawn after the data labels so
 /// that they give way: right of the line, else left, else a line lower, else at the bottom.
-pub fn draw_marker_labels<DB: DrawingBackend>(
-    canvas: &Canvas<'_, DB>,
+pub fn draw_marker_labels(
+    canvas: &Canvas,
     pane: &Pane,
     markers: &[(f64, &str)],
     avoid: &[&[Point]],

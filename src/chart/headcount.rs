@@ -2,7 +2,6 @@
 //! and trainees, open jobs as a light band on top, and the no-cut team and the AI-assisted
 //! team as dashed reference lines.
 
-use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::HPos;
 use plotters::style::{Color, RGBColor};
 
@@ -31,8 +30,8 @@ fn band_outline(pane: &Pane, lower: &[f64], upper: &[f64]) -> Vec<Point> {
 }
 
 /// Draws the headcount chart.
-pub fn draw<DB: DrawingBackend>(
-    canvas: &Canvas<'_, DB>,
+pub fn draw(
+    canvas: &Canvas,
     data: &ChartData<'_>,
     options: &ChartOptions,
 ) -> Result<(), ChartError> {

@@ -188,15 +188,27 @@ fn draw_with_text_factor<DB: DrawingBackend>(
     options: &ChartOptions,
     text_factor: f64,
 ) -> Result<(), ChartError> {
+    let shapes = display_list(kind, data, options, root.dim_in_pixel(), text_factor)?;
+    frame::replay(root, &shapes)
+}
+
+/// Records one chart as a display list; the only chart code, compiled once for every backend.
+fn display_list(
+    kind: ChartKind,
+    data: &ChartData<'_>,
+    options: &ChartOptions,
+    size_px: (u32, u32),
+    text_factor: f64,
+) -> Result<Vec<frame::Shape>, ChartError> {
     check(data)?;
-    let canvas = frame::Canvas::new(root, options, text_factor)?;
+    let canvas = frame::Canvas::new(size_px, options, text_factor)?;
     match kind {
         ChartKind::Savings => savings::draw(&canvas, data, options)?,
         ChartKind::Headcount => headcount::draw(&canvas, data, options)?,
         ChartKind::Costs => costs::draw(&canvas, data, options)?,
         ChartKind::Quality => quality::draw(&canvas, data, options)?,
     }
-    canvas.present()
+    Ok(canvas.into_shapes())
 }
 
 /// A short text alternative of a chart for screen readers: one or two sentences with the key

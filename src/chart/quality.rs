@@ -2,7 +2,6 @@
 //! badly (actual, as customers and managers perceive it, and without the cut); below, the
 //! customers the company keeps with and without the cut.
 
-use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::HPos;
 use plotters::style::{Color, RGBColor};
 
@@ -21,8 +20,8 @@ struct Series<'a> {
 }
 
 /// Draws the quality chart.
-pub fn draw<DB: DrawingBackend>(
-    canvas: &Canvas<'_, DB>,
+pub fn draw(
+    canvas: &Canvas,
     data: &ChartData<'_>,
     options: &ChartOptions,
 ) -> Result<(), ChartError> {

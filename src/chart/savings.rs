@@ -2,7 +2,6 @@
 //! against AI assistance for the whole team (dashed), the zero line, the payback, peak and
 //! regret months as labelled points, and the cut and the rehire as thin vertical markers.
 
-use plotters::prelude::DrawingBackend;
 use plotters::style::text_anchor::HPos;
 use plotters::style::Color;
 
@@ -11,8 +10,8 @@ use super::text::{self, word};
 use super::{ChartData, ChartError, ChartOptions};
 
 /// Draws the savings chart.
-pub fn draw<DB: DrawingBackend>(
-    canvas: &Canvas<'_, DB>,
+pub fn draw(
+    canvas: &Canvas,
     data: &ChartData<'_>,
     options: &ChartOptions,
 ) -> Result<(), ChartError> {

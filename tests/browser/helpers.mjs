@@ -99,9 +99,12 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   return { page, context, problems };
 }
 
-/** Waits until the page has drawn at least `count` frames with a result. */
+/** Waits until the page is complete (sliders built) and has drawn at least `count` frames. */
 export async function waitForRender(page, count = 1) {
-  await page.waitForFunction((n) => Number(document.body.dataset.rendered || 0) >= n, count);
+  await page.waitForFunction(
+    (n) => document.body.dataset.ready === '1' && Number(document.body.dataset.rendered || 0) >= n,
+    count,
+  );
 }
 
 /** The number of result frames drawn so far. */

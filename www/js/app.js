@@ -118,6 +118,7 @@ function frame() {
   }
   charts.describe(prose.describeCharts(result));
   document.body.classList.remove('is-loading');
+  if (!document.body.dataset.rendered) performance.mark('whatif:first-render');
   document.body.dataset.rendered = String(Number(document.body.dataset.rendered || 0) + 1);
 }
 
@@ -145,20 +146,34 @@ async function loadModel() {
 }
 
 async function main() {
+  // Marks for scripts/bench-page.mjs and the browser's performance panel.
+  performance.mark('whatif:start');
   document.body.classList.add('is-loading');
   const lang = i18n.chooseLanguage();
-  const [langResult, modelResult] = await Promise.allSettled([i18n.loadLanguage(lang), loadModel()]);
-  if (langResult.status === 'rejected') {
-    showLoadError(langResult.reason);
+  const model = loadModel();
+  model.catch(() => {}); // handled below, after the language file
+  try {
+    await i18n.loadLanguage(lang);
+  } catch (error) {
+    showLoadError(error);
     return;
   }
   i18n.applyStatic();
   fmt.setMoney(i18n.raw('money.currency'), Number(i18n.raw('money.ratePerUsd')));
+  // While the model is still downloading and compiling, do the first-use work that would
+  // otherwise delay the first chart: the number formatters' locale data and the first
+  // layout of the page's static text.
+  fmt.moneyCompact(1234567);
+  fmt.percent(0.5);
+  fmt.count(1234);
+  document.body.getBoundingClientRect();
+  const [modelResult] = await Promise.allSettled([model]);
   if (modelResult.status === 'rejected') {
     showLoadError(modelResult.reason);
     return;
   }
   api = modelResult.value;
+  performance.mark('whatif:loaded');
 
   let paramTable;
   let presetTable;
@@ -206,6 +221,12 @@ async function main() {
     schedule();
   });
   schedule();
+  // The sliders come right after the first chart has been painted (a timeout set in the
+  // frame runs after that frame's paint); body[data-ready] tells tests the page is complete.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  controls.buildSliders();
+  schedule();
+  document.body.dataset.ready = '1';
 }
 
 main().catch((error) => showLoadError(error));

@@ -426,7 +426,7 @@ export function buildControls({ paramTable, presetTable, api, presetsEl, depthEl
   checkValue = api.checkValue;
   buildPresets(presetsEl, onInteract);
   buildDepth(depthEl, onInteract);
-  buildGroups(groupsEl, onInteract);
+  pendingGroups = () => buildGroups(groupsEl, onInteract);
   if (resetAllEl) {
     resetAllEl.textContent = t('control.resetAll');
     resetAllEl.addEventListener('click', () => {
@@ -435,6 +435,19 @@ export function buildControls({ paramTable, presetTable, api, presetsEl, depthEl
       store.setState({ params: {} }, { record: true, source: 'reset-all' });
     });
   }
+}
+
+let pendingGroups = null;
+
+/**
+ * Builds the slider rows. app.js calls this right after the first chart is on screen: the
+ * rows are most of the page's elements, and laying them out first would delay the chart.
+ */
+export function buildSliders() {
+  if (!pendingGroups) return;
+  pendingGroups();
+  pendingGroups = null;
+  lastDepth = undefined; // the new rows still need their depth notes
 }
 
 /** Brings every control in line with the state. `meta.source` names the control that moved. */
