@@ -160,3 +160,17 @@ fn map_axes_are_checked() {
     assert_eq!(m.xs.len(), 25);
     assert!(spec("recognitionDelayMonths").unwrap().unit.is_whole());
 }
+
+#[test]
+fn identical_draws_give_ordered_percentiles() {
+    // Regression: with aiShare 0 at depth 1 every draw is the same run, and interpolating
+    // between equal neighbours came out one ulp out of order (month 41 of this scenario).
+    let mut params = typical();
+    params.ai_share = 0.0;
+    params.model_depth = 1.0;
+    let u = uncertainty::run(&params, 1000, 1);
+    for q in &u.cumulative_delta_usd {
+        assert!(q.windows(2).all(|w| w[0] <= w[1]), "{q:?}");
+        assert!(q.iter().all(|&v| v == q[0]), "identical draws give one value: {q:?}");
+    }
+}

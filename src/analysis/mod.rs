@@ -53,7 +53,9 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
     let below = position.floor() as usize;
     let above = position.ceil() as usize;
     let weight = position - below as f64;
-    sorted[below] * (1.0 - weight) + sorted[above] * weight
+    // Written as a step up from the lower rank so that equal neighbours give exactly their
+    // value (the weighted-sum form can come out one ulp off and so out of order).
+    sorted[below] + (sorted[above] - sorted[below]) * weight
 }
 
 #[cfg(test)]

@@ -80,7 +80,12 @@ pub fn run(base: &Params, draws: usize, seed: u64) -> Uncertainty {
     }
     let quantiles = |values: &mut [f64]| -> Quantiles {
         values.sort_by(f64::total_cmp);
-        PERCENTILES.map(|p| percentile(values, p))
+        let mut q = PERCENTILES.map(|p| percentile(values, p));
+        // Rounding must never put a higher percentile below a lower one.
+        for i in 1..q.len() {
+            q[i] = q[i].max(q[i - 1]);
+        }
+        q
     };
     let cumulative_delta_usd = cumulative.chunks_mut(draws).map(&quantiles).collect();
     let negative = npvs.iter().filter(|&&v| v < 0.0).count();
