@@ -171,6 +171,9 @@ fn identical_draws_give_ordered_percentiles() {
     let u = uncertainty::run(&params, 1000, 1);
     for q in &u.cumulative_delta_usd {
         assert!(q.windows(2).all(|w| w[0] <= w[1]), "{q:?}");
-        assert!(q.iter().all(|&v| v == q[0]), "identical draws give one value: {q:?}");
+        assert!(
+            q.iter().all(|&v| v == q[0]),
+            "identical draws give one value: {q:?}"
+        );
     }
 }
