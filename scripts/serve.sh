@@ -11,6 +11,6 @@ if [ "$port" -lt 1024 ] || [ "$port" -gt 65535 ]; then
   echo "serve.sh: PORT must be a number from 1024 to 65535, not '$port'" >&2; exit 2
 fi
 bash scripts/setup.sh
-bash scripts/build.sh
+bash scripts/build-dist.sh # the wasm, plus www/fallback/ for readers without JavaScript or WebAssembly
 echo "Layoff What-If is at http://127.0.0.1:$port/  (Ctrl+C stops it)"
 exec python3 -m http.server "$port" --bind 127.0.0.1 --directory www

@@ -49,4 +49,12 @@ if [ "$want_browser" = 1 ] && ! command -v chromium >/dev/null 2>&1; then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 fi
+# 5. poppler-utils (pdfinfo, pdftotext): the print test counts the pages of Chromium's PDF.
+if [ "$want_browser" = 1 ] && ! command -v pdfinfo >/dev/null 2>&1; then
+  log "installing Debian's poppler-utils"
+  sudo_cmd=""
+  if [ "$(id -u)" != 0 ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq poppler-utils >/dev/null
+fi
 log "ready"

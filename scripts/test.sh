@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command runs every check on a fresh machine: installs what is missing, then formatting,
 # clippy (native and wasm32), rustdoc, the native tests (unit, golden scenarios, properties,
-# fidelity, CLI, charts), the wasm build, and the browser tests in headless Chromium.
+# fidelity, CLI, charts), the wasm build with dist/ and the single file, and the browser tests
+# in headless Chromium (the accessibility, security, fault and soak tests among them).
 # CI (.ci/run) calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,8 +27,8 @@ RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --locked --quiet
 step "native tests"
 cargo test --locked
 
-step "wasm build"
-bash scripts/build.sh
+step "wasm build, fallback and dist/ (scripts/build-dist.sh runs scripts/build.sh)"
+bash scripts/build-dist.sh
 
 step "browser tests"
 node --test --test-concurrency=1 tests/browser/

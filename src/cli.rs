@@ -382,6 +382,7 @@ fn chart_output(args: &Args) -> Result<String, CliError> {
         outcome: &outcome,
         params: &scenario.params,
         compare: None,
+        band: None,
     };
     chart::svg(kind, &data, &options, width as u32, height as u32)
         .map_err(|e| CliError(e.to_string()))

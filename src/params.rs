@@ -320,39 +320,39 @@ macro_rules! param_table {
 param_table! {
     // The cut.
     horizon_months: "horizonMonths" {
-        label: "Horizon", unit: WholeMonths, default: 48.0, min: 12.0, max: 120.0, step: 1.0,
+        label: "How long to follow the company", unit: WholeMonths, default: 48.0, min: 12.0, max: 120.0, step: 1.0,
         explanation: "How many months the simulation runs.",
         source: "design choice", evidence: Assumption, group: Money, depth: 1, role: Decision,
     }
     headcount_before: "headcountBefore" {
         label: "Support staff before the cut", unit: Fte, default: 1000.0, min: 10.0, max: 20000.0, step: 10.0,
-        explanation: "People in customer support before any cut (employed or outsourced).",
+        explanation: "People in customer support before any cut, employed or outsourced.",
         source: "K4 S1", evidence: CompanyClaim, group: Cut, depth: 1, role: Decision,
     }
     layoff_share: "layoffShare" {
         label: "Share of staff cut", unit: Share, default: 0.40, min: 0.0, max: 0.9, step: 0.01,
-        explanation: "The share of the support team laid off in the cut month.",
+        explanation: "The share of the support team laid off in the month of the cut.",
         source: "K4 S1", evidence: CompanyClaim, group: Cut, depth: 1, role: Decision,
     }
     layoff_month: "layoffMonth" {
         label: "Month of the cut", unit: WholeMonths, default: 3.0, min: 0.0, max: 24.0, step: 1.0,
-        explanation: "Months after the AI launch when the staff are cut; 0 cuts at launch, in month 1.",
+        explanation: "Months after the AI launches (month 0) when the staff are cut; 0 cuts at launch.",
         source: "design choice", evidence: Assumption, group: Cut, depth: 1, role: Decision,
     }
     loaded_cost_per_agent_per_month: "loadedCostPerAgentPerMonth" {
         label: "Cost of one agent", unit: UsdPerMonth, default: 5080.0, min: 1000.0, max: 15000.0, step: 10.0,
-        explanation: "Wage plus benefits and payroll taxes of one support agent per month.",
+        explanation: "Wage plus benefits and payroll taxes of one support agent, each month.",
         source: "C7 C8", evidence: Official, group: Cut, depth: 1, role: Decision,
     }
     severance_weeks: "severanceWeeks" {
         label: "Severance", unit: Weeks, default: 4.0, min: 0.0, max: 52.0, step: 1.0,
-        explanation: "Weeks of pay given to each laid-off person.",
+        explanation: "Weeks of pay given to each person laid off.",
         source: "C5 S12 C24", evidence: Vendor, group: Cut, depth: 1, role: Decision,
     }
     // The AI.
     ai_share: "aiShare" {
-        label: "Contacts handled by AI", unit: Share, default: 0.50, min: 0.0, max: 0.95, step: 0.01,
-        explanation: "The target share of all customer contacts that the AI takes first.",
+        label: "Contacts the AI takes", unit: Share, default: 0.50, min: 0.0, max: 0.95, step: 0.01,
+        explanation: "The target share of all customer contacts that the AI handles first.",
         source: "K1 S1", evidence: CompanyClaim, group: Ai, depth: 1, role: Decision,
     }
     ai_ramp_months: "aiRampMonths" {
@@ -362,17 +362,17 @@ param_table! {
     }
     ai_resolution_rate: "aiResolutionRate" {
         label: "AI resolution rate", unit: Share, default: 0.60, min: 0.20, max: 0.95, step: 0.01,
-        explanation: "Share of AI-handled contacts the AI closes; the rest escalate to a human.",
+        explanation: "Share of the contacts the AI takes that it closes; the rest go to a human.",
         source: "C17 C18 S6", evidence: Vendor, group: Ai, depth: 2, role: Estimate,
     }
     ai_silent_failure_share: "aiSilentFailureShare" {
         label: "Silent AI failures", unit: Share, default: 0.05, min: 0.0, max: 0.30, step: 0.01,
-        explanation: "Share of AI 'resolved' contacts that were not really solved and come back next month.",
+        explanation: "Share of contacts the AI marks “resolved” that were not really solved and come back the next month.",
         source: "K1 (repeat inquiries)", evidence: Assumption, group: Ai, depth: 2, role: Estimate,
     }
     escalation_handle_factor: "escalationHandleFactor" {
-        label: "Escalation effort", unit: Factor, default: 1.5, min: 1.0, max: 3.0, step: 0.05,
-        explanation: "Human time an escalated contact takes, relative to an ordinary one.",
+        label: "Effort of an escalated contact", unit: Factor, default: 1.5, min: 1.0, max: 3.0, step: 0.05,
+        explanation: "Human time a contact passed on by the AI takes, compared with an ordinary one.",
         source: "C12 C26", evidence: Assumption, group: Ai, depth: 2, role: Estimate,
     }
     ai_price_per_conversation: "aiPricePerConversation" {
@@ -392,7 +392,7 @@ param_table! {
     }
     ai_setup_cost: "aiSetupCost" {
         label: "AI build cost", unit: Usd, default: 500_000.0, min: 0.0, max: 20_000_000.0, step: 10000.0,
-        explanation: "One-off cost to build and launch the AI assistant, paid at launch (month 1).",
+        explanation: "One-off cost to build and launch the AI assistant.",
         source: "K3", evidence: Assumption, group: Ai, depth: 1, role: Estimate,
     }
     // Customers and quality.
@@ -408,7 +408,7 @@ param_table! {
     }
     revenue_per_customer_per_month: "revenuePerCustomerPerMonth" {
         label: "Revenue per customer", unit: UsdPerMonth, default: 10.0, min: 0.1, max: 50000.0, step: 0.1,
-        explanation: "Revenue one customer brings each month.",
+        explanation: "Revenue one customer brings in each month.",
         source: "K17 S16", evidence: Derived, group: Customers, depth: 2, role: Decision,
     }
     contribution_margin: "contributionMargin" {
@@ -423,7 +423,7 @@ param_table! {
     }
     bad_contact_chance_human: "badContactChanceHuman" {
         label: "Bad contacts with a human", unit: Share, default: 0.12, min: 0.05, max: 0.20, step: 0.01,
-        explanation: "Chance that a contact with a human agent working at normal pace goes badly.",
+        explanation: "Chance that a contact with a human agent working at a normal pace goes badly.",
         source: "Q3", evidence: Vendor, group: Customers, depth: 2, role: Estimate,
     }
     bad_contact_chance_ai: "badContactChanceAi" {
@@ -442,13 +442,13 @@ param_table! {
         source: "Q4 Q3", evidence: Analyst, group: Customers, depth: 2, role: Estimate,
     }
     perception_delay_months: "perceptionDelayMonths" {
-        label: "Perception delay", unit: Months, default: 3.0, min: 1.0, max: 12.0, step: 1.0,
-        explanation: "How many months customers (and managers) take to notice a change in service quality.",
+        label: "Delay before people notice", unit: Months, default: 3.0, min: 1.0, max: 12.0, step: 1.0,
+        explanation: "Months customers and managers take to notice a change in service quality.",
         source: "Q7", evidence: Research, group: Customers, depth: 2, role: Estimate,
     }
     // Workforce and rehiring.
     attrition_per_year: "attritionPerYear" {
-        label: "Staff attrition", unit: SharePerYear, default: 0.35, min: 0.05, max: 0.80, step: 0.01,
+        label: "Staff who quit each year", unit: SharePerYear, default: 0.35, min: 0.05, max: 0.80, step: 0.01,
         explanation: "Share of support staff who quit each year in normal times; they are replaced.",
         source: "C11 K7", evidence: Vendor, group: Rehiring, depth: 3, role: Estimate,
     }
@@ -459,7 +459,7 @@ param_table! {
     }
     cost_per_hire: "costPerHire" {
         label: "Cost per hire", unit: Usd, default: 4700.0, min: 0.0, max: 20000.0, step: 100.0,
-        explanation: "Recruiting cost of one hire (ads, recruiters, interviews).",
+        explanation: "Recruiting cost of one hire: ads, recruiters, interviews.",
         source: "C2", evidence: Analyst, group: Rehiring, depth: 3, role: Estimate,
     }
     training_months: "trainingMonths" {
@@ -469,32 +469,32 @@ param_table! {
     }
     ramp_months: "rampMonths" {
         label: "Ramp to full speed", unit: Months, default: 6.0, min: 1.0, max: 18.0, step: 1.0,
-        explanation: "Average months a trained rookie needs to work at full speed.",
+        explanation: "Average months a trained newcomer needs to work at full speed.",
         source: "C12 C13", evidence: Vendor, group: Rehiring, depth: 3, role: Estimate,
     }
     rehire_trigger_rise: "rehireTriggerRise" {
-        label: "Quality drop that triggers rehiring", unit: Share, default: 0.25, min: 0.05, max: 2.0, step: 0.05,
-        explanation: "How far perceived bad contacts must rise, relative to before, before managers start to worry.",
+        label: "Quality drop that worries managers", unit: Share, default: 0.25, min: 0.05, max: 2.0, step: 0.05,
+        explanation: "How far perceived bad contacts must rise, compared with before, before managers start to worry.",
         source: "no public source", evidence: Assumption, group: Rehiring, depth: 3, role: Estimate,
     }
     recognition_delay_months: "recognitionDelayMonths" {
         label: "Delay before rehiring", unit: WholeMonths, default: 9.0, min: 0.0, max: 24.0, step: 1.0,
-        explanation: "Months between managers noticing the quality drop and deciding to hire back.",
+        explanation: "Months between managers noticing the drop in quality and deciding to hire back.",
         source: "O8 K15 O5", evidence: Vendor, group: Rehiring, depth: 3, role: Estimate,
     }
     rehire_share: "rehireShare" {
         label: "Share of the cut hired back", unit: Share, default: 0.35, min: 0.0, max: 1.0, step: 0.01,
-        explanation: "Share of the laid-off positions that are opened again once rehiring starts.",
+        explanation: "Share of the laid-off positions opened again once rehiring starts.",
         source: "O8 O2", evidence: Vendor, group: Rehiring, depth: 3, role: Decision,
     }
     rehire_pay_factor: "rehirePayFactor" {
-        label: "Pay of rehires vs before", unit: Factor, default: 1.0, min: 0.5, max: 2.0, step: 0.05,
-        explanation: "What a rehired agent costs relative to the agents who were cut (gig premium, offshore discount).",
+        label: "Pay of rehires compared with before", unit: Factor, default: 1.0, min: 0.5, max: 2.0, step: 0.05,
+        explanation: "What a rehired agent costs compared with the agents who were cut: a gig premium or an offshore discount.",
         source: "K10 O2 O9", evidence: Vendor, group: Rehiring, depth: 3, role: Estimate,
     }
     boomerang_share: "boomerangShare" {
         label: "Rehires who are former staff", unit: Share, default: 0.33, min: 0.0, max: 1.0, step: 0.01,
-        explanation: "Share of rehires who are former staff and need no training or ramp.",
+        explanation: "Share of rehires who worked there before and need no training or ramp-up.",
         source: "O9", evidence: Vendor, group: Rehiring, depth: 3, role: Estimate,
     }
     // Erosion.
@@ -504,29 +504,29 @@ param_table! {
         source: "D4", evidence: Research, group: Erosion, depth: 4, role: Estimate,
     }
     corner_cutting_elasticity: "cornerCuttingElasticity" {
-        label: "Corner cutting", unit: Elasticity, default: -0.64, min: -1.0, max: 0.0, step: 0.01,
-        explanation: "How much agents shorten each contact under pressure (time = standard x pressure^elasticity).",
+        label: "Corner cutting under pressure", unit: Elasticity, default: -0.64, min: -1.0, max: 0.0, step: 0.01,
+        explanation: "How much agents shorten each contact when overloaded: time = standard × pressure to this power.",
         source: "OS01", evidence: Research, group: Erosion, depth: 4, role: Estimate,
     }
     standard_erosion_months: "standardErosionMonths" {
-        label: "Standards erode over", unit: Months, default: 4.3, min: 1.0, max: 24.0, step: 0.1,
-        explanation: "Months for the team's idea of a proper contact to slide toward the rushed one; it never recovers by itself.",
+        label: "Standards slide over", unit: Months, default: 4.3, min: 1.0, max: 24.0, step: 0.1,
+        explanation: "Months for the team’s idea of a proper contact to slide toward the rushed one; it never recovers by itself.",
         source: "OS01", evidence: Research, group: Erosion, depth: 4, role: Estimate,
     }
     knowledge_loss_share: "knowledgeLossShare" {
         label: "Know-how that leaves with people", unit: Share, default: 0.10, min: 0.0, max: 0.42, step: 0.01,
-        explanation: "Share of a laid-off agent's know-how that nobody else has; the team relearns it over a year.",
+        explanation: "Share of a laid-off agent’s know-how that nobody else has; the team relearns it over a year.",
         source: "C23 D8", evidence: Vendor, group: Erosion, depth: 4, role: Estimate,
     }
     // The augment counterfactual.
     augment_productivity_gain: "augmentProductivityGain" {
         label: "Productivity gain from AI help", unit: Share, default: 0.14, min: 0.0, max: 0.50, step: 0.01,
-        explanation: "In the augment path, how much more an agent handles with AI assistance.",
+        explanation: "On the alternative path, how much more an agent handles with an AI assistant.",
         source: "Q11", evidence: Research, group: Augment, depth: 1, role: Estimate,
     }
     augment_cost_per_agent_per_month: "augmentCostPerAgentPerMonth" {
         label: "AI assistant cost per agent", unit: UsdPerMonth, default: 50.0, min: 0.0, max: 1000.0, step: 5.0,
-        explanation: "In the augment path, what the AI assistant costs for each agent each month.",
+        explanation: "On the alternative path, what the AI assistant costs for each agent each month.",
         source: "no public source", evidence: Assumption, group: Augment, depth: 1, role: Estimate,
     }
     // Money.
@@ -536,8 +536,8 @@ param_table! {
         source: "no public source", evidence: Assumption, group: Money, depth: 1, role: Decision,
     }
     model_depth: "modelDepth" {
-        label: "Model depth", unit: Level, default: 4.0, min: 1.0, max: 4.0, step: 1.0,
-        explanation: "1 cost ledger only; 2 adds quality and customers; 3 adds the workforce and rehiring; 4 adds corner cutting, eroding standards, survivor quits and lost know-how.",
+        label: "Model level", unit: Level, default: 4.0, min: 1.0, max: 4.0, step: 1.0,
+        explanation: "How many mechanisms the model includes: 1 the cost ledger; 2 adds service quality and customers; 3 adds the workforce and rehiring; 4 adds corner cutting, sliding standards, survivor quits and lost know-how.",
         source: "design choice", evidence: Assumption, group: Money, depth: 1, role: Decision,
     }
 }

@@ -43,7 +43,7 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         name: "typical",
         title: "A typical cut",
-        summary: "A mid-sized company with 1,000 support agents cuts 40% and lets an AI take half of all contacts; every value is the table's default.",
+        summary: "A mid-sized company with 1,000 support agents cuts 40% and lets an AI take half of all contacts; every value is the model’s default.",
         caveat: "A composite of survey and research figures, not any one company.",
         sources: "C7 C8 C17 C15 Q3 Q4 O8",
         values: &[],
@@ -52,7 +52,7 @@ pub const PRESETS: &[Preset] = &[
         name: "status-quo",
         title: "Status quo",
         summary: "Nothing is cut and no AI is used: the scenario is the baseline, so every difference is zero.",
-        caveat: "A check of the model, and the starting point for your own what-if.",
+        caveat: "A check of the model, and a starting point for your own what-if.",
         sources: "design",
         values: &[("layoffShare", 0.0), ("aiShare", 0.0)],
     },
@@ -60,7 +60,7 @@ pub const PRESETS: &[Preset] = &[
         name: "klarna-like",
         title: "Klarna-like",
         summary: "About 3,000 mostly outsourced agents, an AI assistant taking two thirds of chats from its first month at about 20 cents a conversation, and about a third of agent capacity cut.",
-        caveat: "Klarna reports no quality series; the drift and the rehire rest on the CEO's own words (\"we over-indexed\"), and the remote gig agents are paid about 35% more.",
+        caveat: "Klarna publishes no quality series: the slide in quality and the rehiring rest on the CEO’s own words (“we over-indexed”), and the remote gig agents are paid about 35% more.",
         sources: "K1 K3 K4 K9 K10 K12 K13 K15 K16 K17 K21",
         values: &[
             ("headcountBefore", 3000.0),
@@ -92,8 +92,8 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         name: "salesforce-like",
         title: "Salesforce-like",
-        summary: "Support cut from about 9,000 to about 5,000 heads with AI agents taking about half of the interactions at $2 a conversation.",
-        caveat: "No public source shows Salesforce rehiring support staff: the rehire here is a what-if, not a fact. Salesforce says about $100M a year left its support costs, far less than 4,000 heads cost; see \"Calibration\" in the model notes.",
+        summary: "Support cut from about 9,000 to about 5,000 people, with AI agents taking about half of the interactions at $2 a conversation.",
+        caveat: "No public source shows Salesforce rehiring support staff: the rehiring here is a what-if, not a fact. Salesforce says about $100M a year came out of its support costs, far less than 4,000 people cost.",
         sources: "S1 S2 S5 S6 S8 S10 S12 S16 S17",
         values: &[
             ("headcountBefore", 9000.0),
@@ -124,9 +124,9 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "augment",
-        title: "Augment, don't replace",
+        title: "Augment, don’t replace",
         summary: "Nobody is cut and no contacts are handed to an AI; AI assistance makes agents 14% more productive and the team shrinks only as people leave.",
-        caveat: "The scenario equals the baseline here; the augment line shows the alternative. The 14% comes from one large study of one company's agents.",
+        caveat: "The scenario equals the baseline here; the dashed “AI helps agents” line shows the alternative. The 14% comes from one large study of one company’s agents.",
         sources: "Q11",
         values: &[("layoffShare", 0.0), ("aiShare", 0.0)],
     },

@@ -39,6 +39,7 @@ fn render(
         outcome,
         params,
         compare,
+        band: None,
     };
     chart::svg(kind, &data, options, size.0, size.1)
         .unwrap_or_else(|e| panic!("{} at {size:?}: {e}", kind.key()))
@@ -391,6 +392,7 @@ fn every_word_comes_from_the_text_table() {
             outcome: &outcome,
             params: &params,
             compare: None,
+            band: None,
         };
         let text = chart::describe(kind, &data, &options);
         assert!(
@@ -428,6 +430,7 @@ fn describe_gives_the_key_numbers() {
         outcome: &outcome,
         params: &params,
         compare: None,
+        band: None,
     };
     let options = ChartOptions::default();
     let savings = chart::describe(ChartKind::Savings, &data, &options);
@@ -454,6 +457,7 @@ fn describe_gives_the_key_numbers() {
         outcome: &outcome,
         params: &params,
         compare: None,
+        band: None,
     };
     let text = chart::describe(ChartKind::Savings, &data, &options);
     assert!(text.contains("Nothing changes"), "{text}");
@@ -532,13 +536,541 @@ mod properties {
         fn no_valid_scenario_breaks_a_chart(params in any_params()) {
             let outcome = model::run(&params);
             for kind in ChartKind::ALL {
-                let data = ChartData { outcome: &outcome, params: &params, compare: None };
+                let data = ChartData { outcome: &outcome, params: &params, compare: None, band: None };
                 let svg = chart::svg(kind, &data, &ChartOptions::default(), 360, 260);
                 prop_assert!(svg.is_ok(), "{}: {:?}", kind.key(), svg.err());
                 let svg = svg.unwrap_or_default();
                 prop_assert!(!svg.contains("NaN") && !svg.contains("inf"));
                 prop_assert!(svg.matches("<text").count() <= 25);
                 prop_assert!(!chart::describe(kind, &data, &ChartOptions::default()).is_empty());
+            }
+        }
+    }
+}
+
+// ---- The analyses' charts: the savings fan, the tornado and the regret map (issue 5) ------
+
+mod analyses {
+    use super::*;
+    use layoff_whatif::analysis::{map, sensitivity, uncertainty};
+    use layoff_whatif::chart::{zero_contour, Band, MapMetric, TornadoData};
+    use layoff_whatif::wire::{
+        RegretMapInput, RegretMapWire, SensitivityInput, SensitivityWire, UncertaintyWire,
+    };
+
+    fn band_of(params: &Params, draws: usize) -> Band {
+        let u = uncertainty::run(params, draws, 1);
+        UncertaintyWire::from(&u)
+            .to_band(false)
+            .expect("a fresh Monte Carlo result is a valid band")
+    }
+
+    fn savings_with(params: &Params, outcome: &Outcome, band: &Band, size: (u32, u32)) -> String {
+        let data = ChartData {
+            outcome,
+            params,
+            compare: None,
+            band: Some(band),
+        };
+        chart::svg(
+            ChartKind::Savings,
+            &data,
+            &ChartOptions::default(),
+            size.0,
+            size.1,
+        )
+        .expect("savings with a fan")
+    }
+
+    fn tornado_svg(
+        params: &Params,
+        count: usize,
+        options: &ChartOptions,
+        size: (u32, u32),
+    ) -> String {
+        let npv = model::run(params).summary.npv_usd;
+        let bars = sensitivity::tornado(params);
+        let data = TornadoData {
+            npv_usd: npv,
+            bars: &bars[..count.min(bars.len())],
+        };
+        chart::tornado_svg(&data, options, size.0, size.1).expect("a tornado")
+    }
+
+    fn map_svg(
+        m: &map::RegretMap,
+        metric: MapMetric,
+        options: &ChartOptions,
+        size: (u32, u32),
+    ) -> String {
+        chart::regret_map_svg(m, metric, options, size.0, size.1).expect("a regret map")
+    }
+
+    /// Golden files of the analyses' charts for the typical preset (the map at 21 cells a
+    /// side to keep the files small; the page draws 41).
+    #[test]
+    fn analysis_charts_match_their_golden_svg_files() {
+        let bless = std::env::var("BLESS").is_ok_and(|v| v == "1");
+        let actual_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("charts-actual");
+        let (params, outcome) = run("typical");
+        let band = band_of(&params, 1000);
+        let m = map::regret_map(&params, map::DEFAULT_X, map::DEFAULT_Y, 21).expect("map");
+        let options = ChartOptions::default();
+        let mut outputs = Vec::new();
+        for size in GOLDEN_SIZES {
+            outputs.push((
+                format!("typical-savings-fan-{}x{}.svg", size.0, size.1),
+                savings_with(&params, &outcome, &band, size),
+            ));
+        }
+        for width in [640, 360] {
+            let height = chart::tornado_height(10, f64::from(width), &options);
+            outputs.push((
+                format!("typical-tornado-{width}x{height}.svg"),
+                tornado_svg(&params, 10, &options, (width, height)),
+            ));
+        }
+        for (metric, size) in [
+            (MapMetric::Npv, (640, 520)),
+            (MapMetric::Npv, (360, 440)),
+            (MapMetric::RegretMonth, (640, 520)),
+        ] {
+            outputs.push((
+                format!("typical-map-{}-{}x{}.svg", metric.key(), size.0, size.1),
+                map_svg(&m, metric, &options, size),
+            ));
+        }
+        let mut mismatches = Vec::new();
+        for (name, svg) in outputs {
+            let path = golden_dir().join(&name);
+            if bless {
+                std::fs::write(&path, &svg).expect("write a golden file");
+                continue;
+            }
+            if std::fs::read_to_string(&path).unwrap_or_default() != svg {
+                std::fs::create_dir_all(&actual_dir).expect("create the output directory");
+                std::fs::write(actual_dir.join(&name), &svg).expect("write the output");
+                mismatches.push(name);
+            }
+        }
+        assert!(
+            mismatches.is_empty(),
+            "{} analysis chart(s) differ from tests/charts (new output in {}): {}\n\
+             look at them, then re-bless with BLESS=1 cargo test --test charts",
+            mismatches.len(),
+            actual_dir.display(),
+            mismatches.join(", ")
+        );
+    }
+
+    #[test]
+    fn the_fan_is_drawn_behind_the_lines_and_labelled() {
+        let (params, outcome) = run("typical");
+        let band = band_of(&params, 200);
+        let without = render(
+            &params,
+            &outcome,
+            None,
+            ChartKind::Savings,
+            &ChartOptions::default(),
+            (640, 400),
+        );
+        let with = savings_with(&params, &outcome, &band, (640, 400));
+        assert!(has_text(&with, "80% of plausible outcomes"), "no fan label");
+        assert!(!has_text(&without, "80% of plausible outcomes"));
+        assert_eq!(
+            with.matches("<polygon").count(),
+            without.matches("<polygon").count() + 2,
+            "two fan areas (P10-P90, P25-P75)"
+        );
+        // The fan is drawn before the main line, so the lines stay on top.
+        let first_polygon = with.find("<polygon").expect("a polygon");
+        let last_path = with.rfind("<polyline").expect("a line");
+        assert!(first_polygon < last_path);
+        let faded = Band {
+            faded: true,
+            ..band.clone()
+        };
+        let data = ChartData {
+            outcome: &outcome,
+            params: &params,
+            compare: None,
+            band: Some(&faded),
+        };
+        let svg = chart::svg(
+            ChartKind::Savings,
+            &data,
+            &ChartOptions::default(),
+            640,
+            400,
+        )
+        .expect("a faded fan");
+        assert!(has_text(&svg, "80% of plausible outcomes (updating)"));
+        // The text alternative gives the range, but not for a band of an earlier state.
+        let fresh = ChartData {
+            band: Some(&band),
+            ..data
+        };
+        let described = chart::describe(ChartKind::Savings, &fresh, &ChartOptions::default());
+        assert!(
+            described.contains("In 80% of 200 plausible outcomes"),
+            "{described}"
+        );
+        assert!(
+            !chart::describe(ChartKind::Savings, &data, &ChartOptions::default())
+                .contains("plausible")
+        );
+        // Every other chart ignores the band.
+        for kind in ChartKind::ALL {
+            assert!(chart::svg(kind, &fresh, &ChartOptions::default(), 360, 260).is_ok());
+        }
+    }
+
+    #[test]
+    fn a_band_that_does_not_fit_is_refused() {
+        let (params, outcome) = run("typical");
+        let good = band_of(&params, 50);
+        let draw = |band: &Band| {
+            let data = ChartData {
+                outcome: &outcome,
+                params: &params,
+                compare: None,
+                band: Some(band),
+            };
+            chart::svg(
+                ChartKind::Savings,
+                &data,
+                &ChartOptions::default(),
+                640,
+                400,
+            )
+        };
+        let mut short = good.clone();
+        short.cumulative_delta_usd.pop();
+        let err = draw(&short).expect_err("a band of another horizon");
+        assert!(err.0.contains("47 months"), "{err}");
+        let mut nan = good.clone();
+        nan.cumulative_delta_usd[3][2] = f64::NAN;
+        assert!(draw(&nan).expect_err("NaN").0.contains("not finite"));
+        let mut unordered = good.clone();
+        unordered.cumulative_delta_usd[5].swap(0, 4);
+        assert!(draw(&unordered)
+            .expect_err("order")
+            .0
+            .contains("out of order"));
+
+        // The wire form is checked on the way in, with messages naming what is wrong.
+        let u = uncertainty::run(&params, 50, 1);
+        let wire = UncertaintyWire::from(&u);
+        let json = serde_json::to_string(&wire).expect("json");
+        let back: UncertaintyWire = serde_json::from_str(&json).expect("read back");
+        let back = back.to_band(false).expect("valid");
+        assert_eq!(back.draws, good.draws);
+        for (a, b) in back
+            .cumulative_delta_usd
+            .iter()
+            .zip(&good.cumulative_delta_usd)
+        {
+            for (x, y) in a.iter().zip(b) {
+                assert!((x - y).abs() <= 1e-9 * y.abs().max(1.0), "{x} vs {y}");
+            }
+        }
+        let mut bad = serde_json::from_str::<UncertaintyWire>(&json).expect("read back");
+        bad.cumulative_delta[0][0] = f64::INFINITY;
+        assert!(bad.to_band(false).expect_err("inf").contains("not finite"));
+        let mut bad = serde_json::from_str::<UncertaintyWire>(&json).expect("read back");
+        bad.month.pop();
+        assert!(bad.to_band(false).expect_err("months").contains("months"));
+        let mut bad = serde_json::from_str::<UncertaintyWire>(&json).expect("read back");
+        bad.percentiles = [0.05, 0.25, 0.5, 0.75, 0.95];
+        assert!(bad
+            .to_band(false)
+            .expect_err("percentiles")
+            .contains("percentiles"));
+        assert!(
+            serde_json::from_str::<UncertaintyWire>(&json.replace("\"draws\"", "\"drawz\""))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn the_tornado_shows_the_largest_swing_first_with_values_and_switching_points() {
+        let (params, _) = run("typical");
+        let bars = sensitivity::tornado(&params);
+        let first = text_of_label(bars[0].spec);
+        let svg = tornado_svg(&params, 10, &ChartOptions::default(), (640, 420));
+        let words = texts(&svg);
+        let at = |w: &str| words.iter().position(|x| *x == w);
+        assert!(
+            at(&first).is_some(),
+            "first bar {first} not labelled: {words:?}"
+        );
+        let second = text_of_label(bars[1].spec);
+        assert!(at(&first) < at(&second), "bars out of order");
+        for label in ["Low estimate", "High estimate", "This scenario"] {
+            assert!(has_text(&svg, label), "no {label}");
+        }
+        if bars[..10].iter().any(|b| b.switching_value.is_some()) {
+            assert!(
+                has_text(&svg, "Breaks even at"),
+                "switching values not shown"
+            );
+        }
+        // Parameter labels come from the page's language when it passes them.
+        let mut text = BTreeMap::new();
+        text.insert(
+            format!("param.{}", bars[0].spec.key),
+            "Q-label-Q".to_owned(),
+        );
+        let options = ChartOptions {
+            text: ChartText::new(text),
+            ..ChartOptions::default()
+        };
+        let svg = tornado_svg(&params, 10, &options, (640, 420));
+        assert!(has_text(&svg, "Q-label-Q"));
+        // Showing all bars draws more rows.
+        let all = tornado_svg(&params, 100, &ChartOptions::default(), (640, 1400));
+        assert!(texts(&all).len() > words.len());
+        // Nothing cut: no estimate moves anything, and the chart says so.
+        let (quo, _) = run("status-quo");
+        let svg = tornado_svg(&quo, 10, &ChartOptions::default(), (640, 420));
+        let npv = model::run(&quo).summary.npv_usd;
+        let data = TornadoData {
+            npv_usd: npv,
+            bars: &sensitivity::tornado(&quo),
+        };
+        if data
+            .bars
+            .iter()
+            .all(|b| b.npv_at_low_usd == npv && b.npv_at_high_usd == npv)
+        {
+            assert!(has_text(&svg, "No estimate changes the result"));
+        }
+        assert!(!chart::describe_tornado(&data, &ChartOptions::default()).is_empty());
+    }
+
+    fn text_of_label(spec: &layoff_whatif::params::ParamSpec) -> String {
+        // Labels wrap to two lines; the first line is what the SVG holds first.
+        let svg_words = spec.label;
+        svg_words.split(' ').fold(String::new(), |acc, w| {
+            if acc.len() + w.len() < 200 {
+                if acc.is_empty() {
+                    w.to_owned()
+                } else {
+                    format!("{acc} {w}")
+                }
+            } else {
+                acc
+            }
+        })
+    }
+
+    #[test]
+    fn the_tornado_wire_round_trip_is_checked() {
+        let (params, _) = run("klarna-like");
+        let npv = model::run(&params).summary.npv_usd;
+        let bars = sensitivity::tornado(&params);
+        let json = serde_json::to_string(&SensitivityWire::new(npv, &bars)).expect("json");
+        let input: SensitivityInput = serde_json::from_str(&json).expect("read back");
+        let (back_npv, back) = input.into_bars().expect("valid");
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+        assert!(close(back_npv, npv));
+        assert_eq!(back.len(), bars.len());
+        for (a, b) in back.iter().zip(&bars) {
+            assert_eq!(a.spec.key, b.spec.key);
+            assert!(
+                close(a.npv_at_low_usd, b.npv_at_low_usd)
+                    && close(a.npv_at_high_usd, b.npv_at_high_usd)
+            );
+            assert!(close(a.low_value, b.low_value) && close(a.high_value, b.high_value));
+            assert_eq!(a.switching_value.is_some(), b.switching_value.is_some());
+        }
+        for (from, to, message) in [
+            ("\"key\":\"", "\"key\":\"nope", "unknown tornado parameter"),
+            ("\"npv\":", "\"npv\":1e999,\"x\":", ""),
+        ] {
+            let broken = json.replacen(from, to, 1);
+            match serde_json::from_str::<SensitivityInput>(&broken) {
+                Ok(input) => {
+                    let err = input.into_bars().expect_err("refused");
+                    assert!(err.contains(message), "{err}");
+                }
+                Err(_) => assert!(message.is_empty()),
+            }
+        }
+    }
+
+    #[test]
+    fn the_map_wire_round_trip_is_checked() {
+        let (params, _) = run("typical");
+        let m = map::regret_map(&params, "aiShare", "aiPricePerConversation", 9).expect("map");
+        let json = serde_json::to_string(&RegretMapWire::from(&m)).expect("json");
+        let input: RegretMapInput = serde_json::from_str(&json).expect("read back");
+        let back = input.into_map().expect("valid");
+        assert_eq!((back.x.key, back.y.key), (m.x.key, m.y.key));
+        assert_eq!(back.regret_month, m.regret_month);
+        for (a, b) in back.npv_usd.iter().zip(&m.npv_usd) {
+            assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0));
+        }
+        let mut input: RegretMapInput = serde_json::from_str(&json).expect("read back");
+        input.npv[2].pop();
+        assert!(input.into_map().expect_err("ragged").contains("rows of"));
+        let mut input: RegretMapInput = serde_json::from_str(&json).expect("read back");
+        input.x_key = "horizonMonths".to_owned();
+        assert!(input
+            .into_map()
+            .expect_err("axis")
+            .contains("cannot be a map axis"));
+        let mut input: RegretMapInput = serde_json::from_str(&json).expect("read back");
+        input.npv[0][0] = f64::NAN;
+        assert!(input.into_map().expect_err("nan").contains("not finite"));
+        let mut input: RegretMapInput = serde_json::from_str(&json).expect("read back");
+        input.x.swap(0, 1);
+        assert!(input.into_map().expect_err("order").contains("ascend"));
+    }
+
+    #[test]
+    fn the_zero_contour_is_drawn_where_npv_changes_sign() {
+        let (params, _) = run("typical");
+        let m = map::regret_map(&params, map::DEFAULT_X, map::DEFAULT_Y, 41).expect("map");
+        let positive = m.npv_usd.iter().any(|&v| v > 0.0);
+        let negative = m.npv_usd.iter().any(|&v| v <= 0.0);
+        assert!(positive && negative, "the typical map should change sign");
+        let segments = zero_contour(&m);
+        assert!(!segments.is_empty(), "no zero contour");
+        // Every end point lies on a grid edge whose two nodes have opposite signs.
+        let nx = m.xs.len();
+        let at = |c: usize, r: usize| m.npv_usd[r * nx + c];
+        let index = |values: &[f64], v: f64| values.iter().position(|&g| (g - v).abs() < 1e-12);
+        for s in &segments {
+            for &(x, y) in s {
+                let ok = match (index(&m.xs, x), index(&m.ys, y)) {
+                    (Some(c), Some(r)) => at(c, r).abs() < 1e-6,
+                    (Some(c), None) => {
+                        let r = m.ys.iter().rposition(|&g| g < y).expect("inside");
+                        (at(c, r) > 0.0) != (at(c, r + 1) > 0.0)
+                    }
+                    (None, Some(r)) => {
+                        let c = m.xs.iter().rposition(|&g| g < x).expect("inside");
+                        (at(c, r) > 0.0) != (at(c + 1, r) > 0.0)
+                    }
+                    (None, None) => false,
+                };
+                assert!(ok, "({x}, {y}) is not on a sign change");
+            }
+        }
+        let svg = map_svg(&m, MapMetric::Npv, &ChartOptions::default(), (640, 520));
+        assert!(has_text(&svg, "Break-even"), "the contour is not labelled");
+        assert!(
+            has_text(&svg, "This scenario"),
+            "the current scenario is not marked"
+        );
+        // A map where the cut always pays has no break-even line.
+        let mut always = m.clone();
+        for v in &mut always.npv_usd {
+            *v = v.abs() + 1.0;
+        }
+        assert!(zero_contour(&always).is_empty());
+        let svg = map_svg(
+            &always,
+            MapMetric::Npv,
+            &ChartOptions::default(),
+            (640, 520),
+        );
+        assert!(!has_text(&svg, "Break-even"));
+    }
+
+    #[test]
+    fn analysis_charts_render_for_every_preset_theme_and_scale() {
+        for preset in presets::PRESETS {
+            let params = preset.params();
+            let outcome = model::run(&params);
+            let band = band_of(&params, 40);
+            let m = map::regret_map(&params, map::DEFAULT_X, map::DEFAULT_Y, 11).expect("map");
+            for theme in [Theme::Light, Theme::Dark, Theme::Projector] {
+                for scale in [1.0, 2.0, 3.0] {
+                    let options = ChartOptions {
+                        scale,
+                        theme,
+                        ..ChartOptions::default()
+                    };
+                    for size in [(360.0, 260.0), (640.0, 400.0)] {
+                        let size = ((size.0 * scale) as u32, (size.1 * scale) as u32);
+                        let data = ChartData {
+                            outcome: &outcome,
+                            params: &params,
+                            compare: None,
+                            band: Some(&band),
+                        };
+                        let svg = chart::svg(ChartKind::Savings, &data, &options, size.0, size.1)
+                            .expect("savings with a fan");
+                        let height = (chart::tornado_height(10, size.0 as f64 / scale, &options)
+                            as f64
+                            * scale) as u32;
+                        let tornado = tornado_svg(&params, 10, &options, (size.0, height));
+                        let npv = map_svg(&m, MapMetric::Npv, &options, (size.0, size.0));
+                        let regret =
+                            map_svg(&m, MapMetric::RegretMonth, &options, (size.0, size.0));
+                        for out in [svg, tornado, npv, regret] {
+                            assert!(
+                                !out.contains("NaN") && !out.contains("inf"),
+                                "{} {theme:?} {scale}",
+                                preset.name
+                            );
+                        }
+                    }
+                    // A tiny drawing does not fail.
+                    tornado_svg(&params, 40, &options, (120, 100));
+                    map_svg(&m, MapMetric::Npv, &options, (120, 100));
+                }
+            }
+            let described =
+                chart::describe_regret_map(&m, MapMetric::Npv, &ChartOptions::default());
+            assert!(described.contains("Net present value over"), "{described}");
+        }
+    }
+
+    #[test]
+    fn every_analysis_word_comes_from_the_text_table() {
+        let (params, _) = run("typical");
+        let translated: BTreeMap<String, String> = TEXT_KEYS
+            .iter()
+            .enumerate()
+            .map(|(i, (key, _))| (key.to_string(), format!("Q{i}Q")))
+            .chain(
+                PARAMS
+                    .iter()
+                    .map(|p| (format!("param.{}", p.key), "Qparam".to_owned())),
+            )
+            .collect();
+        let options = ChartOptions {
+            text: ChartText::new(translated),
+            ..ChartOptions::default()
+        };
+        let m = map::regret_map(&params, map::DEFAULT_X, map::DEFAULT_Y, 11).expect("map");
+        let svgs = [
+            tornado_svg(&params, 10, &options, (640, 420)),
+            map_svg(&m, MapMetric::Npv, &options, (640, 520)),
+            map_svg(&m, MapMetric::RegretMonth, &options, (640, 520)),
+        ];
+        for svg in &svgs {
+            for words in texts(svg) {
+                for english in [
+                    "estimate",
+                    "scenario",
+                    "Break-even",
+                    "regret",
+                    "Cut ",
+                    "money",
+                ] {
+                    assert!(
+                        !words.contains(english),
+                        "English {words:?} despite a translation"
+                    );
+                }
+                for p in PARAMS {
+                    assert!(!words.contains(p.label), "English label {words:?}");
+                }
             }
         }
     }

@@ -240,6 +240,25 @@ impl Canvas {
         ))
     }
 
+    /// A ring: an unfilled circle of `radius_px` stroked `width_px` wide.
+    pub fn ring(
+        &self,
+        center: Point,
+        radius_px: f64,
+        width_px: f64,
+        color: RGBColor,
+    ) -> Result<(), ChartError> {
+        self.push(Shape::Circle(
+            to_px(center),
+            radius_px.round().max(1.0) as u32,
+            ShapeStyle {
+                color: color.to_rgba(),
+                filled: false,
+                stroke_width: width_px.round().max(1.0) as u32,
+            },
+        ))
+    }
+
     /// Text with its anchor at `at`; `font_px` is the visual size.
     pub fn text(
         &self,

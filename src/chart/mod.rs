@@ -8,6 +8,8 @@
 
 use plotters::prelude::*;
 
+use crate::analysis::map::RegretMap;
+use crate::analysis::sensitivity::Bar;
 use crate::model::Outcome;
 use crate::params::Params;
 
@@ -15,10 +17,13 @@ mod costs;
 mod frame;
 mod headcount;
 mod quality;
+mod regret_map;
 mod savings;
 mod style;
 mod text;
+mod tornado;
 
+pub use regret_map::{zero_contour, MapMetric};
 pub use style::{contrast_ratio, Hue, Palette};
 pub use text::TEXT_KEYS;
 
@@ -153,6 +158,22 @@ pub struct ChartData<'a> {
     pub params: &'a Params,
     /// A pinned scenario (A) drawn faintly behind the current one (B).
     pub compare: Option<&'a Outcome>,
+    /// Monte Carlo percentiles of the current scenario, drawn as a fan behind the savings
+    /// lines (the other charts ignore it).
+    pub band: Option<&'a Band>,
+}
+
+/// The spread of plausible outcomes for the savings chart's fan: per month, P10, P25, P50,
+/// P75 and P90 of the cumulative difference against keeping everyone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    /// One row per month (month 1 first), each `[p10, p25, p50, p75, p90]` in USD.
+    pub cumulative_delta_usd: Vec<[f64; 5]>,
+    /// How many draws the percentiles come from.
+    pub draws: usize,
+    /// True while the band belongs to an earlier state and the current one is being worked
+    /// out: it is drawn fainter and its label says so.
+    pub faded: bool,
 }
 
 /// A chart that could not be drawn.
@@ -226,12 +247,49 @@ pub fn describe(kind: ChartKind, data: &ChartData<'_>, options: &ChartOptions) -
     }
 }
 
+impl ChartData<'_> {
+    /// Checks what every chart reads (see [`draw`]'s refusals) without drawing: the page's
+    /// bindings refuse a bad band even when no chart that shows it is asked for.
+    pub fn check(&self) -> Result<(), ChartError> {
+        check(self)
+    }
+}
+
 /// Checks that the outcomes a chart reads (the current one and any pinned one) have every
 /// series one entry per month and finite running totals.
 fn check(data: &ChartData<'_>) -> Result<(), ChartError> {
     check_outcome(data.outcome)?;
     if let Some(pinned) = data.compare {
         check_outcome(pinned).map_err(|e| ChartError(format!("the pinned scenario: {}", e.0)))?;
+    }
+    if let Some(band) = data.band {
+        check_band(band, data.outcome.cumulative_delta_usd.len())?;
+    }
+    Ok(())
+}
+
+/// A band must have one row per month of the outcome, finite values and percentiles in
+/// order; anything else would draw a fan that belongs to another scenario.
+fn check_band(band: &Band, months: usize) -> Result<(), ChartError> {
+    let rows = band.cumulative_delta_usd.len();
+    if rows != months {
+        return Err(ChartError(format!(
+            "the uncertainty band has {rows} months but the outcome has {months}"
+        )));
+    }
+    for (i, row) in band.cumulative_delta_usd.iter().enumerate() {
+        if !row.iter().all(|v| v.is_finite()) {
+            return Err(ChartError(format!(
+                "the uncertainty band has a value that is not finite in month {}",
+                i + 1
+            )));
+        }
+        if row.windows(2).any(|w| w[0] > w[1]) {
+            return Err(ChartError(format!(
+                "the uncertainty band's percentiles are out of order in month {}",
+                i + 1
+            )));
+        }
     }
     Ok(())
 }
@@ -263,6 +321,117 @@ fn check_outcome(outcome: &Outcome) -> Result<(), ChartError> {
         ));
     }
     Ok(())
+}
+
+/// The tornado: what the NPV becomes with each estimate at its plausible low and high end,
+/// the others held, for the scenario whose own NPV is `npv_usd`. Bars are drawn in the order
+/// given (the analysis ranks them by swing); pass the first few to show only those.
+#[derive(Debug, Clone, Copy)]
+pub struct TornadoData<'a> {
+    /// The scenario's own NPV (USD): the centre line.
+    pub npv_usd: f64,
+    /// The bars, top first.
+    pub bars: &'a [Bar],
+}
+
+/// Draws the tornado onto any plotters drawing area.
+pub fn draw_tornado<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    data: &TornadoData<'_>,
+    options: &ChartOptions,
+) -> Result<(), ChartError> {
+    let shapes = tornado_list(data, options, root.dim_in_pixel(), 1.0)?;
+    frame::replay(root, &shapes)
+}
+
+fn tornado_list(
+    data: &TornadoData<'_>,
+    options: &ChartOptions,
+    size_px: (u32, u32),
+    text_factor: f64,
+) -> Result<Vec<frame::Shape>, ChartError> {
+    tornado::check(data)?;
+    let canvas = frame::Canvas::new(size_px, options, text_factor)?;
+    tornado::draw(&canvas, data, options)?;
+    Ok(canvas.into_shapes())
+}
+
+/// The tornado as an SVG document.
+pub fn tornado_svg(
+    data: &TornadoData<'_>,
+    options: &ChartOptions,
+    width: u32,
+    height: u32,
+) -> Result<String, ChartError> {
+    let shapes = tornado_list(data, options, (width, height), SVG_TEXT_FACTOR)?;
+    svg_of(&shapes, width, height)
+}
+
+/// The tornado's text alternative.
+pub fn describe_tornado(data: &TornadoData<'_>, options: &ChartOptions) -> String {
+    if tornado::check(data).is_err() {
+        return String::new();
+    }
+    tornado::describe(data, options)
+}
+
+/// The height in logical pixels at which a tornado of `bars` bars, `width` logical pixels
+/// wide, reads well; the page sizes its canvas with it.
+pub fn tornado_height(bars: usize, width: f64, options: &ChartOptions) -> u32 {
+    tornado::natural_height(bars, width, options)
+}
+
+/// Draws the regret map (NPV or regret month over two parameters) onto any drawing area.
+pub fn draw_regret_map<DB: DrawingBackend>(
+    root: &DrawingArea<DB, plotters::coord::Shift>,
+    map: &RegretMap,
+    metric: MapMetric,
+    options: &ChartOptions,
+) -> Result<(), ChartError> {
+    let shapes = regret_map_list(map, metric, options, root.dim_in_pixel(), 1.0)?;
+    frame::replay(root, &shapes)
+}
+
+fn regret_map_list(
+    map: &RegretMap,
+    metric: MapMetric,
+    options: &ChartOptions,
+    size_px: (u32, u32),
+    text_factor: f64,
+) -> Result<Vec<frame::Shape>, ChartError> {
+    regret_map::check(map)?;
+    let canvas = frame::Canvas::new(size_px, options, text_factor)?;
+    regret_map::draw(&canvas, map, metric, options)?;
+    Ok(canvas.into_shapes())
+}
+
+/// The regret map as an SVG document.
+pub fn regret_map_svg(
+    map: &RegretMap,
+    metric: MapMetric,
+    options: &ChartOptions,
+    width: u32,
+    height: u32,
+) -> Result<String, ChartError> {
+    let shapes = regret_map_list(map, metric, options, (width, height), SVG_TEXT_FACTOR)?;
+    svg_of(&shapes, width, height)
+}
+
+/// The regret map's text alternative.
+pub fn describe_regret_map(map: &RegretMap, metric: MapMetric, options: &ChartOptions) -> String {
+    if regret_map::check(map).is_err() {
+        return String::new();
+    }
+    regret_map::describe(map, metric, options)
+}
+
+fn svg_of(shapes: &[frame::Shape], width: u32, height: u32) -> Result<String, ChartError> {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        frame::replay(&root, shapes)?;
+    }
+    Ok(out)
 }
 
 /// Renders one chart to an SVG document of the given size in pixels.

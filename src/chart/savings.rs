@@ -1,11 +1,14 @@
 //! The savings chart: cumulative net savings of the cut against keeping everyone (solid) and
 //! against AI assistance for the whole team (dashed), the zero line, the payback, peak and
 //! regret months as labelled points, and the cut and the rehire as thin vertical markers.
+//! With a Monte Carlo band, a subtle fan behind the lines: P10-P90 ("80% of plausible
+//! outcomes", labelled in the title row) and, darker, P25-P75.
 
-use plotters::style::text_anchor::HPos;
+use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::Color;
 
 use super::frame::{self, Canvas, EndLabel, Pane, Stroke};
+use super::style::text_width_px;
 use super::text::{self, word};
 use super::{ChartData, ChartError, ChartOptions};
 
@@ -31,6 +34,13 @@ pub fn draw(
         .iter()
         .map(|v| v * rate)
         .collect();
+    // The fan, in display units: per month [p10, p25, p50, p75, p90].
+    let band_display: Option<Vec<[f64; 5]>> = data.band.map(|b| {
+        b.cumulative_delta_usd
+            .iter()
+            .map(|row| row.map(|v| v * rate))
+            .collect()
+    });
     let compare_display: Option<Vec<f64>> = data.compare.map(|a| {
         a.cumulative_delta_usd
             .iter()
@@ -41,13 +51,39 @@ pub fn draw(
 
     // Vertical layout first: the tick count depends on the pane's height.
     let title_y = look.px(4.0) + look.label_line_px() / 2.0;
-    let top = look.px(8.0) + look.label_line_px();
+    let axis_word = word(&options.text, "chart.savings.axis");
+    let fan_word = data.band.map(|b| {
+        word(
+            &options.text,
+            if b.faded {
+                "chart.fan.updating"
+            } else {
+                "chart.fan"
+            },
+        )
+    });
+    // The fan's key sits right of the axis title, or on a row of its own when both do not fit.
+    let key_width = fan_word.map_or(0.0, |w| look.px(16.0) + text_width_px(w, look.tick_font_px));
+    let title_width = look.px(2.0) + text_width_px(axis_word, look.label_font_px);
+    let key_row = fan_word.is_some() && title_width + look.px(16.0) + key_width > canvas.width_px;
+    let key_y = if key_row {
+        title_y + look.label_line_px()
+    } else {
+        title_y
+    };
+    let top = look.px(8.0) + look.label_line_px() * if key_row { 2.0 } else { 1.0 };
     let bottom = canvas.height_px - frame::month_axis_height(&look);
     let all = savings_display
         .iter()
         .chain(&vs_augment_display)
         .chain(compare_display.iter().flatten())
-        .copied();
+        .copied()
+        .chain(
+            band_display
+                .iter()
+                .flatten()
+                .flat_map(|row| [row[0], row[4]]),
+        );
     let (lo, hi) = all.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     // Room above the peak for its label (about two lines), and a little below the lowest point.
     let span = hi - lo;
@@ -92,13 +128,43 @@ pub fn draw(
         return Ok(());
     }
 
-    frame::draw_axis_title(
-        canvas,
-        word(&options.text, "chart.savings.axis"),
-        look.px(2.0),
-        title_y,
-    )?;
+    frame::draw_axis_title(canvas, axis_word, look.px(2.0), title_y)?;
     frame::draw_value_axis(canvas, &pane, &ticks, &tick_labels)?;
+    if let (Some(rows), Some(band), Some(key)) = (&band_display, data.band, fan_word) {
+        // Subtle: the outer band barely tints the background, the inner one a little more;
+        // an earlier state's band (while the current one is worked out) is fainter still.
+        let strength = if band.faded { 0.5 } else { 1.0 };
+        let outer = palette.blue.line.mix(0.12 * strength);
+        let inner = palette.blue.line.mix(0.16 * strength);
+        let edge = |column: usize| pane.series_from(0.0, rows.iter().map(move |r| r[column]));
+        for (low, high, color) in [(0, 4, outer), (1, 3, inner)] {
+            let mut points = edge(high);
+            points.extend(edge(low).into_iter().rev());
+            canvas.polygon(&points, color)?;
+        }
+        let right = canvas.width_px - look.px(2.0);
+        let swatch = look.px(12.0);
+        // Text widths are estimated on the wide side, so the key starts where the estimate
+        // says and its words end at or before the right edge.
+        let swatch_left = right - key_width + look.px(2.0);
+        canvas.rect(
+            (swatch_left, key_y - swatch / 2.0),
+            (swatch_left + swatch, key_y + swatch / 2.0),
+            outer,
+        )?;
+        canvas.rect(
+            (swatch_left, key_y - swatch / 4.0),
+            (swatch_left + swatch, key_y + swatch / 4.0),
+            inner,
+        )?;
+        canvas.text(
+            key,
+            (swatch_left + swatch + look.px(4.0), key_y),
+            look.tick_font_px,
+            palette.muted,
+            (HPos::Left, VPos::Center),
+        )?;
+    }
     let month_ticks = frame::month_ticks(
         &look,
         &pane,
@@ -286,5 +352,22 @@ pub fn describe(data: &ChartData<'_>, options: &ChartOptions) -> String {
             money(summary.final_cumulative_delta_vs_augment_usd),
         )],
     );
-    format!("{first} {second}")
+    match data
+        .band
+        .and_then(|b| b.cumulative_delta_usd.last().map(|r| (b, r)))
+    {
+        Some((band, last)) if !band.faded => {
+            let third = text::fill(
+                word(&options.text, "chart.describe.savings.fan"),
+                &[
+                    ("draws", band.draws.to_string()),
+                    ("months", outcome.cumulative_delta_usd.len().to_string()),
+                    ("low", money(last[0])),
+                    ("high", money(last[4])),
+                ],
+            );
+            format!("{first} {second} {third}")
+        }
+        _ => format!("{first} {second}"),
+    }
 }

@@ -3,6 +3,7 @@
 //! years. The page's translation files provide the same keys; a test checks that they do.
 
 use super::{ChartText, MoneyFormat};
+use crate::params::{ParamSpec, Unit};
 
 /// Every text key the charts use, with its English text. Templates name their values in
 /// braces ("{month}"); a translation must keep the same placeholders.
@@ -40,6 +41,31 @@ pub const TEXT_KEYS: &[(&str, &str)] = &[
     ("chart.quality.perceived", "Perceived"),
     ("chart.quality.customers", "Customers"),
     ("chart.quality.scenario", "With cut"),
+    // The savings chart's fan (Monte Carlo percentiles).
+    ("chart.fan", "80% of plausible outcomes"),
+    ("chart.fan.updating", "80% of plausible outcomes (updating)"),
+    // Parameter values in the tornado and the regret map.
+    ("chart.unit.months", "{n} mo"),
+    ("chart.unit.weeks", "{n} wk"),
+    ("chart.unit.factor", "{n}×"),
+    // Tornado.
+    (
+        "chart.tornado.axis",
+        "Net present value with one estimate at its low or high end",
+    ),
+    ("chart.tornado.low", "Low estimate"),
+    ("chart.tornado.high", "High estimate"),
+    ("chart.tornado.current", "This scenario"),
+    ("chart.tornado.switching", "Breaks even at"),
+    ("chart.tornado.none", "No estimate changes the result"),
+    // Regret map.
+    ("chart.map.npv", "Net present value"),
+    ("chart.map.regret", "Month when regret comes"),
+    ("chart.map.zero", "Break-even"),
+    ("chart.map.current", "This scenario"),
+    ("chart.map.loses", "Cut loses money"),
+    ("chart.map.pays", "Cut pays"),
+    ("chart.map.noRegret", "No regret"),
     // Text alternatives for screen readers.
     (
         "chart.describe.savings.regret",
@@ -60,6 +86,30 @@ pub const TEXT_KEYS: &[(&str, &str)] = &[
     (
         "chart.describe.savings.augment",
         "Against AI assistance for the whole team the result is {final}.",
+    ),
+    (
+        "chart.describe.savings.fan",
+        "In 80% of {draws} plausible outcomes the result after {months} months lies between {low} and {high}.",
+    ),
+    (
+        "chart.describe.tornado",
+        "With one estimate at a time at its low or high end, {first} moves the net present value most: from {low} to {high}, against {npv} for this scenario.",
+    ),
+    (
+        "chart.describe.tornado.none",
+        "No single estimate changes the net present value of {npv}.",
+    ),
+    (
+        "chart.describe.map.npv",
+        "Net present value over {x} and {y}: from {min} to {max}. The cut pays in {share} of the map; this scenario is at {current}.",
+    ),
+    (
+        "chart.describe.map.regret",
+        "Month when regret comes over {x} and {y}: regret comes in {share} of the map, as early as month {earliest}.",
+    ),
+    (
+        "chart.describe.map.noRegret",
+        "Month when regret comes over {x} and {y}: regret comes nowhere on the map.",
     ),
     (
         "chart.describe.headcount.cut",
@@ -291,6 +341,67 @@ pub fn percent(share: f64, step: Option<f64>, decimal: char) -> String {
         None => 0,
     };
     format!("{}%", decimal_text(value, decimals, decimal))
+}
+
+/// A parameter's label in the reader's language: the page passes `param.<key>` in the chart
+/// text; the English label of the parameter table is the fallback.
+pub fn param_label<'a>(text: &'a ChartText, spec: &'a ParamSpec) -> &'a str {
+    text.get(&format!("param.{}", spec.key), spec.label)
+}
+
+/// A plain number with up to `decimals` decimals (trailing zeros dropped).
+pub fn plain_number(value: f64, decimals: usize, decimal: char) -> String {
+    let text = decimal_text(value.abs(), decimals, decimal);
+    if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("-{text}")
+    } else {
+        text
+    }
+}
+
+/// A parameter value in its unit, short enough for a chart: "36%", "$0.20", "$5.1k",
+/// "9 mo", "1,000", "1.2×".
+pub fn param_value(unit: Unit, value: f64, text: &ChartText, money_format: &MoneyFormat) -> String {
+    let decimal = money_format.decimal;
+    let trimmed = |v: f64| {
+        let digits = if v.abs() >= 100.0 {
+            0
+        } else if v.abs() >= 10.0 {
+            1
+        } else {
+            2
+        };
+        plain_number(v, digits, decimal)
+    };
+    match unit {
+        Unit::Share | Unit::SharePerYear | Unit::SharePerMonth => percent(value, None, decimal),
+        Unit::Usd | Unit::UsdPerMonth | Unit::UsdPerConversation => {
+            let shown = value * money_format.rate_per_usd;
+            if shown.abs() < 10.0 && shown != 0.0 {
+                let sign = if shown < 0.0 { "-" } else { "" };
+                let body = format!("{:.2}", shown.abs());
+                let body = if decimal == '.' {
+                    body
+                } else {
+                    body.replace('.', &decimal.to_string())
+                };
+                format!("{sign}{}{body}{}", money_format.prefix, money_format.suffix)
+            } else {
+                money(value, None, money_format)
+            }
+        }
+        Unit::WholeMonths | Unit::Months => fill(
+            word(text, "chart.unit.months"),
+            &[("n", plain_number(value, 1, decimal))],
+        ),
+        Unit::Weeks => fill(
+            word(text, "chart.unit.weeks"),
+            &[("n", plain_number(value, 1, decimal))],
+        ),
+        Unit::Fte | Unit::Customers => count(value, None, money_format),
+        Unit::Factor => fill(word(text, "chart.unit.factor"), &[("n", trimmed(value))]),
+        Unit::Elasticity | Unit::ContactsPerCustomerMonth | Unit::Level => trimmed(value),
+    }
 }
 
 /// A month on the x axis as years: 0 -> "0", 12 -> "1y", 6 -> "0.5y".

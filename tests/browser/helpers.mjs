@@ -120,7 +120,11 @@ export function nextFrames(page) {
 }
 
 /** A fingerprint of everything the reader sees change: the four charts, prose and numbers. */
-export function snapshot(page) {
+export async function snapshot(page) {
+  // The savings chart gains its fan when the analysis worker answers, after the frame that
+  // drew the state: fingerprint the page once that has settled, so two snapshots of the same
+  // state are equal.
+  await waitForSettled(page);
   return page.evaluate(() => ({
     charts: [...document.querySelectorAll('canvas.chart__canvas')].map((c) => c.toDataURL()),
     prose: document.getElementById('story').textContent,
@@ -128,13 +132,42 @@ export function snapshot(page) {
   }));
 }
 
-/** Calls the page's own wasm module (already loaded by the page) for reference values. */
+/**
+ * Calls one of the page's wasm functions for reference values: from the page module (already
+ * loaded by the page), or else from the charts module (loaded now if the page has not yet).
+ */
 export function wasmCall(page, name, ...args) {
   return page.evaluate(
     async ({ name, args }) => {
       const m = await import('./pkg/layoff_whatif.js');
-      return m[name](...args);
+      if (typeof m[name] === 'function') return m[name](...args);
+      const charts = await (await import('./js/charts-module.js')).loadChartsModule();
+      return charts[name](...args);
     },
     { name, args },
   );
+}
+
+/**
+ * Waits until nothing on the page is still being worked out: the analyses (the savings fan,
+ * the tornado, the map) belong to the current state, then two more frames for their paint.
+ * Works on any page or frame, the single file included (it reads the DOM, not the modules).
+ */
+export async function waitForSettled(page) {
+  // The tornado and the map are drawn by a module that loads only when a reader comes near
+  // them: a reader's scroll to that section, then back to where the page was.
+  const scrolled = await page.evaluate(() => {
+    const section = document.getElementById('analysis');
+    if (!section || section.getClientRects().length === 0) return null;
+    const at = { x: window.scrollX, y: window.scrollY };
+    section.scrollIntoView({ block: 'start' });
+    return at;
+  });
+  await page.waitForFunction(() => {
+    const note = document.getElementById('uncertainty-note');
+    if (note && !['ready', 'nothing', 'error'].includes(note.dataset.state)) return false;
+    return !document.querySelector('[aria-busy="true"]');
+  });
+  if (scrolled) await page.evaluate((at) => window.scrollTo(at.x, at.y), scrolled);
+  await nextFrames(page);
 }

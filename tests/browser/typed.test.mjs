@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitForRender, renderCount, nextFrames, snapshot } from './helpers.mjs';
+import { startServer, launch, openPage, waitForRender, waitForSettled, renderCount, nextFrames, snapshot } from './helpers.mjs';
 
 let server;
 let browser;
@@ -29,6 +29,9 @@ async function type(page, key, text) {
 test('bad typed values show an inline reason and keep the last good result', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await waitForRender(page);
+  // The worker's fan redraws the savings chart once it arrives: wait for it, so that the
+  // snapshots below change only by what is typed.
+  await waitForSettled(page);
   const before = await snapshot(page);
   const cases = [
     ['abc', /“abc” is not a number/],
@@ -85,6 +88,7 @@ test('a cut after the end of the period shows why and keeps the last good result
   await waitForRender(page);
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
   await type(page, 'layoffMonth', '20');
+  await waitForSettled(page);
   const good = await snapshot(page);
   await type(page, 'horizonMonths', '12');
   assert.ok(await page.locator('#invalid-notice').isVisible());

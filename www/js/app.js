@@ -20,12 +20,26 @@ import * as controls from './controls.js';
 import * as charts from './charts.js';
 import * as prose from './prose.js';
 import { configureSources, renderIntro, renderSourceList } from './sources.js';
+import { loadErrorKind, showFallback, watchFaults } from './fallback.js';
+import * as permalink from './permalink.js';
+import * as undoHistory from './history.js';
+import * as embed from './embed.js';
+import * as downloads from './downloads.js';
+import * as tables from './tables.js';
+import * as analysis from './analysis.js';
+import * as compare from './compare.js';
+import * as pageLang from './lang.js';
+import * as teach from './teach.js';
+import * as handout from './handout.js';
 
 const FALLBACK_LOAD_ERROR = {
   title: 'The model could not be loaded',
   body: 'Your browser could not start the model behind this page. Reloading often helps.',
   reload: 'Reload the page',
 };
+
+/** How long the result must stay put before the live region announces it. */
+const ANNOUNCE_MS = 600;
 
 let api = null;
 let frameRequested = false;
@@ -47,16 +61,21 @@ function el(tag, className, text) {
 function showLoadError(error) {
   const box = $('load-error');
   const translated = i18n.has('errors.loadTitle');
-  const title = translated ? i18n.t('errors.loadTitle') : FALLBACK_LOAD_ERROR.title;
-  const body = translated ? i18n.t('errors.loadBody') : FALLBACK_LOAD_ERROR.body;
+  // No WebAssembly at all, WebAssembly blocked by a policy, or a failed download: each has its
+  // own advice. Below the message, the build-time numbers and chart (fallback.js).
+  const kind = loadErrorKind(error);
+  const title = translated ? i18n.t(`errors.${kind}Title`) : FALLBACK_LOAD_ERROR.title;
+  const body = translated ? i18n.t(`errors.${kind}Body`) : FALLBACK_LOAD_ERROR.body;
   const reload = el('button', 'button button--primary', translated ? i18n.t('errors.reload') : FALLBACK_LOAD_ERROR.reload);
   reload.type = 'button';
   reload.addEventListener('click', () => location.reload());
   const detail = el('p', 'load-error__detail', String(error && error.message ? error.message : error).slice(0, 300));
   box.replaceChildren(el('h2', 'load-error__title', title), el('p', '', body), reload, detail);
   box.hidden = false;
+  box.dataset.kind = kind;
   document.body.classList.remove('is-loading');
   document.body.classList.add('has-load-error');
+  if (translated) showFallback($('fallback'), i18n, fmt).catch(() => {});
 }
 
 function schedule() {
@@ -66,7 +85,23 @@ function schedule() {
 }
 
 function draw(scenario) {
-  return api.render(scenario, charts.targets(), charts.options(), null);
+  // The pinned scenario A faintly behind, and the Monte Carlo fan when the worker has one.
+  const pinned = compare.scenarioFor(store.getState());
+  return api.render(scenario, charts.targets(), charts.options(), pinned, analysis.bandToDraw(scenario));
+}
+
+/** A fault (a wasm panic, a broken module): a notice over the last good result, with a reload. */
+function showFault() {
+  const reload = el('button', 'button button--quiet', i18n.t('errors.reload'));
+  reload.type = 'button';
+  reload.addEventListener('click', () => location.reload());
+  view.invalid.replaceChildren(
+    el('strong', '', `${i18n.t('errors.renderTitle')}. `),
+    document.createTextNode(`${i18n.t('errors.renderBody')} `),
+    reload,
+  );
+  view.invalid.hidden = false;
+  document.body.classList.remove('is-loading'); // a fault on the first frame: no endless "Loading"
 }
 
 function frame() {
@@ -87,14 +122,7 @@ function frame() {
     if (placed) {
       view.invalid.textContent = i18n.t('page.invalidNotice');
     } else {
-      const reload = el('button', 'button button--quiet', i18n.t('errors.reload'));
-      reload.type = 'button';
-      reload.addEventListener('click', () => location.reload());
-      view.invalid.replaceChildren(
-        el('strong', '', `${i18n.t('errors.renderTitle')}. `),
-        document.createTextNode(`${i18n.t('errors.renderBody')} `),
-        reload,
-      );
+      showFault();
     }
     // Resizing cleared the canvases: draw the last good scenario again at the new size.
     if (resized && lastGood) {
@@ -113,10 +141,18 @@ function frame() {
   prose.renderNumbers(result);
   const spoken = prose.renderReadout(view.readout, result);
   if (view.announce) {
+    // Debounced: arrow keys held down or a quick run of presets make one announcement, of
+    // the result where the reader stopped, ANNOUNCE_MS after the last finished change.
     view.announce = false;
-    view.announcer.textContent = spoken;
+    clearTimeout(view.announceTimer);
+    view.announceTimer = setTimeout(() => {
+      view.announcer.textContent = spoken;
+    }, ANNOUNCE_MS);
   }
   charts.describe(prose.describeCharts(result));
+  tables.update(result);
+  compare.update(state, result);
+  analysis.update(scenario, result);
   document.body.classList.remove('is-loading');
   if (!document.body.dataset.rendered) performance.mark('whatif:first-render');
   document.body.dataset.rendered = String(Number(document.body.dataset.rendered || 0) + 1);
@@ -189,6 +225,19 @@ async function main() {
 
   configureSources(sourceTable);
   store.configure(presetTable);
+  // Share, embed, download: ?embed=1 layout, the fragment -> state, undo/redo and history.
+  permalink.configure({ paramTable, api });
+  downloads.configure({
+    api,
+    drawExtras: (state, scenario) => ({ compare: compare.scenarioFor(state), band: analysis.bandFor(scenario) }),
+  });
+  analysis.configure({ api, paramTable });
+  compare.configure({ api });
+  const embedded = embed.setup({ paramTable });
+  undoHistory.start({ embedded });
+  // Language and currency (masthead), presentation mode, the tour and teacher links.
+  pageLang.start({ embedded });
+  teach.start({ paramTable, presetTable, embedded });
   renderIntro($('intro'));
   buildHow();
   renderSourceList($('sources'));
@@ -197,8 +246,15 @@ async function main() {
   view.readout = $('readout');
   view.invalid = $('invalid-notice');
   view.announcer = $('announce');
+  watchFaults(showFault); // a panic outside the frame (a typed value, a download, an analysis)
   prose.buildNumbers($('numbers'));
   charts.buildCharts($('chart-hero'), $('charts'), schedule);
+  analysis.build({ heroEl: $('chart-hero'), sectionEl: $('analysis') });
+  compare.build($('compare'));
+  tables.decorateCharts();
+  downloads.decorateCharts();
+  embed.showCharts();
+  if (!embedded) downloads.buildShare($('share'));
   controls.buildControls({
     paramTable,
     presetTable,
@@ -225,6 +281,9 @@ async function main() {
   // frame runs after that frame's paint); body[data-ready] tells tests the page is complete.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   controls.buildSliders();
+  embed.placeControls();
+  teach.afterControls();
+  handout.configure({ api, paramTable, presetTable });
   schedule();
   document.body.dataset.ready = '1';
 }

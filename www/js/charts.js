@@ -101,8 +101,27 @@ export function targets() {
   return KINDS.map((kind) => ({ kind, canvas: panels.get(kind).canvas }));
 }
 
+let themeOverride = null; // "projector" in presentation mode (teach.js)
+
+let lastDark = darkQuery ? darkQuery.matches : false;
+
 export function theme() {
-  return darkQuery && darkQuery.matches ? 'dark' : 'light';
+  // Reading `matches` right after the scheme flips can make Chromium skip the query's
+  // "change" event (the analyses read the theme between frames), so a flip seen here asks
+  // for a frame too.
+  const dark = Boolean(darkQuery && darkQuery.matches);
+  if (dark !== lastDark) {
+    lastDark = dark;
+    requestFrame();
+  }
+  if (themeOverride) return themeOverride;
+  return dark ? 'dark' : 'light';
+}
+
+/** Forces a chart theme ("projector"), or null for the reader's light or dark scheme. */
+export function setTheme(name) {
+  themeOverride = name || null;
+  requestFrame();
 }
 
 /** Sets the presentation size factor (1 = normal); a seam for presentation mode. */

@@ -249,11 +249,20 @@ export function readTyped(spec, text) {
     } else if (fmt.displayFactor(spec.unit) === 1) {
       value = checkValue(spec.key, normal); // Rust reads the text: exponent limits apply
     } else {
+      // Rust reads the text's form first (length and exponent limits: "1e-400" is refused, not
+      // read as 0); the range is checked after the conversion from display units.
+      try {
+        checkValue(spec.key, normal);
+      } catch (error) {
+        const code = Array.isArray(error?.errors) ? error.errors[0]?.code : null;
+        if (code !== 'outOfRange' && code !== 'notWhole') throw error;
+      }
       const shown = Number(normal);
       value = checkValue(spec.key, Number.isFinite(shown) ? fmt.fromDisplay(spec.unit, shown) : shown);
     }
     return { ok: true, value };
   } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) throw error; // a panic, not a bad value: app.js shows it
     const first = Array.isArray(error?.errors) ? error.errors[0] : null;
     const code = first?.code || 'generic';
     const shownNumber = normal === null ? NaN : Number(normal);
@@ -477,7 +486,7 @@ export function sync(state, meta = {}) {
       r.changed.hidden = !isChanged;
       const presetText = presetValue === undefined ? '' : fmt.valueText(r.spec, presetValue);
       r.changed.title = t('control.changedTitle', { value: presetText });
-      r.reset.disabled = !isChanged;
+      r.reset.disabled = !isChanged || r.row.classList.contains('is-locked'); // teach.js locks rows
       r.reset.dataset.preset = String(presetValue);
       r.reset.setAttribute('aria-label', t('control.reset', { label: labelOf(r.spec), value: presetText }));
       r.reset.title = t('control.reset', { label: labelOf(r.spec), value: presetText });
@@ -511,4 +520,29 @@ export function hasTypedErrors() {
 /** The parameter spec of a key. */
 export function specOf(key) {
   return rows.get(key)?.spec;
+}
+
+/**
+ * After the display currency or rate changed (lang.js): money rows get their symbol, field
+ * width and labels again, and the next sync() rewrites their values and spoken texts.
+ */
+export function refreshMoney() {
+  const { symbol, before } = fmt.currencyAffix();
+  for (const r of rows.values()) {
+    if (!fmt.isMoney(r.spec.unit)) continue;
+    // Rewritten even when focused: the reader changed the currency, not this field.
+    if (!r.typedError && r.shown !== undefined) r.typed.value = fmt.fieldText(r.spec, r.shown);
+    r.shown = undefined;
+    r.reset.dataset.preset = ''; // the reset label names the preset's value in the new currency
+    const affix = r.typed.parentElement.querySelector('.control__affix');
+    if (affix) {
+      affix.textContent = symbol;
+      if (before) r.typed.before(affix);
+      else r.typed.after(affix);
+    }
+    const unitText = t(`units.${r.spec.unit}.short`);
+    r.typed.setAttribute('aria-label', t('control.typed', { label: labelOf(r.spec), unit: [symbol, unitText].filter(Boolean).join(' ') }));
+    const widest = Math.max(fmt.fieldText(r.spec, r.spec.max).length, fmt.fieldText(r.spec, r.spec.min).length, 3);
+    r.typed.style.width = `${widest + 1.5}ch`;
+  }
 }

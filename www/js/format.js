@@ -100,7 +100,8 @@ export function chartMoneyFormat() {
   const at = parts.findIndex((p) => p.type === 'currency');
   const firstNumber = parts.findIndex((p) => p.type === 'integer');
   const symbol = at >= 0 ? parts[at].value : '$';
-  const decimal = parts.find((p) => p.type === 'decimal')?.value || '.';
+  // The language's decimal separator: a currency without minor units (IDR) shows none above.
+  const decimal = nf('parse-parts', { useGrouping: true }).formatToParts(12345.6).find((p) => p.type === 'decimal')?.value || '.';
   const gap = parts.some((p) => p.type === 'literal') ? '\u00a0' : '';
   const compact = nf('money-mag', { notation: 'compact', maximumFractionDigits: 0 });
   const magnitudes = [1e3, 1e6, 1e9].map((n) => {

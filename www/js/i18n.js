@@ -9,8 +9,8 @@
 // - fillTemplate() builds DOM from a template, turning chosen placeholders into elements
 //   (the highlighted numbers of the prose) without ever parsing HTML.
 
-/** Languages that have a file in www/i18n/. Add "id" here when id.json exists. */
-export const LANGUAGES = ['en'];
+/** Languages that have a file in www/i18n/ (English, Bahasa Indonesia). */
+export const LANGUAGES = ['en', 'id'];
 const FALLBACK = 'en';
 
 let current = null;
@@ -18,10 +18,15 @@ let fallback = null;
 let lang = FALLBACK;
 let plural = new Intl.PluralRules(FALLBACK);
 
-/** Picks the page language: ?lang= if supported, else the browser's, else English. */
-export function chooseLanguage(search = location.search, preferred = navigator.languages || []) {
-  const asked = new URLSearchParams(search).get('lang');
-  if (asked && LANGUAGES.includes(asked)) return asked;
+/**
+ * Picks the page language: the permalink's `lang=` in the fragment, else ?lang=, if
+ * supported; else the browser's; else English. (lang.js reports an unsupported value.)
+ */
+export function chooseLanguage(search = location.search, preferred = navigator.languages || [], hash = location.hash) {
+  for (const params of [new URLSearchParams(String(hash).replace(/^#/, '')), new URLSearchParams(search)]) {
+    const asked = params.get('lang');
+    if (asked && LANGUAGES.includes(asked)) return asked;
+  }
   for (const tag of preferred) {
     const base = String(tag).toLowerCase().split('-')[0];
     if (LANGUAGES.includes(base)) return base;

@@ -4,7 +4,11 @@
 //
 //   { preset: 'typical',            // the preset the scenario starts from
 //     params: { layoffShare: 0.5 }, // overrides: only keys that differ from the preset
-//     depth: 4 }                    // the model level 1-4 (the modelDepth parameter)
+//     depth: 4,                     // the model level 1-4 (the modelDepth parameter)
+//     pinned: null }                // scenario "A" to compare against: {preset, params, depth}
+//
+// Features may add top-level fields with setState (permalink.js writes them into the link):
+// `tables` (tables.js: the charts whose data table is open, e.g. ['savings']).
 //
 // Nothing else lives here: slider positions, typed text and error messages are view state.
 //
@@ -22,19 +26,21 @@
 //   presetValue(name, key)          a preset's value for a key (after configure())
 //   effectiveValue(state, key)      the value the model will use for a key
 //   changedKeys(state)              keys whose value differs from the preset
+//   pin(opts), unpin(opts)          pins the current scenario as A (a plain copy), or drops it
+//   compareOf(state)                the pinned scenario as {preset, params} for the wasm API, or null
 //
 // State changes never touch the DOM or the model; app.js subscribes and redraws.
 
 const subscribers = new Set();
 let presets = new Map();
-let state = Object.freeze({ preset: 'typical', params: Object.freeze({}), depth: 4 });
+let state = Object.freeze({ preset: 'typical', params: Object.freeze({}), depth: 4, pinned: null });
 
 /** Gives the module the preset table (from presetTable()) so it can tell what changed. */
 export function configure(presetTable, defaultPreset = 'typical') {
   presets = new Map(presetTable.map((p) => [p.name, p.params]));
   const preset = presets.has(defaultPreset) ? defaultPreset : presetTable[0]?.name;
   const depth = presets.get(preset)?.modelDepth ?? 4;
-  state = Object.freeze({ preset, params: Object.freeze({}), depth });
+  state = Object.freeze({ preset, params: Object.freeze({}), depth, pinned: null });
 }
 
 export function getState() {
@@ -96,4 +102,24 @@ export function changedKeys(s) {
 /** The scenario object the wasm functions take: {preset, params}. */
 export function scenarioOf(s) {
   return { preset: s.preset, params: { ...s.params, modelDepth: s.depth } };
+}
+
+/** Pins the current scenario as "A": a frozen plain copy of {preset, params, depth}. */
+export function pin(opts = { record: true, source: 'compare' }) {
+  const pinned = Object.freeze({ preset: state.preset, params: Object.freeze({ ...state.params }), depth: state.depth });
+  setState({ pinned }, opts);
+}
+
+/** Drops the pinned scenario. */
+export function unpin(opts = { record: true, source: 'compare' }) {
+  setState({ pinned: null }, opts);
+}
+
+/** The pinned scenario as the {preset, params} object the wasm functions take, or null. */
+export function compareOf(s) {
+  const p = s.pinned;
+  if (!p || typeof p !== 'object' || typeof p.preset !== 'string') return null;
+  const params = { ...(p.params || {}) };
+  if (Number.isFinite(p.depth)) params.modelDepth = p.depth;
+  return { preset: p.preset, params };
 }

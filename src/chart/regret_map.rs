@@ -1,0 +1,713 @@
+//! The regret map: a heatmap of the net present value (or the month regret comes) over two
+//! parameters, with the break-even line (the zero contour of NPV, traced by marching squares
+//! over the grid), the current scenario marked, and a legend.
+//!
+//! The NPV scale diverges around zero from orange (the cut loses money) through a neutral
+//! middle to blue (the cut pays): an orange-blue scheme that readers with any common colour
+//! vision deficiency can tell apart, symmetric so that zero is always the middle. The dark
+//! theme runs from a dark neutral to bright ends, so the strongest results stand out on
+//! either background. The break-even line and the legend's words mean colour is never the
+//! only cue.
+
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::{Color, RGBColor};
+
+use super::frame::{self, Canvas, Pane, Point};
+use super::style::{text_width_px, Look};
+use super::text::{self, word};
+use super::{ChartError, ChartOptions, Theme};
+use crate::analysis::map::RegretMap;
+use crate::params::ParamSpec;
+
+/// What the map's colours show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MapMetric {
+    /// Net present value against keeping everyone (diverging around zero).
+    #[default]
+    Npv,
+    /// The month regret comes (sequential; "no regret" has its own colour).
+    RegretMonth,
+}
+
+impl MapMetric {
+    /// The stable wire name: "npv" or "regret".
+    pub fn key(self) -> &'static str {
+        match self {
+            MapMetric::Npv => "npv",
+            MapMetric::RegretMonth => "regret",
+        }
+    }
+
+    /// Looks a metric up by its wire name.
+    pub fn from_key(key: &str) -> Option<MapMetric> {
+        match key {
+            "npv" => Some(MapMetric::Npv),
+            "regret" => Some(MapMetric::RegretMonth),
+            _ => None,
+        }
+    }
+}
+
+const fn hex(rgb: u32) -> RGBColor {
+    RGBColor((rgb >> 16) as u8, (rgb >> 8) as u8, rgb as u8)
+}
+
+/// Nine stops from the most negative NPV to the most positive (PuOr's oranges, RdBu's blues).
+const NPV_LIGHT: [RGBColor; 9] = [
+    hex(0xB35806),
+    hex(0xE08214),
+    hex(0xFDB863),
+    hex(0xFEE0B6),
+    hex(0xF7F7F7),
+    hex(0xD1E5F0),
+    hex(0x92C5DE),
+    hex(0x4393C3),
+    hex(0x2166AC),
+];
+
+/// On a dark page the middle is a dark neutral and the ends are bright.
+const NPV_DARK: [RGBColor; 9] = [
+    hex(0xF1A340),
+    hex(0xC77A22),
+    hex(0x8F5A22),
+    hex(0x4D3B2A),
+    hex(0x2A2E34),
+    hex(0x26405A),
+    hex(0x2C6FA3),
+    hex(0x4393C3),
+    hex(0x92C5DE),
+];
+
+/// Regret month, earliest (worst) first, then "no regret".
+const REGRET_LIGHT: [RGBColor; 4] = [hex(0xB35806), hex(0xE08214), hex(0xFDB863), hex(0xFEE0B6)];
+const REGRET_DARK: [RGBColor; 4] = [hex(0xF1A340), hex(0xC77A22), hex(0x8F5A22), hex(0x4D3B2A)];
+const NO_REGRET_LIGHT: RGBColor = hex(0x92C5DE);
+const NO_REGRET_DARK: RGBColor = hex(0x2C6FA3);
+
+fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
+    let channel = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
+    RGBColor(channel(a.0, b.0), channel(a.1, b.1), channel(a.2, b.2))
+}
+
+/// The colour at `t` in 0..1 along a ramp of stops.
+fn ramp(stops: &[RGBColor], t: f64) -> RGBColor {
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.5
+    };
+    let position = t * (stops.len() - 1) as f64;
+    let i = (position.floor() as usize).min(stops.len() - 2);
+    mix(stops[i], stops[i + 1], position - i as f64)
+}
+
+struct Colours {
+    npv: &'static [RGBColor],
+    regret: &'static [RGBColor],
+    no_regret: RGBColor,
+}
+
+fn colours(theme: Theme) -> Colours {
+    match theme {
+        Theme::Dark => Colours {
+            npv: &NPV_DARK,
+            regret: &REGRET_DARK,
+            no_regret: NO_REGRET_DARK,
+        },
+        Theme::Light | Theme::Projector => Colours {
+            npv: &NPV_LIGHT,
+            regret: &REGRET_LIGHT,
+            no_regret: NO_REGRET_LIGHT,
+        },
+    }
+}
+
+/// Checks the map's shape: ascending finite axes of at least two values, one NPV and one
+/// regret entry per cell, every value finite.
+pub fn check(map: &RegretMap) -> Result<(), ChartError> {
+    for (name, values) in [("x", &map.xs), ("y", &map.ys)] {
+        if values.len() < 2 {
+            return Err(ChartError(format!(
+                "the map's {name} axis needs at least two values"
+            )));
+        }
+        if !values.iter().all(|v| v.is_finite()) || values.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(ChartError(format!(
+                "the map's {name} axis must be finite and ascending"
+            )));
+        }
+    }
+    let cells = map.xs.len() * map.ys.len();
+    if map.npv_usd.len() != cells || map.regret_month.len() != cells {
+        return Err(ChartError(format!(
+            "the map has {} values for {cells} cells",
+            map.npv_usd.len()
+        )));
+    }
+    if !map.npv_usd.iter().all(|v| v.is_finite()) {
+        return Err(ChartError(
+            "the map has a value that is not finite".to_owned(),
+        ));
+    }
+    if !(map.current.0.is_finite() && map.current.1.is_finite()) {
+        return Err(ChartError(
+            "the map's current scenario is not finite".to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+/// Cell edges along an axis: halfway between neighbouring grid values, and half a step
+/// beyond the first and the last.
+fn edges(values: &[f64]) -> Vec<f64> {
+    let n = values.len();
+    let mut out = Vec::with_capacity(n + 1);
+    out.push(values[0] - (values[1] - values[0]) / 2.0);
+    for pair in values.windows(2) {
+        out.push((pair[0] + pair[1]) / 2.0);
+    }
+    out.push(values[n - 1] + (values[n - 1] - values[n - 2]) / 2.0);
+    out
+}
+
+/// The break-even line: where NPV crosses zero, by marching squares over the grid with
+/// linear interpolation along cell edges. Each segment joins two points in parameter values
+/// `(x, y)`. Empty when NPV does not change sign on the map.
+pub fn zero_contour(map: &RegretMap) -> Vec<[(f64, f64); 2]> {
+    let (nx, ny) = (map.xs.len(), map.ys.len());
+    if nx < 2 || ny < 2 || map.npv_usd.len() != nx * ny {
+        return Vec::new();
+    }
+    let value = |column: usize, row: usize| map.npv_usd[row * nx + column];
+    // The point on the edge between two grid nodes where the value is zero.
+    let cross = |a: (usize, usize), b: (usize, usize)| -> (f64, f64) {
+        let (va, vb) = (value(a.0, a.1), value(b.0, b.1));
+        let t = if va == vb { 0.5 } else { va / (va - vb) };
+        let t = t.clamp(0.0, 1.0);
+        let (xa, ya) = (map.xs[a.0], map.ys[a.1]);
+        let (xb, yb) = (map.xs[b.0], map.ys[b.1]);
+        (xa + (xb - xa) * t, ya + (yb - ya) * t)
+    };
+    let mut segments = Vec::new();
+    for row in 0..ny - 1 {
+        for column in 0..nx - 1 {
+            // Corners counter-clockwise from the lower left; "above" means NPV > 0.
+            let corners = [
+                (column, row),
+                (column + 1, row),
+                (column + 1, row + 1),
+                (column, row + 1),
+            ];
+            let above: Vec<bool> = corners.iter().map(|&(c, r)| value(c, r) > 0.0).collect();
+            // The cell's edges that the zero line crosses, in order around the cell.
+            let crossed: Vec<usize> = (0..4).filter(|&e| above[e] != above[(e + 1) % 4]).collect();
+            let point = |e: usize| cross(corners[e], corners[(e + 1) % 4]);
+            match crossed.len() {
+                2 => segments.push([point(crossed[0]), point(crossed[1])]),
+                4 => {
+                    // A saddle: the mean of the corners decides which pairs join.
+                    let mean = corners.iter().map(|&(c, r)| value(c, r)).sum::<f64>() / 4.0;
+                    if (mean > 0.0) == above[0] {
+                        segments.push([point(0), point(1)]);
+                        segments.push([point(2), point(3)]);
+                    } else {
+                        segments.push([point(3), point(0)]);
+                        segments.push([point(1), point(2)]);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    segments
+}
+
+fn axis_ticks(
+    spec: &ParamSpec,
+    budget: usize,
+    options: &ChartOptions,
+) -> Result<Vec<(f64, String)>, ChartError> {
+    let ticks = frame::nice_ticks(spec.min, spec.max, budget)?;
+    Ok(ticks
+        .values
+        .iter()
+        .map(|&v| {
+            (
+                v,
+                text::param_value(spec.unit, v, &options.text, &options.money),
+            )
+        })
+        .collect())
+}
+
+/// The largest absolute NPV on the map: the ends of the symmetric colour scale.
+fn npv_scale(map: &RegretMap) -> f64 {
+    map.npv_usd.iter().fold(0.0f64, |m, v| m.max(v.abs()))
+}
+
+fn regret_range(map: &RegretMap) -> Option<(u32, u32)> {
+    let months = map.regret_month.iter().flatten();
+    let lo = months.clone().min()?;
+    let hi = months.max()?;
+    Some((*lo, *hi))
+}
+
+/// Draws the map.
+pub fn draw(
+    canvas: &Canvas,
+    map: &RegretMap,
+    metric: MapMetric,
+    options: &ChartOptions,
+) -> Result<(), ChartError> {
+    let look = canvas.look;
+    let palette = look.palette;
+    let scheme = colours(options.theme);
+    let line = look.label_line_px();
+    let font = look.tick_font_px;
+
+    // Rows from the top: the y axis title; the map; x tick labels; the x axis title; the
+    // legend (title, colour bar, end values, end words).
+    let title_y = look.px(4.0) + line / 2.0;
+    let top = look.px(10.0) + line;
+    let legend_height = line * 3.0 + look.px(12.0) + look.px(6.0);
+    let bottom = canvas.height_px - (font * 1.2 + look.px(8.0)) - line - legend_height;
+    let y_budget = ((bottom - top) / look.px(44.0)).floor().max(2.0) as usize;
+    let y_ticks = axis_ticks(map.y, y_budget.min(6), options)?;
+    let y_labels: Vec<String> = y_ticks.iter().map(|(_, l)| l.clone()).collect();
+    let left = look.px(2.0) + frame::widest(&y_labels, font) + look.px(8.0);
+    let right = canvas.width_px - look.px(12.0);
+    let x_budget = ((right - left) / look.px(70.0)).floor().max(2.0) as usize;
+    let x_ticks = axis_ticks(map.x, x_budget.min(6), options)?;
+    let x_edges = edges(&map.xs);
+    let y_edges = edges(&map.ys);
+    let pane = Pane {
+        left,
+        top,
+        right,
+        bottom,
+        x_min: x_edges[0],
+        x_max: x_edges[x_edges.len() - 1],
+        y_min: y_edges[0],
+        y_max: y_edges[y_edges.len() - 1],
+    };
+    if !pane.is_drawable() {
+        return Ok(());
+    }
+
+    frame::draw_axis_title(
+        canvas,
+        &format!("↑ {}", text::param_label(&options.text, map.y)),
+        look.px(2.0),
+        title_y,
+    )?;
+
+    // The cells.
+    let nx = map.xs.len();
+    let scale = npv_scale(map);
+    let regrets = regret_range(map);
+    let cell_colour = |index: usize| -> RGBColor {
+        match metric {
+            MapMetric::Npv => {
+                let v = map.npv_usd[index];
+                let t = if scale > 0.0 {
+                    0.5 + 0.5 * v / scale
+                } else {
+                    0.5
+                };
+                ramp(scheme.npv, t)
+            }
+            MapMetric::RegretMonth => match (map.regret_month[index], regrets) {
+                (Some(m), Some((lo, hi))) => {
+                    let t = if hi > lo {
+                        f64::from(m - lo) / f64::from(hi - lo)
+                    } else {
+                        0.0
+                    };
+                    ramp(scheme.regret, t)
+                }
+                _ => scheme.no_regret,
+            },
+        }
+    };
+    // Each cell but the last in its row and column reaches one pixel into its neighbour, so
+    // that no hairline of background shows between cells when a viewer scales the drawing.
+    let (last_column, last_row) = (x_edges.len() - 2, y_edges.len() - 2);
+    for (row, pair_y) in y_edges.windows(2).enumerate() {
+        let overlap_y = if row < last_row { 1.0 } else { 0.0 };
+        for (column, pair_x) in x_edges.windows(2).enumerate() {
+            let overlap_x = if column < last_column { 1.0 } else { 0.0 };
+            let color = cell_colour(row * nx + column);
+            canvas.rect(
+                (pane.x(pair_x[0]), pane.y(pair_y[1]) - overlap_y),
+                (pane.x(pair_x[1]) + overlap_x, pane.y(pair_y[0])),
+                color.to_rgba(),
+            )?;
+        }
+    }
+
+    // Axes: tick marks and labels outside the map.
+    for (value, label) in &y_ticks {
+        let y = pane.y(*value);
+        canvas.hrule(left - look.px(4.0), left, y, look.hairline_px, palette.axis)?;
+        canvas.text(
+            label,
+            (left - look.px(6.0), y),
+            font,
+            palette.muted,
+            (HPos::Right, VPos::Center),
+        )?;
+    }
+    for (value, label) in &x_ticks {
+        let x = pane.x(*value);
+        canvas.vrule(
+            x,
+            bottom,
+            bottom + look.px(4.0),
+            look.hairline_px,
+            palette.axis,
+        )?;
+        canvas.text(
+            label,
+            (x, bottom + look.px(6.0)),
+            font,
+            palette.muted,
+            (HPos::Center, VPos::Top),
+        )?;
+    }
+    let x_title_y = bottom + look.px(8.0) + font * 1.2 + line / 2.0;
+    canvas.text(
+        &format!("{} →", text::param_label(&options.text, map.x)),
+        (right, x_title_y),
+        look.label_font_px,
+        palette.muted,
+        (HPos::Right, VPos::Center),
+    )?;
+
+    // The break-even line, with a halo so it reads over every colour.
+    let segments = zero_contour(map);
+    let to_px = |p: (f64, f64)| -> Point { (pane.x(p.0), pane.y(p.1)) };
+    let contour: Vec<[Point; 2]> = segments
+        .iter()
+        .map(|s| [to_px(s[0]), to_px(s[1])])
+        .collect();
+    let contour_width = look.main_line_px.max(look.px(2.0));
+    for width_px in [contour_width + look.px(2.0), contour_width] {
+        let color = if width_px > contour_width {
+            palette.background.to_rgba()
+        } else {
+            palette.text.to_rgba()
+        };
+        for s in &contour {
+            canvas.line(&s[..], color, width_px, frame::Stroke::Solid)?;
+        }
+    }
+
+    // The current scenario: a ring with a halo.
+    let here = to_px(map.current);
+    let radius = look.px(6.0);
+    canvas.ring(here, radius, look.px(4.0), palette.background)?;
+    canvas.ring(here, radius, look.px(2.0), palette.text)?;
+
+    // Labels, kept off each other: the current scenario first, then the break-even line.
+    let gap = radius + look.px(5.0);
+    let current_words = word(&options.text, "chart.map.current");
+    let candidates = [
+        ((here.0 + gap, here.1), HPos::Left),
+        ((here.0 - gap, here.1), HPos::Right),
+        ((here.0, here.1 - gap - font * 0.4), HPos::Center),
+        ((here.0, here.1 + gap + font * 0.4), HPos::Center),
+    ];
+    let avoid: Vec<&[Point]> = contour.iter().map(|s| &s[..]).collect();
+    canvas.label_somewhere(
+        current_words,
+        &candidates,
+        look.label_font_px,
+        palette.text,
+        &pane,
+        &avoid,
+    )?;
+    if let Some(anchor) = contour_label_point(&contour, &pane, here) {
+        let zero_words = word(&options.text, "chart.map.zero");
+        let candidates = [
+            ((anchor.0 + look.px(6.0), anchor.1), HPos::Left),
+            ((anchor.0 - look.px(6.0), anchor.1), HPos::Right),
+            ((anchor.0, anchor.1 - line * 0.8), HPos::Center),
+            ((anchor.0, anchor.1 + line * 0.8), HPos::Center),
+        ];
+        canvas.label_somewhere(
+            zero_words,
+            &candidates,
+            look.label_font_px,
+            palette.text,
+            &pane,
+            &[],
+        )?;
+    }
+
+    legend(
+        canvas,
+        map,
+        metric,
+        options,
+        &scheme,
+        x_title_y + line / 2.0 + look.px(6.0),
+    )
+}
+
+/// Where to label the break-even line: the middle of the segment nearest the middle of the
+/// map, preferring segments away from the current scenario's marker.
+fn contour_label_point(contour: &[[Point; 2]], pane: &Pane, here: Point) -> Option<Point> {
+    let middle = (
+        (pane.left + pane.right) / 2.0,
+        (pane.top + pane.bottom) / 2.0,
+    );
+    let distance = |a: Point, b: Point| ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+    let near_limit = (pane.right - pane.left).min(pane.bottom - pane.top) * 0.15;
+    contour
+        .iter()
+        .map(|s| ((s[0].0 + s[1].0) / 2.0, (s[0].1 + s[1].1) / 2.0))
+        .min_by(|&a, &b| {
+            let score = |p: Point| {
+                distance(p, middle)
+                    + if distance(p, here) < near_limit {
+                        1e6
+                    } else {
+                        0.0
+                    }
+            };
+            score(a).total_cmp(&score(b))
+        })
+}
+
+/// The legend under the map: the metric's name, a colour bar with its end values, and what
+/// the ends mean.
+fn legend(
+    canvas: &Canvas,
+    map: &RegretMap,
+    metric: MapMetric,
+    options: &ChartOptions,
+    scheme: &Colours,
+    top: f64,
+) -> Result<(), ChartError> {
+    let look: Look = canvas.look;
+    let palette = look.palette;
+    let line = look.label_line_px();
+    let font = look.tick_font_px;
+    let left = look.px(2.0);
+    let width = (canvas.width_px - look.px(4.0)).min(look.px(320.0));
+    let title_key = match metric {
+        MapMetric::Npv => "chart.map.npv",
+        MapMetric::RegretMonth => "chart.map.regret",
+    };
+    frame::draw_axis_title(
+        canvas,
+        word(&options.text, title_key),
+        left,
+        top + line / 2.0,
+    )?;
+    let bar_top = top + line + look.px(2.0);
+    let bar_height = look.px(10.0);
+    let below = bar_top + bar_height + look.px(4.0);
+    let steps = 48;
+    let strip = |x0: f64, x1: f64, stops: &[RGBColor]| -> Result<(), ChartError> {
+        for k in 0..steps {
+            let a = x0 + (x1 - x0) * k as f64 / steps as f64;
+            let b = x0 + (x1 - x0) * (k + 1) as f64 / steps as f64;
+            let color = ramp(stops, (k as f64 + 0.5) / steps as f64);
+            canvas.rect((a, bar_top), (b, bar_top + bar_height), color.to_rgba())?;
+        }
+        Ok(())
+    };
+    let words_row = below + font * 1.2 + line / 2.0;
+    match metric {
+        MapMetric::Npv => {
+            strip(left, left + width, scheme.npv)?;
+            let scale = npv_scale(map);
+            let ends = [
+                (left, -scale, HPos::Left),
+                (left + width / 2.0, 0.0, HPos::Center),
+                (left + width, scale, HPos::Right),
+            ];
+            for (x, value, h) in ends {
+                canvas.text(
+                    &text::money(value, None, &options.money),
+                    (x, below),
+                    font,
+                    palette.muted,
+                    (h, VPos::Top),
+                )?;
+            }
+            canvas.text(
+                &format!("← {}", word(&options.text, "chart.map.loses")),
+                (left, words_row),
+                font,
+                palette.vermillion.ink,
+                (HPos::Left, VPos::Center),
+            )?;
+            canvas.text(
+                &format!("{} →", word(&options.text, "chart.map.pays")),
+                (left + width, words_row),
+                font,
+                palette.blue.ink,
+                (HPos::Right, VPos::Center),
+            )?;
+        }
+        MapMetric::RegretMonth => {
+            let no_regret = word(&options.text, "chart.map.noRegret");
+            let swatch_words = text_width_px(no_regret, font);
+            let swatch = look.px(14.0);
+            let ramp_right = left + width - swatch - swatch_words - look.px(16.0);
+            if let Some((lo, hi)) = regret_range(map) {
+                strip(left, ramp_right, scheme.regret)?;
+                let month = |m: u32| {
+                    text::fill(
+                        word(&options.text, "chart.unit.months"),
+                        &[("n", m.to_string())],
+                    )
+                };
+                canvas.text(
+                    &month(lo),
+                    (left, below),
+                    font,
+                    palette.muted,
+                    (HPos::Left, VPos::Top),
+                )?;
+                if hi > lo {
+                    canvas.text(
+                        &month(hi),
+                        (ramp_right, below),
+                        font,
+                        palette.muted,
+                        (HPos::Right, VPos::Top),
+                    )?;
+                }
+            }
+            let swatch_left = left + width - swatch - swatch_words - look.px(6.0);
+            canvas.rect(
+                (swatch_left, bar_top),
+                (swatch_left + swatch, bar_top + bar_height),
+                scheme.no_regret.to_rgba(),
+            )?;
+            canvas.text(
+                no_regret,
+                (
+                    swatch_left + swatch + look.px(4.0),
+                    bar_top + bar_height / 2.0,
+                ),
+                font,
+                palette.text,
+                (HPos::Left, VPos::Center),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The map's text alternative.
+pub fn describe(map: &RegretMap, metric: MapMetric, options: &ChartOptions) -> String {
+    let x = text::param_label(&options.text, map.x).to_owned();
+    let y = text::param_label(&options.text, map.y).to_owned();
+    let cells = map.npv_usd.len().max(1) as f64;
+    match metric {
+        MapMetric::Npv => {
+            let (min, max) = map
+                .npv_usd
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+                    (lo.min(v), hi.max(v))
+                });
+            let pays = map.npv_usd.iter().filter(|&&v| v > 0.0).count() as f64 / cells;
+            let current = format!(
+                "{} {}, {} {}",
+                x,
+                text::param_value(map.x.unit, map.current.0, &options.text, &options.money),
+                y,
+                text::param_value(map.y.unit, map.current.1, &options.text, &options.money)
+            );
+            text::fill(
+                word(&options.text, "chart.describe.map.npv"),
+                &[
+                    ("x", x.clone()),
+                    ("y", y.clone()),
+                    ("min", text::money(min, None, &options.money)),
+                    ("max", text::money(max, None, &options.money)),
+                    ("share", text::percent(pays, None, options.money.decimal)),
+                    ("current", current),
+                ],
+            )
+        }
+        MapMetric::RegretMonth => match regret_range(map) {
+            Some((earliest, _)) => {
+                let share = map.regret_month.iter().flatten().count() as f64 / cells;
+                text::fill(
+                    word(&options.text, "chart.describe.map.regret"),
+                    &[
+                        ("x", x),
+                        ("y", y),
+                        ("share", text::percent(share, None, options.money.decimal)),
+                        ("earliest", earliest.to_string()),
+                    ],
+                )
+            }
+            None => text::fill(
+                word(&options.text, "chart.describe.map.noRegret"),
+                &[("x", x), ("y", y)],
+            ),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::params::spec;
+
+    fn map_of(values: Vec<f64>, nx: usize, ny: usize) -> RegretMap {
+        RegretMap {
+            x: spec("layoffShare").unwrap(),
+            y: spec("aiResolutionRate").unwrap(),
+            xs: (0..nx).map(|i| i as f64).collect(),
+            ys: (0..ny).map(|i| i as f64).collect(),
+            regret_month: vec![None; values.len()],
+            npv_usd: values,
+            current: (0.0, 0.0),
+        }
+    }
+
+    #[test]
+    fn the_contour_crosses_where_the_sign_changes() {
+        // NPV = x - 1.5 on a 4 x 3 grid: the zero line is the vertical x = 1.5.
+        let values: Vec<f64> = (0..3)
+            .flat_map(|_| (0..4).map(|c| c as f64 - 1.5))
+            .collect();
+        let segments = zero_contour(&map_of(values, 4, 3));
+        assert_eq!(segments.len(), 2);
+        for s in &segments {
+            for p in s {
+                assert!((p.0 - 1.5).abs() < 1e-12, "{p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_contour_without_a_sign_change() {
+        let segments = zero_contour(&map_of(vec![1.0; 9], 3, 3));
+        assert!(segments.is_empty());
+        let segments = zero_contour(&map_of(vec![-1.0; 9], 3, 3));
+        assert!(segments.is_empty());
+    }
+
+    #[test]
+    fn a_saddle_gives_two_segments() {
+        let segments = zero_contour(&map_of(vec![1.0, -1.0, -1.0, 1.0], 2, 2));
+        assert_eq!(segments.len(), 2);
+    }
+
+    #[test]
+    fn ramps_reach_their_ends() {
+        assert_eq!(ramp(&NPV_LIGHT, 0.0), NPV_LIGHT[0]);
+        assert_eq!(ramp(&NPV_LIGHT, 1.0), NPV_LIGHT[8]);
+        assert_eq!(ramp(&NPV_LIGHT, 0.5), NPV_LIGHT[4]);
+        assert_eq!(ramp(&NPV_LIGHT, f64::NAN), NPV_LIGHT[4]);
+    }
+}

@@ -1,0 +1,518 @@
+//! The tornado chart: one row per estimate, a bar from the NPV with the estimate at its
+//! plausible low end to the NPV at its high end (the others held), ranked by swing as the
+//! analysis gives them, the scenario's own NPV as a centre line, the estimate's low and high
+//! values at the bar ends, and, in a column on the right, the value at which the cut breaks
+//! even (the switching value) where one exists inside the parameter's range.
+//!
+//! Low ends are orange, high ends blue (Okabe-Ito), and every bar end carries its value in
+//! words, so colour is never the only cue.
+
+use plotters::style::text_anchor::{HPos, VPos};
+use plotters::style::{Color, RGBColor};
+
+use super::frame::{self, Canvas, Pane};
+use super::style::{text_width_px, Look};
+use super::text::{self, word};
+use super::{ChartError, ChartOptions, TornadoData};
+
+/// Height of one bar's row, logical pixels: two lines of label and a little air.
+const ROW_PX: f64 = 36.0;
+
+/// Below this width (logical pixels) each label sits on its own line above its bar, so that
+/// the bars get the whole width of a phone.
+const STACKED_BELOW_PX: f64 = 480.0;
+
+/// Height of one row when labels sit above the bars, logical pixels.
+const STACKED_ROW_PX: f64 = 40.0;
+
+/// Checks that every number the tornado draws is finite.
+pub fn check(data: &TornadoData<'_>) -> Result<(), ChartError> {
+    if !data.npv_usd.is_finite() {
+        return Err(ChartError(
+            "the tornado's net present value is not finite".to_owned(),
+        ));
+    }
+    for bar in data.bars {
+        let values = [
+            bar.low_value,
+            bar.high_value,
+            bar.npv_at_low_usd,
+            bar.npv_at_high_usd,
+        ];
+        if !values.iter().all(|v| v.is_finite())
+            || bar.switching_value.is_some_and(|v| !v.is_finite())
+        {
+            return Err(ChartError(format!(
+                "the tornado bar for {} has a value that is not finite",
+                bar.spec.key
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The layout of the rows above the bars: the title lines and the legend rows, with the
+/// switching column's header.
+struct Header {
+    title_lines: Vec<String>,
+    /// Legend items: swatch kind and words, with their row and left edge.
+    items: Vec<(Swatch, String, usize, f64)>,
+    rows: usize,
+}
+
+#[derive(Clone, Copy)]
+enum Swatch {
+    Low,
+    High,
+    Centre,
+}
+
+fn header(
+    look: &Look,
+    options: &ChartOptions,
+    width_px: f64,
+    switch_width: f64,
+    has_bars: bool,
+) -> Header {
+    let title = word(&options.text, "chart.tornado.axis");
+    let title_lines = frame::wrap(title, look.label_font_px, width_px - look.px(4.0));
+    let mut items = Vec::new();
+    let mut rows = 0;
+    if has_bars {
+        let entries = [
+            (Swatch::Low, word(&options.text, "chart.tornado.low")),
+            (Swatch::High, word(&options.text, "chart.tornado.high")),
+            (Swatch::Centre, word(&options.text, "chart.tornado.current")),
+        ];
+        let limit = width_px - switch_width - look.px(4.0);
+        let mut x = look.px(2.0);
+        rows = 1;
+        for (swatch, words) in entries {
+            let width = look.px(16.0) + text_width_px(words, look.tick_font_px);
+            if x > look.px(2.0) && x + width > limit {
+                rows += 1;
+                x = look.px(2.0);
+            }
+            items.push((swatch, words.to_owned(), rows - 1, x));
+            x += width + look.px(14.0);
+        }
+    }
+    Header {
+        title_lines,
+        items,
+        rows,
+    }
+}
+
+/// The logical height at which `bars` rows read well on a chart `width` logical pixels wide
+/// (for the page to size its canvas).
+pub fn natural_height(bars: usize, width: f64, options: &ChartOptions) -> u32 {
+    let look = Look::new(options, (width * options.scale).round() as u32, 1.0);
+    let unit = look.label_line_px() / look.scale;
+    let rows = bars.max(1) as f64;
+    let font = look.label_font_px / look.scale / 12.0;
+    let row = if width < STACKED_BELOW_PX {
+        STACKED_ROW_PX
+    } else {
+        ROW_PX
+    };
+    // Title (up to two lines) and legend (up to two rows), the rows, the axis.
+    (unit * 4.0 + 16.0 + rows * row * font + 30.0).ceil() as u32
+}
+
+/// `words` cut to fit `width_px`, with an ellipsis when anything was cut.
+fn fit(words: &str, font_px: f64, width_px: f64) -> String {
+    if text_width_px(words, font_px) <= width_px {
+        return words.to_owned();
+    }
+    let mut out = String::new();
+    for c in words.chars() {
+        let next = format!("{out}{c}…");
+        if text_width_px(&next, font_px) > width_px {
+            break;
+        }
+        out.push(c);
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// Draws the tornado.
+pub fn draw(
+    canvas: &Canvas,
+    data: &TornadoData<'_>,
+    options: &ChartOptions,
+) -> Result<(), ChartError> {
+    let look = canvas.look;
+    let palette = look.palette;
+    let money = &options.money;
+    let value_text = |bar: &crate::analysis::sensitivity::Bar, v: f64| {
+        text::param_value(bar.spec.unit, v, &options.text, money)
+    };
+    let moves = data
+        .bars
+        .iter()
+        .any(|b| b.npv_at_low_usd != data.npv_usd || b.npv_at_high_usd != data.npv_usd);
+
+    // The switching column: its header and values, right-aligned at the right edge.
+    let switching: Vec<Option<String>> = data
+        .bars
+        .iter()
+        .map(|b| b.switching_value.map(|v| value_text(b, v)))
+        .collect();
+    let switch_header = word(&options.text, "chart.tornado.switching");
+    let switch_width = if switching.iter().any(Option::is_some) {
+        let values = switching.iter().flatten().cloned().collect::<Vec<_>>();
+        frame::widest(&values, look.tick_font_px)
+            .max(text_width_px(switch_header, look.tick_font_px))
+            + look.px(12.0)
+    } else {
+        0.0
+    };
+
+    let head = header(&look, options, canvas.width_px, switch_width, moves);
+    let line = look.label_line_px();
+    let mut y = look.px(4.0) + line / 2.0;
+    for words in &head.title_lines {
+        frame::draw_axis_title(canvas, words, look.px(2.0), y)?;
+        y += line;
+    }
+    let legend_top = y;
+    let top = legend_top + head.rows as f64 * line + look.px(6.0);
+    let bottom = canvas.height_px - frame::month_axis_height(&look);
+
+    if !moves || data.bars.is_empty() {
+        canvas.text(
+            word(&options.text, "chart.tornado.none"),
+            (canvas.width_px / 2.0, (top + bottom) / 2.0),
+            look.label_font_px,
+            palette.muted,
+            (HPos::Center, VPos::Center),
+        )?;
+        return Ok(());
+    }
+
+    // Wide: a label column of at most two lines per row, the bars, the switching column.
+    // Narrow: each label on one line above its bar with the switching value at its right.
+    let stacked = canvas.width_px / look.scale < STACKED_BELOW_PX;
+    let label_max = (canvas.width_px * 0.34).max(look.px(60.0));
+    let labels: Vec<Vec<String>> = data
+        .bars
+        .iter()
+        .zip(&switching)
+        .map(|(b, switch)| {
+            let words = text::param_label(&options.text, b.spec);
+            if stacked {
+                let room = canvas.width_px
+                    - look.px(16.0)
+                    - switch
+                        .as_ref()
+                        .map_or(0.0, |w| text_width_px(w, look.tick_font_px) + look.px(8.0));
+                vec![fit(words, look.label_font_px, room)]
+            } else {
+                frame::wrap(words, look.label_font_px, label_max)
+            }
+        })
+        .collect();
+    let label_width = if stacked {
+        0.0
+    } else {
+        labels
+            .iter()
+            .flatten()
+            .map(|l| text_width_px(l, look.label_font_px))
+            .fold(0.0, f64::max)
+            .min(label_max)
+            + look.px(10.0)
+    };
+
+    // The bar area, with room at both ends for the value words.
+    let area_left = look.px(2.0) + label_width;
+    let area_right = if stacked {
+        canvas.width_px - look.px(2.0)
+    } else {
+        canvas.width_px - switch_width - look.px(6.0)
+    };
+    let end_words: Vec<String> = data
+        .bars
+        .iter()
+        .flat_map(|b| [value_text(b, b.low_value), value_text(b, b.high_value)])
+        .collect();
+    let pad = frame::widest(&end_words, look.tick_font_px) + look.px(8.0);
+    let inner = area_right - area_left - 2.0 * pad;
+    if inner < look.px(24.0) || bottom - top < look.px(12.0) {
+        return Ok(());
+    }
+    let (lo, hi) = data
+        .bars
+        .iter()
+        .flat_map(|b| [b.npv_at_low_usd, b.npv_at_high_usd])
+        .fold((data.npv_usd, data.npv_usd), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+    let span = (hi - lo).max(hi.abs().max(lo.abs()) * 1e-6).max(1.0);
+    let margin = span * pad / inner;
+    let budget = ((area_right - area_left) / look.px(80.0)).floor() as usize;
+    let ticks = frame::nice_ticks(lo - margin, hi + margin, budget.clamp(2, 6))?;
+    let pane = Pane {
+        left: area_left,
+        top,
+        right: area_right,
+        bottom,
+        x_min: ticks.min,
+        x_max: ticks.max,
+        y_min: 0.0,
+        y_max: 1.0,
+    };
+
+    // Vertical gridlines with money ticks underneath.
+    for &value in &ticks.values {
+        let x = pane.x(value);
+        canvas.vrule(x, top, bottom, look.hairline_px, palette.grid)?;
+        let words = text::money(value, Some(ticks.step), money);
+        let half = text_width_px(&words, look.tick_font_px) / 2.0;
+        if x - half < 0.0 || x + half > canvas.width_px {
+            continue; // a tick label that would be cut off at the edge
+        }
+        canvas.text(
+            &words,
+            (x, bottom + look.px(6.0)),
+            look.tick_font_px,
+            palette.muted,
+            (HPos::Center, VPos::Top),
+        )?;
+    }
+    canvas.hrule(
+        area_left,
+        area_right,
+        bottom,
+        look.hairline_px,
+        palette.axis,
+    )?;
+    if ticks.min <= 0.0 && ticks.max >= 0.0 {
+        canvas.vrule(
+            pane.x(0.0),
+            top,
+            bottom,
+            look.hairline_px.max(look.px(1.25)),
+            palette.axis,
+        )?;
+    }
+
+    // The legend, and the switching column's header on the last legend row.
+    let swatch = look.px(11.0);
+    for (kind, words, row, x) in &head.items {
+        let cy = legend_top + *row as f64 * line;
+        match kind {
+            Swatch::Low | Swatch::High => {
+                let color = if matches!(kind, Swatch::Low) {
+                    palette.orange.line
+                } else {
+                    palette.blue.line
+                };
+                canvas.rect(
+                    (*x, cy - swatch / 2.0),
+                    (x + swatch, cy + swatch / 2.0),
+                    color.to_rgba(),
+                )?;
+            }
+            Swatch::Centre => {
+                canvas.vrule(
+                    x + swatch / 2.0,
+                    cy - swatch / 2.0 - look.px(1.0),
+                    cy + swatch / 2.0 + look.px(1.0),
+                    look.px(2.0),
+                    palette.text,
+                )?;
+            }
+        }
+        canvas.text(
+            words,
+            (x + look.px(16.0), cy),
+            look.tick_font_px,
+            palette.text,
+            (HPos::Left, VPos::Center),
+        )?;
+    }
+    if switch_width > 0.0 {
+        canvas.text(
+            switch_header,
+            (
+                canvas.width_px - look.px(2.0),
+                legend_top + (head.rows as f64 - 1.0) * line,
+            ),
+            look.tick_font_px,
+            palette.muted,
+            (HPos::Right, VPos::Center),
+        )?;
+    }
+
+    // The rows.
+    let natural = look.px(if stacked { STACKED_ROW_PX } else { ROW_PX });
+    let row_height = ((bottom - top) / data.bars.len() as f64).min(natural * 1.6);
+    let label_space = if stacked { line } else { 0.0 };
+    let thickness = ((row_height - label_space) * 0.5)
+        .min(look.px(16.0))
+        .max(look.px(3.0));
+    let centre = pane.x(data.npv_usd);
+    let gap = look.px(4.0);
+    // Where each row's bar sits, and where its label and switching value go.
+    let bar_y = |i: usize| {
+        let row_top = top + row_height * i as f64;
+        if stacked {
+            row_top + label_space + (row_height - label_space) * 0.45
+        } else {
+            row_top + row_height / 2.0
+        }
+    };
+    for (i, bar) in data.bars.iter().enumerate() {
+        let cy = bar_y(i);
+        let ends = [
+            (
+                bar.npv_at_low_usd,
+                bar.low_value,
+                palette.orange.line,
+                palette.orange.ink,
+            ),
+            (
+                bar.npv_at_high_usd,
+                bar.high_value,
+                palette.blue.line,
+                palette.blue.ink,
+            ),
+        ];
+        for &(npv, _, color, _) in &ends {
+            canvas.rect(
+                (centre, cy - thickness / 2.0),
+                (pane.x(npv), cy + thickness / 2.0),
+                color.to_rgba(),
+            )?;
+        }
+        // Value words beyond each end; when both ends lie on the same side of the centre,
+        // only the farther one has room.
+        let same_side =
+            (bar.npv_at_low_usd - data.npv_usd) * (bar.npv_at_high_usd - data.npv_usd) > 0.0;
+        for (k, &(npv, value, _, ink)) in ends.iter().enumerate() {
+            let other = ends[1 - k].0;
+            if same_side && (npv - data.npv_usd).abs() < (other - data.npv_usd).abs() {
+                continue;
+            }
+            let x = pane.x(npv);
+            let on_left = npv < data.npv_usd || (npv == data.npv_usd && k == 0);
+            let (at, h) = if on_left {
+                (x - gap, HPos::Right)
+            } else {
+                (x + gap, HPos::Left)
+            };
+            // On a box of background colour, so gridlines and the zero line do not cross it.
+            canvas.label(
+                &value_text(bar, value),
+                (at, cy),
+                look.tick_font_px,
+                ink,
+                h,
+                &pane,
+            )?;
+        }
+    }
+    // The centre line on top of the bars.
+    centre_line(canvas, centre, top - look.px(2.0), bottom, palette.text)?;
+
+    // Labels and switching values last: above the bars (on a box of background colour, as
+    // lines pass under them) or in their own columns.
+    let whole = Pane {
+        left: look.px(2.0),
+        right: canvas.width_px - look.px(2.0),
+        ..pane
+    };
+    for (i, lines) in labels.iter().enumerate() {
+        let cy = if stacked {
+            top + row_height * i as f64 + line * 0.55
+        } else {
+            bar_y(i)
+        };
+        if stacked {
+            canvas.label(
+                &lines[0],
+                (look.px(2.0), cy),
+                look.label_font_px,
+                palette.text,
+                HPos::Left,
+                &whole,
+            )?;
+        } else {
+            let mut ly = cy - (lines.len() as f64 - 1.0) * line / 2.0;
+            for words in lines {
+                canvas.text(
+                    words,
+                    (look.px(2.0), ly),
+                    look.label_font_px,
+                    palette.text,
+                    (HPos::Left, VPos::Center),
+                )?;
+                ly += line;
+            }
+        }
+        if let Some(words) = &switching[i] {
+            let at = (canvas.width_px - look.px(2.0), cy);
+            if stacked {
+                canvas.label(
+                    words,
+                    at,
+                    look.tick_font_px,
+                    palette.text,
+                    HPos::Right,
+                    &whole,
+                )?;
+            } else {
+                canvas.text(
+                    words,
+                    at,
+                    look.tick_font_px,
+                    palette.text,
+                    (HPos::Right, VPos::Center),
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn centre_line(
+    canvas: &Canvas,
+    x: f64,
+    top: f64,
+    bottom: f64,
+    color: RGBColor,
+) -> Result<(), ChartError> {
+    let look = canvas.look;
+    // A thin halo in the background colour keeps the line readable over both bar colours.
+    canvas.vrule(x, top, bottom, look.px(4.0), look.palette.background)?;
+    canvas.vrule(x, top, bottom, look.px(2.0), color)
+}
+
+/// The tornado's text alternative: the estimate that matters most and what it does.
+pub fn describe(data: &TornadoData<'_>, options: &ChartOptions) -> String {
+    let money = |usd: f64| text::money(usd, None, &options.money);
+    let first = data
+        .bars
+        .iter()
+        .find(|b| b.npv_at_low_usd != data.npv_usd || b.npv_at_high_usd != data.npv_usd);
+    match first {
+        Some(bar) => text::fill(
+            word(&options.text, "chart.describe.tornado"),
+            &[
+                (
+                    "first",
+                    text::param_label(&options.text, bar.spec).to_owned(),
+                ),
+                ("low", money(bar.npv_at_low_usd)),
+                ("high", money(bar.npv_at_high_usd)),
+                ("npv", money(data.npv_usd)),
+            ],
+        ),
+        None => text::fill(
+            word(&options.text, "chart.describe.tornado.none"),
+            &[("npv", money(data.npv_usd))],
+        ),
+    }
+}

@@ -1,0 +1,230 @@
+// The printed handout: one A4 page for a class, laid out by print.css. It is a separate,
+// hidden section of the page that is kept up to date with the scenario (shortly after each
+// finished change, and right before printing):
+//
+//   title, case and date, the permalink as text and as a QR code · the savings chart (drawn
+//   by the model at three times its size, so it prints sharp at about 330 dpi) beside the key numbers · the story · every
+//   assumption with its value, evidence and sources (changed ones marked) · questions for
+//   discussion, all in the page language and display currency.
+//
+// Nothing here is inserted as markup: the charts are PNG images shown through <img>, the
+// story and numbers are copies of the page's own nodes, everything else is text.
+//
+// API: configure({api, paramTable, presetTable}), update() (builds it now), schedule().
+
+import { t, raw, language } from './i18n.js';
+import * as fmt from './format.js';
+import * as store from './state.js';
+import * as charts from './charts.js';
+import * as permalink from './permalink.js';
+import { parseSource } from './sources.js';
+import { qrSvg } from './qr.js';
+import { current as currentMoney } from './lang.js';
+
+/**
+ * The chart on the handout and its size in CSS pixels (printed about 11 cm wide). A second
+ * chart did not fit on one page with the Indonesian text and all the assumptions.
+ */
+export const HANDOUT_CHARTS = [{ kind: 'savings', width: 480, height: 225 }];
+
+/** Device pixels per CSS pixel of the printed chart. */
+const PRINT_SCALE = 3;
+
+let api = null;
+let specs = [];
+let presets = [];
+let root = null;
+let timer = 0;
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function configure({ api: wasm, paramTable, presetTable }) {
+  api = wasm;
+  specs = paramTable.filter((s) => s.key !== 'modelDepth');
+  presets = presetTable;
+  window.addEventListener('beforeprint', () => update());
+  store.subscribe((state, previous, meta) => {
+    // Finished steps only: a drag's frames would rebuild it sixty times a second.
+    if (meta.record || !String(meta.source).startsWith('range:')) schedule();
+  });
+  schedule();
+}
+
+/** Rebuilds the handout a moment after the last change. */
+export function schedule() {
+  clearTimeout(timer);
+  timer = setTimeout(() => update(), 250);
+}
+
+function chartImage(state, { kind, width, height }) {
+  const figure = el('figure', `handout__chart handout__chart--${kind}`);
+  figure.append(el('figcaption', 'handout__chart-title', t(`charts.${kind}.title`)));
+  if (kind === 'quality' && state.depth < 2) {
+    figure.append(el('p', 'handout__muted', t('charts.notModelled')));
+    return figure;
+  }
+  try {
+    // The page module's own renderer, at PRINT_SCALE times the size: synchronous, so the
+    // handout is ready inside the browser's beforeprint event.
+    const options = { ...charts.options(), scale: PRINT_SCALE, theme: 'light' };
+    const compare = typeof store.compareOf === 'function' ? store.compareOf(state) : null;
+    const canvas = document.createElement('canvas');
+    canvas.width = width * PRINT_SCALE;
+    canvas.height = height * PRINT_SCALE;
+    api.render(store.scenarioOf(state), [{ kind, canvas }], options, compare, null);
+    const img = el('img', 'handout__chart-img');
+    img.alt = document.getElementById(`chart-desc-${kind}`)?.textContent || t(`charts.${kind}.title`);
+    img.width = width;
+    img.height = height;
+    img.src = canvas.toDataURL('image/png');
+    figure.append(img);
+  } catch {
+    // A scenario the model refuses: the page already says why; the handout shows no chart.
+    figure.append(el('p', 'handout__muted', t('handout.noChart')));
+  }
+  return figure;
+}
+
+function copyOf(id) {
+  const node = document.getElementById(id);
+  const copy = node ? node.cloneNode(true) : el('div');
+  copy.removeAttribute('id');
+  for (const inner of copy.querySelectorAll('[id]')) inner.removeAttribute('id');
+  return copy;
+}
+
+function numbersList() {
+  const list = el('dl', 'handout__numbers');
+  for (const stat of document.querySelectorAll('#numbers .stat')) {
+    const box = el('div', 'handout__stat');
+    // Label and value only: the notes would not leave room for the assumptions.
+    box.append(
+      el('dt', '', stat.querySelector('.stat__label')?.textContent || ''),
+      el('dd', 'handout__stat-value', stat.querySelector('.stat__value')?.textContent || ''),
+    );
+    list.append(box);
+  }
+  return list;
+}
+
+function paramTables(state) {
+  const changed = new Set(store.changedKeys(state));
+  const rows = specs.map((spec) => {
+    const value = store.effectiveValue(state, spec.key);
+    const tr = el('tr', changed.has(spec.key) ? 'is-changed' : spec.depth > state.depth ? 'is-inactive' : '');
+    const name = el('th', 'handout__param');
+    name.scope = 'row';
+    if (changed.has(spec.key)) name.append(el('span', 'handout__mark', '● '));
+    name.append(document.createTextNode(t(`params.${spec.key}.label`, {}, spec.label)));
+    const shown = el('td', 'handout__value', value === undefined ? '—' : fmt.valueText(spec, value));
+    const { tags } = parseSource(spec.source);
+    const evidence = t(`handout.evidenceShort.${spec.evidence}`, {}, spec.evidence);
+    const source = el('td', 'handout__source', tags.length ? `${evidence} · ${tags.join(' ')}` : evidence);
+    tr.append(name, shown, source);
+    return tr;
+  });
+  const half = Math.ceil(rows.length / 2);
+  const tables = [rows.slice(0, half), rows.slice(half)].map((part) => {
+    const table = el('table', 'handout__table');
+    const head = el('tr');
+    for (const key of ['handout.paramCol', 'handout.valueCol', 'handout.sourceCol']) {
+      const th = el('th', '', t(key));
+      th.scope = 'col';
+      head.append(th);
+    }
+    const thead = el('thead');
+    thead.append(head);
+    const tbody = el('tbody');
+    tbody.append(...part);
+    table.append(thead, tbody);
+    return table;
+  });
+  const wrap = el('div', 'handout__tables');
+  wrap.append(...tables);
+  return wrap;
+}
+
+function caseLine(state) {
+  const preset = presets.find((p) => p.name === state.preset);
+  const title = t(`presets.${state.preset}.title`, {}, preset?.title || state.preset);
+  const level = `${t('depth.level', { n: state.depth })}: ${t(`depth.${state.depth}.title`).replace(/^\+\s*/, '')}`;
+  const changed = store.changedKeys(state).length;
+  const parts = [t('handout.case', { preset: title }), level];
+  if (changed) parts.push(t('handout.changedCount', { n: changed, count: changed }));
+  const { currency } = currentMoney();
+  parts.push(currency === 'USD' ? t('handout.moneyUsd') : t('handout.money', { currency, money: fmt.moneyFull(1, 0, 4) }));
+  return parts.join(' · ');
+}
+
+/** Builds the handout for the current state now. */
+export function update() {
+  clearTimeout(timer);
+  if (!api) return;
+  const state = store.getState();
+  if (!root) {
+    root = el('section', 'handout');
+    root.id = 'handout';
+    root.setAttribute('aria-labelledby', 'handout-title');
+    document.body.append(root);
+  }
+  const link = permalink.linkUrl(state);
+
+  const header = el('header', 'handout__header');
+  const heading = el('div', 'handout__heading');
+  // An h2: the page keeps one h1 (the handout is only printed, but it lives in the same DOM).
+  const title = el('h2', 'handout__title', t('page.headline'));
+  title.id = 'handout-title';
+  const date = new Intl.DateTimeFormat(language(), { dateStyle: 'long' }).format(new Date());
+  heading.append(
+    el('p', 'handout__kicker', `${t('handout.kicker')} · ${date}`),
+    title,
+    el('p', 'handout__case', caseLine(state)),
+    el('p', 'handout__legend', t('handout.legend', { preset: t(`presets.${state.preset}.title`, {}, state.preset) })),
+  );
+
+  const chartRow = el('div', 'handout__charts');
+  for (const chart of HANDOUT_CHARTS) chartRow.append(chartImage(state, chart));
+  const numbers = el('section', 'handout__key');
+  numbers.append(el('h2', 'handout__h', t('numbers.heading')), numbersList());
+  chartRow.append(numbers);
+
+  const story = el('section', 'handout__story');
+  story.append(el('h2', 'handout__h', t('prose.heading')));
+  const storyText = copyOf('story');
+  storyText.className = 'handout__story-text';
+  story.append(storyText);
+
+  const params = el('section', 'handout__params');
+  params.append(el('h2', 'handout__h', t('handout.params')));
+  params.append(paramTables(state));
+
+  const questions = el('section', 'handout__questions');
+  questions.append(el('h2', 'handout__h', t('handout.questionsHeading')));
+  const list = el('ol', 'handout__question-list');
+  for (const q of raw('handout.questions') || []) list.append(el('li', '', String(q)));
+  questions.append(list);
+
+  const share = el('div', 'handout__link');
+  const code = el('div', 'handout__qr');
+  try {
+    code.append(qrSvg(link, { label: t('handout.qrLabel') }));
+  } catch {
+    code.append(el('p', 'handout__muted', t('handout.qrTooLong')));
+  }
+  // The address as text under the title (one or two lines), its QR code beside the title.
+  const text = el('p', 'handout__url');
+  text.append(el('strong', 'handout__url-label', `${t('handout.link')}: `), el('span', 'handout__url-text', link));
+  heading.append(text);
+  share.append(code);
+  header.append(heading, share);
+
+  const footer = el('p', 'handout__footer', t('handout.footer'));
+  root.replaceChildren(header, chartRow, story, params, questions, footer);
+  root.dataset.link = link;
+  root.dataset.lang = language();
+}
