@@ -11,11 +11,11 @@ import os from 'node:os';
 import { spawn } from 'node:child_process';
 import { launch, WWW } from '../tests/browser/helpers.mjs';
 
-/** Serves www/ from a separate process, as `scripts/serve.sh` does, so the server does not
- * share an event loop with the browser driver and distort the load time. */
+/** Serves the folder from a separate process, as `scripts/serve.sh` does, so the server does
+ * not share an event loop with the browser driver and distort the load time. */
 async function startServer() {
   const port = 8400 + Math.floor(Math.random() * 500);
-  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', WWW], {
+  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', SERVED], {
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}/`;
@@ -30,7 +30,13 @@ async function startServer() {
   return { url, close: async () => child.kill() };
 }
 
-const UPDATES = Number(process.argv[2] || 240);
+// Usage: node scripts/bench-page.mjs [UPDATES] [--dist]
+// --dist measures dist/ (what a static host serves readers: minified, hashed names) instead
+// of www/ (the readable sources).
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const DIST = process.argv.includes('--dist');
+const SERVED = DIST ? join(WWW, '..', 'dist') : WWW;
+const UPDATES = Number(positional[0] || 240);
 const LOADS = 7;
 
 function quantile(values, q) {
@@ -144,7 +150,7 @@ async function gzipSizes(paths) {
   let wasm = 0;
   const rows = [];
   for (const path of paths) {
-    const file = join(WWW, path.endsWith('/') ? `${path}index.html` : path);
+    const file = join(SERVED, path.endsWith('/') ? `${path}index.html` : path);
     let body;
     try {
       body = await readFile(file);
@@ -168,7 +174,7 @@ try {
   const sizes = await gzipSizes(bytes.opening);
   const later = await gzipSizes(bytes.analyses);
   const ms = (v) => `${v.toFixed(1)} ms`;
-  console.log(`page benchmark: ${os.cpus()[0].model}, ${os.cpus().length} cores, ${(await browser.version())}`);
+  console.log(`page benchmark (${DIST ? 'dist/, as published' : 'www/, the sources'}): ${os.cpus()[0].model}, ${os.cpus().length} cores, Chromium ${await browser.version()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`  load to first chart, median of ${LOADS} (target < 500 ms):`);
   console.log(`    cold (new browser context): ${ms(quantile(load.times, 0.5))} (min ${ms(Math.min(...load.times))}, max ${ms(Math.max(...load.times))})`);
   console.log(`    warm (reload in the same tab): ${ms(quantile(load.warm, 0.5))} (min ${ms(Math.min(...load.warm))}, max ${ms(Math.max(...load.warm))})`);

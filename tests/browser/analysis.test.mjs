@@ -228,9 +228,10 @@ test('the worker keeps only the newest request: old states are never worked on',
 });
 
 test('the tornado and map charts load their module only when the reader comes near them', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
   const fetched = [];
-  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const { page, context, problems } = await openPage(browser, server.url, {
+    beforeLoad: (p) => p.on('request', (r) => fetched.push(new URL(r.url()).pathname)),
+  });
   await waitForRender(page);
   await waitForAnalyses(page);
   await nextFrames(page);
@@ -238,6 +239,8 @@ test('the tornado and map charts load their module only when the reader comes ne
   const before = await debug(page);
   assert.equal(before.chartsLoaded, false, 'not loaded while the reader is at the top');
   assert.ok(!fetched.some((p) => p.includes('layoff_whatif_charts')), 'the charts module was not fetched');
+  // The worker was handed the page's compiled module: the wasm came down once.
+  assert.equal(fetched.filter((p) => p.endsWith('/layoff_whatif_bg.wasm')).length, 1, 'the page module was fetched once');
   assert.equal(await page.getAttribute('.analysis__figure--tornado', 'aria-busy'), 'true', 'the waiting tornado says it is busy');
   await page.locator('#analysis').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.getElementById('chart-desc-tornado').textContent.length > 20);

@@ -81,7 +81,7 @@ export function launch() {
  * Opens a page that records problems: console errors and warnings, page errors and failed
  * or non-2xx requests. `problems` lists them as strings.
  */
-export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', deviceScaleFactor = 1 } = {}) {
+export async function openPage(browser, url, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', deviceScaleFactor = 1, beforeLoad = null } = {}) {
   const context = await browser.newContext({ viewport, colorScheme, deviceScaleFactor });
   const page = await context.newPage();
   const problems = [];
@@ -95,6 +95,7 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
+  if (beforeLoad) await beforeLoad(page); // e.g. listeners that must see the first requests
   await page.goto(url);
   return { page, context, problems };
 }

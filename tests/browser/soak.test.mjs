@@ -97,6 +97,8 @@ async function domSignature(page) {
 
 async function measure(page, cdp) {
   await waitForSettled(page); // the analyses' "Updating…" states are not the steady page
+  // The print handout copies the story a moment (250 ms) after the last finished change.
+  await page.waitForTimeout(600);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');

@@ -14,7 +14,7 @@
 // are dimmed with "Updating…", and the sentence says the range is being worked out: never a
 // number that belongs to another state.
 //
-// API: configure({api, paramTable}), build({heroEl, sectionEl}), update(scenario, result),
+// API: configure({api, paramTable, wasmModule}), build({heroEl, sectionEl}), update(scenario, result),
 // bandFor(scenario) (the fan for render()'s or chartSvg()'s last argument), bandToDraw(scenario)
 // (the same for the page's own savings chart, noting what it shows), debug() (counters and
 // the last results, for the browser tests), SEED, DRAWS, QUICK_DRAWS.
@@ -34,6 +34,7 @@ const TOP = 10;
 const NOT_AXES = new Set(['horizonMonths', 'layoffMonth', 'modelDepth']);
 
 let api = null;
+let compiledModule = null; // the page module's WebAssembly.Module, handed to the worker
 let params = []; // the parameter table
 let worker = null;
 let workerProblem = null; // why the worker cannot help, or null
@@ -76,9 +77,14 @@ function horizonOf(scenario) {
   return Number(own ?? store.presetValue(scenario.preset, 'horizonMonths'));
 }
 
-export function configure({ api: wasm, paramTable }) {
+/**
+ * `wasmModule` is the page module's compiled WebAssembly.Module (or null): the worker is
+ * handed it, so the wasm is downloaded and compiled once.
+ */
+export function configure({ api: wasm, paramTable, wasmModule = null }) {
   api = wasm;
   params = paramTable;
+  compiledModule = wasmModule;
 }
 
 // ---- The worker ------------------------------------------------------------------------------
@@ -97,6 +103,7 @@ function startWorker() {
     fail(event.message || 'worker error');
   };
   worker.onmessageerror = () => fail('unreadable message');
+  worker.postMessage({ type: 'module', module: compiledModule });
 }
 
 function fail(reason) {

@@ -175,9 +175,29 @@ function buildHow() {
   terms.replaceChildren(termList);
 }
 
+/** The page module's wasm, fetched by the <link rel="preload"> in index.html. */
+const PAGE_WASM = new URL('../pkg/layoff_whatif_bg.wasm', import.meta.url);
+
+/**
+ * Compiles the page module's wasm once, so the analyses' worker can be handed the same
+ * compiled module instead of downloading and compiling it again. The single file carries the
+ * wasm inline (its glue loads it; there is nothing to fetch): null there.
+ */
+async function compilePageWasm() {
+  if (document.getElementById('inline-wasm-layoff_whatif')) return null;
+  const response = await fetch(PAGE_WASM);
+  if (!response.ok) throw new Error(`the model could not be downloaded (HTTP ${response.status})`);
+  if (response.headers.get('Content-Type') === 'application/wasm') return WebAssembly.compileStreaming(response);
+  // A host that serves .wasm with another type: slower, but it works.
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+let compiledWasm = null; // the page module's WebAssembly.Module, for the worker (or null)
+
 async function loadModel() {
-  const module = await import('../pkg/layoff_whatif.js');
-  await module.default();
+  const [module, compiled] = await Promise.all([import('../pkg/layoff_whatif.js'), compilePageWasm()]);
+  await module.default(compiled ? { module_or_path: compiled } : undefined);
+  compiledWasm = compiled;
   return module;
 }
 
@@ -231,7 +251,7 @@ async function main() {
     api,
     drawExtras: (state, scenario) => ({ compare: compare.scenarioFor(state), band: analysis.bandFor(scenario) }),
   });
-  analysis.configure({ api, paramTable });
+  analysis.configure({ api, paramTable, wasmModule: compiledWasm });
   compare.configure({ api });
   const embedded = embed.setup({ paramTable });
   undoHistory.start({ embedded });

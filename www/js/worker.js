@@ -3,6 +3,9 @@
 // so the page never waits on a thousand model runs while the reader drags a slider.
 //
 // Messages in (from analysis.js):
+//   {type: 'module', module}   first: the page's compiled WebAssembly.Module (or null), so the
+//                              wasm is not downloaded and compiled twice; without it (a request
+//                              first, or null) the worker loads the module itself
 //   {type: 'analyse', gen, key, scenario, seed, quickDraws, draws, map: {x, y, cells}}
 // Messages out, each tagged with the request's gen and key (the page drops any whose gen is
 // not its latest); `ms` is the time of the wasm call (0 when `cached`):
@@ -23,6 +26,16 @@
 import init, { uncertainty, sensitivity, regretMap } from '../pkg/layoff_whatif.js';
 
 let latest = null; // the newest request not yet started
+let lastArrival = -Infinity; // when the request before the newest one arrived (ms)
+
+/**
+ * While a slider is dragged a new state arrives every frame. Then only the quick steps (the
+ * 100-draw pass and the tornado) follow each state; the heavy ones (the full Monte Carlo and
+ * the map, tens of milliseconds each) wait until the state has stayed the newest for this
+ * long, so a drag does not keep a second core busy with answers nobody will see. A single
+ * change (a preset, a typed value) starts them at once.
+ */
+const SETTLE_MS = 150;
 let running = false;
 let ready = false;
 const cache = { uncertainty: new Map(), sensitivity: new Map(), map: new Map() };
@@ -76,8 +89,9 @@ function plan(job) {
     });
   }
   steps.push(() => ({ type: 'sensitivity', ...step(job, 'sensitivity', job.key, () => sensitivity(job.scenario)) }));
-  steps.push(() => ({ type: 'uncertainty', final: true, ...step(job, 'uncertainty', fullKey, mc(job.draws)) }));
-  steps.push(() => ({ type: 'map', mapKey, ...step(job, 'map', mapKey, () => regretMap(job.scenario, mapOptions)) }));
+  const heavy = (run) => Object.assign(run, { heavy: true });
+  steps.push(heavy(() => ({ type: 'uncertainty', final: true, ...step(job, 'uncertainty', fullKey, mc(job.draws)) })));
+  steps.push(heavy(() => ({ type: 'map', mapKey, ...step(job, 'map', mapKey, () => regretMap(job.scenario, mapOptions)) })));
   return steps;
 }
 
@@ -88,6 +102,11 @@ async function run() {
       const job = latest;
       latest = null;
       for (const next of plan(job)) {
+        // Mid-drag, a heavy step waits for the state to settle (see SETTLE_MS).
+        if (next.heavy && job.afterRecent) {
+          const wait = job.arrived + SETTLE_MS - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        }
         // Let any newer request in first; if one came, this job is stale: drop the rest.
         await yieldToMessages();
         if (latest) break;
@@ -123,21 +142,39 @@ function valid(job) {
   );
 }
 
+let loading = false;
+
+/** Instantiates the wasm: from the page's compiled module when given one, else by itself. */
+function load(module) {
+  if (loading) return;
+  loading = true;
+  const compiled = typeof WebAssembly === 'object' && module instanceof WebAssembly.Module ? module : undefined;
+  init(compiled ? { module_or_path: compiled } : undefined)
+    .then(() => {
+      ready = true;
+      self.postMessage({ type: 'ready' });
+      if (latest && !running) run();
+    })
+    .catch((error) => self.postMessage({ type: 'fatal', message: messageOf(error) }));
+}
+
 self.onmessage = (event) => {
   const job = event.data;
+  if (job?.type === 'module') {
+    load(job.module);
+    return;
+  }
   if (job?.type !== 'analyse') return;
+  load(null);
   if (!valid(job)) {
     self.postMessage({ type: 'error', gen: job?.gen ?? -1, key: String(job?.key ?? ''), message: 'the analysis request is not valid' });
     return;
   }
+  const now = performance.now();
+  job.arrived = now;
+  job.afterRecent = now - lastArrival < SETTLE_MS; // another state came just before: a drag
+  lastArrival = now;
   latest = job; // replaces any request that has not started: old states never queue
   if (ready && !running) run();
 };
 
-init()
-  .then(() => {
-    ready = true;
-    self.postMessage({ type: 'ready' });
-    if (latest && !running) run();
-  })
-  .catch((error) => self.postMessage({ type: 'fatal', message: messageOf(error) }));
