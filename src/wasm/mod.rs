@@ -26,6 +26,7 @@ use crate::wire::{self, ChartOptionsWire, InputErrorWire, ScenarioInput};
 
 #[cfg(feature = "page")]
 mod analysis;
+mod canvas;
 #[cfg(feature = "charts")]
 mod charts;
 #[cfg(feature = "page")]
@@ -89,13 +90,12 @@ fn options_of(options: JsValue) -> Result<ChartOptions, JsValue> {
     wire.into_options().map_err(|e| js_error(&e, &[]))
 }
 
-/// The canvas a chart is drawn on, as a plotters backend.
-fn canvas_backend(canvas: JsValue) -> Result<plotters_canvas::CanvasBackend, JsValue> {
+/// The canvas a chart is drawn on, as a plotters backend (polylines batched: see `canvas`).
+fn canvas_backend(canvas: JsValue) -> Result<canvas::BatchedCanvas, JsValue> {
     let canvas = canvas
         .dyn_into::<web_sys::HtmlCanvasElement>()
         .map_err(|_| js_error("the target is not a canvas", &[]))?;
-    plotters_canvas::CanvasBackend::with_canvas_object(canvas)
-        .ok_or_else(|| js_error("the canvas has no 2D context", &[]))
+    canvas::BatchedCanvas::new(canvas).ok_or_else(|| js_error("the canvas has no 2D context", &[]))
 }
 
 /// Reads the optional fan of the savings chart: `{uncertainty, faded}` where `uncertainty` is
