@@ -84,10 +84,13 @@ const BENCH_HTML = `<!doctype html>
 async function benchWorker(page) {
   return page.evaluate(async (runs) => {
     const worker = new Worker('/js/worker.js', { type: 'module' });
-    await new Promise((resolve, reject) => {
+    const ready = new Promise((resolve, reject) => {
       worker.onmessage = (e) => e.data.type === 'ready' && resolve();
       worker.onerror = (e) => reject(new Error(e.message));
     });
+    // No compiled module from a page here: the worker loads the wasm itself.
+    worker.postMessage({ type: 'module', module: null });
+    await ready;
     const times = { uncertainty: [], sensitivity: [], map: [], roundTrip: [] };
     for (let i = 0; i < runs + 2; i += 1) {
       // A fresh key each time, so the worker's cache never answers.

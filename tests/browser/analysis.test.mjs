@@ -387,3 +387,23 @@ test('without a worker the page says the ranges could not be worked out, and eve
   assert.deepEqual(errors, [], 'no uncaught error');
   await context.close();
 });
+
+test('if the charts module cannot load, the tornado and the map say so and the rest works', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/pkg/layoff_whatif_charts*', (route) => route.abort());
+  await page.goto(server.url);
+  await waitForRender(page);
+  await waitForAnalyses(page);
+  await page.locator('#analysis').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => (window.testAnalysisDebug?.() ?? {}).chartsProblem);
+  await page.waitForFunction(() => /could not be worked out/.test(document.querySelector('.analysis__figure--map .analysis__status').textContent));
+  assert.match(await page.textContent('.analysis__figure--tornado .analysis__status'), /could not be worked out/);
+  assert.equal(await page.getAttribute('.analysis__figure--tornado', 'aria-busy'), 'false', 'not left "updating" forever');
+  assert.equal((await debug(page)).uncertainty.final, true, 'the fan still arrives');
+  assert.match(await page.textContent('#story'), /\$\d/, 'the story still has its numbers');
+  assert.deepEqual(errors, [], 'no uncaught error');
+  await context.close();
+});
