@@ -5,13 +5,15 @@
 //!
 //! The browser gets two modules built from this crate (scripts/build.sh), so the page's first
 //! chart waits only for what it draws:
-//! - feature `page` (`page` and `analysis`): the tables, the checks, the model, the four main
-//!   charts, and the Monte Carlo, tornado and regret-map computations. The page loads it
-//!   first; the Web Worker runs the analyses in its own instance of it (same file, one
-//!   download).
-//! - feature `charts` (`charts`): the tornado and regret-map charts and every chart as an SVG
-//!   document (downloads), loaded by the page only when a reader comes near the analyses or
-//!   asks for a download.
+//! - feature `page` (modules `page` and `analysis`): the tables, the checks, the model, the
+//!   four main charts, and the Monte Carlo, tornado and regret-map computations. The page
+//!   loads it first; the Web Worker runs the analyses in its own instance of it, made from the
+//!   page's compiled module (one download, one compilation).
+//! - feature `charts` (module `charts`): the tornado and regret-map charts and every chart as
+//!   an SVG document (downloads), loaded by the page only when a reader comes near the
+//!   analyses or asks for an SVG.
+//!
+//! Module `canvas` is the page's canvas backend for both.
 //!
 //! Both features are on by default, so clippy and rustdoc check every binding.
 
