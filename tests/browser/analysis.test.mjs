@@ -407,3 +407,38 @@ test('if the charts module cannot load, the tornado and the map say so and the r
   assert.deepEqual(errors, [], 'no uncaught error');
   await context.close();
 });
+
+test("the map's axes and colouring live in the link; a broken map= is named and ignored", async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await waitForRender(page);
+  await page.locator('#analysis').scrollIntoViewIfNeeded();
+  await page.selectOption('#map-x', 'aiPricePerConversation');
+  await page.check('#map-metric-regret');
+  await page.waitForFunction(() => location.hash.includes('map=aiPricePerConversation,aiResolutionRate,regret'));
+  const link = await page.evaluate(() => location.href);
+  await context.close();
+
+  // The link opens the same map: axes, colouring and the worker's answer for them.
+  const fresh = await openPage(browser, link);
+  await waitForRender(fresh.page);
+  await waitForAnalyses(fresh.page, ['map']);
+  assert.equal(await fresh.page.inputValue('#map-x'), 'aiPricePerConversation');
+  assert.equal(await fresh.page.inputValue('#map-y'), 'aiResolutionRate');
+  assert.equal(await fresh.page.isChecked('#map-metric-regret'), true);
+  const d = await debug(fresh.page);
+  assert.deepEqual([d.map.result.xKey, d.map.result.yKey], ['aiPricePerConversation', 'aiResolutionRate']);
+  assert.equal(await fresh.page.locator('#notices .link-notice').count(), 0, 'no notice for a good link');
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context.close();
+
+  // The same parameter twice: the usual axes, and a notice that says why.
+  const broken = await openPage(browser, `${server.url}#v=1&map=layoffShare,layoffShare,npv`);
+  await waitForRender(broken.page);
+  await broken.page.waitForFunction(() => document.querySelector('#notices .link-notice'));
+  assert.match(await broken.page.textContent('#notices .link-notice'), /regret map needs two different parameters/);
+  assert.equal(await broken.page.inputValue('#map-x'), 'layoffShare');
+  assert.equal(await broken.page.inputValue('#map-y'), 'aiResolutionRate');
+  assert.deepEqual(broken.problems, []);
+  await broken.context.close();
+  assert.deepEqual(problems, []);
+});

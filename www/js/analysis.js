@@ -25,6 +25,7 @@ import * as store from './state.js';
 import * as charts from './charts.js';
 import { loadChartsModule, chartsModule } from './charts-module.js';
 import * as tools from './analysis-tools.js';
+import * as permalink from './permalink.js';
 
 export const SEED = 1;
 export const DRAWS = 1000;
@@ -46,7 +47,10 @@ const results = { uncertainty: null, sensitivity: null, map: null }; // {gen, ke
 let failed = null; // {key, message}: the worker refused the current scenario
 const counts = { posted: 0, accepted: 0, dropped: 0, savingsPaints: 0, stalePaints: 0 };
 const view = {};
-const ui = { x: 'layoffShare', y: 'aiResolutionRate', metric: 'npv', showAll: false };
+/** The regret map's default view; another one lives in the state (`state.map`) and the link. */
+export const DEFAULT_MAP = Object.freeze({ x: 'layoffShare', y: 'aiResolutionRate', metric: 'npv' });
+const METRICS = ['npv', 'regret'];
+const ui = { ...DEFAULT_MAP, showAll: false };
 let paintRequested = false;
 let dirty = { tornado: true, map: true, note: true };
 let lastOptions = '';
@@ -85,6 +89,52 @@ export function configure({ api: wasm, paramTable, wasmModule = null }) {
   api = wasm;
   params = paramTable;
   compiledModule = wasmModule;
+}
+
+/** The parameters a map axis can take (a whole-number setting or the horizon cannot). */
+function axisKeys() {
+  return params.filter((spec) => !NOT_AXES.has(spec.key)).map((spec) => spec.key);
+}
+
+// The map's view in the link: "map=X,Y,METRIC", written only when it is not the default.
+permalink.register('map', {
+  encode(s) {
+    const m = s.map;
+    if (!m || (m.x === DEFAULT_MAP.x && m.y === DEFAULT_MAP.y && m.metric === DEFAULT_MAP.metric)) return undefined;
+    return `${m.x},${m.y},${m.metric}`;
+  },
+  decode(text) {
+    const [x, y, metric = DEFAULT_MAP.metric, ...rest] = String(text).split(',');
+    const keys = axisKeys();
+    if (rest.length || !keys.includes(x) || !keys.includes(y) || x === y || !METRICS.includes(metric)) {
+      return new Error(t('share.link.badMap', { metrics: METRICS.join(', ') }));
+    }
+    return { map: { x, y, metric } };
+  },
+  absent: () => ({ map: null }),
+});
+
+/** Takes the map's view from the state (a link, undo) when it differs from what is shown. */
+function syncMapView(state) {
+  const wanted = state.map || DEFAULT_MAP;
+  if (wanted.x === ui.x && wanted.y === ui.y && wanted.metric === ui.metric) return false;
+  ui.x = wanted.x;
+  ui.y = wanted.y;
+  ui.metric = wanted.metric;
+  if (view.x) {
+    view.x.select.value = ui.x;
+    view.y.select.value = ui.y;
+    for (const input of view.metricInputs) input.checked = input.value === ui.metric;
+  }
+  dirty.map = true;
+  return true;
+}
+
+/** Records a map view the reader chose: a view change, not an undo step. */
+function saveMapView() {
+  const map = { x: ui.x, y: ui.y, metric: ui.metric };
+  const same = map.x === DEFAULT_MAP.x && map.y === DEFAULT_MAP.y && map.metric === DEFAULT_MAP.metric;
+  store.setState({ map: same ? null : map }, { record: false, source: 'map' });
 }
 
 // ---- The worker ------------------------------------------------------------------------------
@@ -197,6 +247,7 @@ export function bandToDraw(scenario) {
 
 /** After every frame the model accepted: asks the worker about a new state, repaints if needed. */
 export function update(scenario, result) {
+  syncMapView(store.getState());
   const key = keyOf(scenario);
   const changed = !current || current.key !== key;
   current = { key, scenario, result };
@@ -472,6 +523,7 @@ function onAxisChange(which, other) {
   }
   ui[which] = value;
   dirty.map = true;
+  saveMapView();
   if (current) {
     post();
     requestPaint();
@@ -518,6 +570,7 @@ export function build({ heroEl, sectionEl }) {
   view.y = axisSelect('map-y', 'analysis.map.y', ui.y);
   view.x.select.addEventListener('change', () => onAxisChange('x', 'y'));
   view.y.select.addEventListener('change', () => onAxisChange('y', 'x'));
+  view.metricInputs = [];
   const metric = el('fieldset', 'map-controls__metric');
   metric.append(el('legend', 'map-controls__label', t('analysis.map.metric')));
   for (const [value, key] of [
@@ -535,8 +588,10 @@ export function build({ heroEl, sectionEl }) {
       if (!input.checked) return;
       ui.metric = value;
       dirty.map = true;
+      saveMapView();
       requestPaint();
     });
+    view.metricInputs.push(input);
     label.append(input, document.createTextNode(` ${t(key)}`));
     metric.append(label);
   }
