@@ -14,15 +14,9 @@ import * as store from './state.js';
 import { loadChartsModule } from './charts-module.js';
 import { fileName, save, reportError } from './downloads.js';
 import { specOf } from './controls.js';
+import { el } from './dom.js';
 
 const panels = new Map(); // kind -> {button, box, wrap, data, shown}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function header(text, scope = 'col') {
   const th = el('th', '', text);

@@ -26,6 +26,7 @@ import * as charts from './charts.js';
 import { loadChartsModule, chartsModule } from './charts-module.js';
 import * as tools from './analysis-tools.js';
 import * as permalink from './permalink.js';
+import { el } from './dom.js';
 
 export const SEED = 1;
 export const DRAWS = 1000;
@@ -58,13 +59,6 @@ let bandDrawn = ''; // which band the savings canvas shows: "key|draws|faded" or
 // What the tornado and map canvases show, so that a new state only dims them (no redraw on
 // every frame of a drag) until the worker's answer for it arrives.
 const drawn = { tornado: '', map: '' };
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** A key that is the same for the same scenario whatever order its parameters were set in. */
 function keyOf(scenario) {

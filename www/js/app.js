@@ -31,6 +31,7 @@ import * as compare from './compare.js';
 import * as pageLang from './lang.js';
 import * as teach from './teach.js';
 import * as handout from './handout.js';
+import { el } from './dom.js';
 
 const FALLBACK_LOAD_ERROR = {
   title: 'The model could not be loaded',
@@ -48,13 +49,6 @@ const view = {};
 
 function $(id) {
   return document.getElementById(id);
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /** Shows a visible error with a reload button (used when the model cannot start). */

@@ -6,6 +6,7 @@
 
 import { t, raw } from './i18n.js';
 import { chartMoneyFormat } from './format.js';
+import { el } from './dom.js';
 
 export const KINDS = ['savings', 'headcount', 'costs', 'quality'];
 
@@ -14,13 +15,6 @@ let sizeDirty = true;
 let requestFrame = () => {};
 let sizeFactor = 1; // a seam for presentation mode (larger charts on a projector)
 const darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /**
  * Builds the panels: the savings chart into `hero` (right under the story), the others into

@@ -9,6 +9,7 @@
 import { t } from './i18n.js';
 import * as fmt from './format.js';
 import * as store from './state.js';
+import { el } from './dom.js';
 
 let api = null;
 const view = {};
@@ -22,13 +23,6 @@ const ROWS = [
   { id: 'laidOff', label: 'compare.row.laidOff', kind: 'count', of: (s) => s.laidOff },
   { id: 'customersLost', label: 'compare.row.customersLost', kind: 'count', of: (s) => s.customersLost, better: -1 },
 ];
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 export function configure({ api: wasm }) {
   api = wasm;

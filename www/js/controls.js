@@ -17,6 +17,7 @@ import { t } from './i18n.js';
 import * as fmt from './format.js';
 import * as store from './state.js';
 import { paramEvidence, evidenceTag, parseSource } from './sources.js';
+import { el } from './dom.js';
 
 const GROUP_ORDER = ['cut', 'ai', 'customers', 'rehiring', 'erosion', 'augment', 'money'];
 const OPEN_GROUPS = new Set(['cut', 'ai', 'customers']);
@@ -31,13 +32,6 @@ let presetButtons = [];
 let presetAbout = null;
 let depthInputs = [];
 let lastDepth = null;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function tidy(x) {
   return Number(Number(x).toPrecision(12));

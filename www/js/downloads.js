@@ -18,16 +18,10 @@ import * as charts from './charts.js';
 import * as permalink from './permalink.js';
 import * as embed from './embed.js';
 import { loadChartsModule } from './charts-module.js';
+import { el } from './dom.js';
 
 let api = null;
 let extras = null; // (state, scenario) -> {compare, band}: what app.js draws behind the charts
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /**
  * `drawExtras(state, scenario) -> {compare, band}` gives what the page draws behind its charts

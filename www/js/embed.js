@@ -19,6 +19,7 @@ import { t } from './i18n.js';
 import * as store from './state.js';
 import * as permalink from './permalink.js';
 import { KINDS } from './charts.js';
+import { el, clip } from './dom.js';
 
 export const MESSAGE_TYPE = 'layoff-whatif:height';
 export const DEFAULT_CHARTS = ['savings'];
@@ -32,18 +33,6 @@ let chosenControls = DEFAULT_CONTROLS;
 let openLink = null;
 let initial = null; // the scenario the embed opened with (its Reset goes back to it)
 let lastHeight = 0;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function clip(text, max = 30) {
-  const chars = [...String(text)];
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max).join('')}…`;
-}
 
 /** True when the page was opened with ?embed=1. */
 export function isEmbedded(search = location.search) {
@@ -82,8 +71,8 @@ export function setup({ paramTable }) {
   chosenCharts = charts.names;
   chosenControls = controls.names;
   const problems = [
-    ...charts.unknown.map((name) => t('share.embed.unknownChart', { name: clip(name), allowed: KINDS.join(', ') })),
-    ...controls.unknown.map((name) => t('share.embed.unknownControl', { name: clip(name) })),
+    ...charts.unknown.map((name) => t('share.embed.unknownChart', { name: clip(name, 30), allowed: KINDS.join(', ') })),
+    ...controls.unknown.map((name) => t('share.embed.unknownControl', { name: clip(name, 30) })),
   ];
   if (problems.length) permalink.showNotice(t('share.embed.noticeTitle'), problems);
   buildFrame();

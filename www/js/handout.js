@@ -20,6 +20,7 @@ import * as permalink from './permalink.js';
 import { parseSource } from './sources.js';
 import { qrSvg } from './qr.js';
 import { current as currentMoney } from './lang.js';
+import { el } from './dom.js';
 
 /**
  * The chart on the handout and its size in CSS pixels (printed about 11 cm wide). A second
@@ -35,13 +36,6 @@ let specs = [];
 let presets = [];
 let root = null;
 let timer = 0;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 export function configure({ api: wasm, paramTable, presetTable }) {
   api = wasm;

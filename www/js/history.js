@@ -18,6 +18,7 @@
 import { t } from './i18n.js';
 import * as store from './state.js';
 import * as permalink from './permalink.js';
+import { el } from './dom.js';
 
 const MEMORY_LIMIT = 200;
 // Steps on the same slider closer together than this are one step (an arrow key held down
@@ -31,13 +32,6 @@ let max = 0; // the last step that can be redone
 let shown = null; // the fragment the address bar shows (browser mode)
 let buttons = null;
 let lastStep = { source: '', at: -Infinity }; // the last recorded step, for merging
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function addressFor(fragment) {
   return `${location.pathname}${location.search}${fragment ? `#${fragment}` : ''}`;

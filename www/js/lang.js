@@ -25,7 +25,8 @@ import * as fmt from './format.js';
 import * as store from './state.js';
 import * as controls from './controls.js';
 import * as permalink from './permalink.js';
-import { showOptionNotice } from './notice.js';
+import { showOptionNotice, optionItem } from './notice.js';
+import { el, clip } from './dom.js';
 
 /**
  * Display currencies and their default rates per US dollar. The rates are rounded yearly
@@ -41,23 +42,6 @@ const CODES = Object.keys(CURRENCIES);
 
 let applied = { currency: null, rate: null };
 let view = null;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function clip(text, max = 40) {
-  const chars = [...String(text)];
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max).join('')}…`;
-}
-
-/** One line of the notice: "cur=XYZ: the reason". */
-function item(name, value, reason) {
-  return t('options.item', { piece: `${name}=${clip(value)}`, reason });
-}
 
 /** The allowed rate range of a currency (per US dollar). */
 export function rateLimits(code) {
@@ -95,7 +79,7 @@ export function readRate(code, text) {
   const normal = trimmed === '' ? null : fmt.normaliseTyped(trimmed);
   const value = normal === null ? NaN : Number(normal);
   if (!Number.isFinite(value) || value <= 0) {
-    return { ok: false, message: t('options.rateNotNumber', { text: clip(trimmed) || '—', ...vars }) };
+    return { ok: false, message: t('options.rateNotNumber', { text: clip(trimmed, 40) || '—', ...vars }) };
   }
   if (value < min || value > max) {
     return { ok: false, message: t('options.rateOutOfRange', { value: rateText(code, value), ...vars }) };
@@ -110,7 +94,7 @@ permalink.register('cur', {
   decode(text) {
     const code = String(text).toUpperCase();
     if (CODES.includes(code)) return { currency: code };
-    return new Error(t('options.unknownCurrency', { value: clip(text), allowed: CODES.join(', ') }));
+    return new Error(t('options.unknownCurrency', { value: clip(text, 40), allowed: CODES.join(', ') }));
   },
 });
 
@@ -119,7 +103,7 @@ permalink.register('rate', {
   decode(text) {
     const value = Number(text);
     if (String(text).trim() !== '' && Number.isFinite(value) && value > 0) return { rate: value };
-    return new Error(t('options.badRate', { value: clip(text) }));
+    return new Error(t('options.badRate', { value: clip(text, 40) }));
   },
 });
 
@@ -301,11 +285,11 @@ function checkAddress() {
   for (const value of [asked, fromFragment]) {
     if (value != null && !LANGUAGES.includes(value)) {
       const reason = t('options.unknownLanguage', {
-        value: clip(value),
+        value: clip(value, 40),
         name: t(`options.languageNames.${language()}`),
         allowed: LANGUAGES.join(', '),
       });
-      problems.push(item('lang', value, reason));
+      problems.push(optionItem('lang', value, reason));
     }
   }
   return problems;
@@ -324,12 +308,12 @@ export function start({ embedded = false } = {}) {
   if (state.currency === undefined && query.has('cur')) {
     const code = String(query.get('cur')).toUpperCase();
     if (CODES.includes(code)) patch.currency = code;
-    else problems.push(item('cur', query.get('cur'), t('options.unknownCurrency', { value: clip(query.get('cur')), allowed: CODES.join(', ') })));
+    else problems.push(optionItem('cur', query.get('cur'), t('options.unknownCurrency', { value: clip(query.get('cur'), 40), allowed: CODES.join(', ') })));
   }
   if (state.rate === undefined && query.has('rate')) {
     const value = Number(query.get('rate'));
     if (Number.isFinite(value) && value > 0) patch.rate = value;
-    else problems.push(item('rate', query.get('rate'), t('options.badRate', { value: clip(query.get('rate')) })));
+    else problems.push(optionItem('rate', query.get('rate'), t('options.badRate', { value: clip(query.get('rate'), 40) })));
   }
   // A rate that does not fit the currency (e.g. 16400 euros per dollar) is ignored, not clamped.
   const after = { ...state, ...patch };
@@ -341,7 +325,7 @@ export function start({ embedded = false } = {}) {
         code === 'USD'
           ? t('options.rateForUsd')
           : t('options.rateIgnored', { value: rateText(code, after.rate), currency: code, min: rateText(code, min), max: rateText(code, max) });
-      problems.push(item('rate', String(after.rate), reason));
+      problems.push(optionItem('rate', String(after.rate), reason));
       patch.rate = undefined;
     }
   }

@@ -3,16 +3,10 @@
 // lists them as text. A bad option never stops the page; it is named here and ignored.
 
 import { t } from './i18n.js';
+import { el, clip } from './dom.js';
 
 let box = null;
 let list = null;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function ensureBox() {
   if (box && box.isConnected) return;
@@ -33,6 +27,11 @@ function ensureBox() {
   const anchor = document.getElementById('notices') || document.getElementById('model');
   if (anchor?.parentElement) anchor.parentElement.insertBefore(box, anchor.id === 'notices' ? anchor.nextSibling : anchor);
   else document.body.prepend(box);
+}
+
+/** One line of the notice: "cur=XYZ: the reason" (the value cut to 40 characters). */
+export function optionItem(name, value, reason) {
+  return t('options.item', { piece: `${name}=${clip(value, 40)}`, reason });
 }
 
 /** Adds sentences to the notice (each one as plain text). */

@@ -31,6 +31,7 @@ import { t, LANGUAGES } from './i18n.js';
 import * as fmt from './format.js';
 import * as store from './state.js';
 import { KINDS } from './charts.js';
+import { el, clip } from './dom.js';
 
 export const VERSION = 1;
 /** The longest fragment read; a longer one is cut and the reader told. */
@@ -42,13 +43,6 @@ const fields = []; // [{name, encode, decode, absent}] in registration (= writin
 let specs = new Map(); // parameter key -> spec from paramTable()
 let lowerKeys = new Map(); // lower-case key -> key, for "did you mean"
 let api = null;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** Gives the module the parameter table and the wasm API (for checkScenario). */
 export function configure({ paramTable, api: wasm }) {
@@ -84,11 +78,6 @@ export function shortNumber(x) {
 // Values keep ",", ":" and a few more readable characters; everything else is escaped.
 function escapeValue(text) {
   return encodeURIComponent(text).replace(/%2C/gi, ',').replace(/%3A/gi, ':');
-}
-
-function clip(text, max = 60) {
-  const chars = [...String(text)];
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max).join('')}…`;
 }
 
 // ---- Encoding ----------------------------------------------------------------------------
@@ -170,7 +159,7 @@ function split(hash) {
 }
 
 function item(piece, reason) {
-  return t('share.link.item', { piece: clip(piece), reason });
+  return t('share.link.item', { piece: clip(piece, 60), reason });
 }
 
 /** The raw text of one field in a fragment, or undefined (for early use, e.g. the language). */

@@ -7,16 +7,10 @@
 
 import { t, fillTemplate } from './i18n.js';
 import * as fmt from './format.js';
+import { el } from './dom.js';
 
 const EPS_USD = 0.5;
 const EPS_SHARE = 0.005;
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** A highlighted number in the prose. */
 function num(text, tone) {

@@ -4,6 +4,7 @@
 // yet are still named). Also renders the sources list and the intro's [[kind:TAGS]] markup.
 
 import { t, raw, has } from './i18n.js';
+import { el } from './dom.js';
 
 let citations = new Map();
 let popoverCount = 0;
@@ -22,13 +23,6 @@ export function parseSource(source) {
   const tags = tokens.filter((x) => TAG.test(x));
   const rest = tokens.filter((x) => !TAG.test(x)).join(' ');
   return { tags, rest };
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 function closeOpen() {

@@ -15,6 +15,7 @@ import { t } from './i18n.js';
 import * as fmt from './format.js';
 import * as store from './state.js';
 import { KINDS } from './charts.js';
+import { el } from './dom.js';
 
 const money = (v) => fmt.moneyFull(v);
 const people = (v) => fmt.number(v, 0);
@@ -53,13 +54,6 @@ export const COLUMNS = {
 };
 
 const panels = new Map(); // kind -> {button, box, wrap, note, lastKey}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** The step between shown months for a period: 1, 3 or 6. */
 export function stepFor(horizon) {

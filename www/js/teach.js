@@ -24,8 +24,9 @@ import { t } from './i18n.js';
 import * as store from './state.js';
 import * as charts from './charts.js';
 import * as permalink from './permalink.js';
-import { showOptionNotice } from './notice.js';
+import { showOptionNotice, optionItem } from './notice.js';
 import * as handout from './handout.js';
+import { el, clip } from './dom.js';
 
 /**
  * The tour: each step's scenario (preset, changed parameters, model level) and the chart it
@@ -56,23 +57,6 @@ let locks = { keys: new Set(), presets: false, depth: false };
 let hides = { keys: new Set(), groups: new Set(), presets: false, depth: false };
 const reducedMotion = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function clip(text, max = 40) {
-  const chars = [...String(text)];
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max).join('')}…`;
-}
-
-/** One line of the notice: "lock=foo: the reason". */
-function item(name, value, reason) {
-  return t('options.item', { piece: `${name}=${clip(value)}`, reason });
-}
-
 function button(className, text, onClick) {
   const b = el('button', `button ${className}`, text);
   b.type = 'button';
@@ -87,7 +71,7 @@ permalink.register('tour', {
   decode(text) {
     const n = Number(text);
     if (/^\d+$/.test(String(text)) && n >= 1 && n <= TOUR.length) return { tour: n };
-    return new Error(t('teach.badTour', { value: clip(text), n: TOUR.length }));
+    return new Error(t('teach.badTour', { value: clip(text, 40), n: TOUR.length }));
   },
   absent: (s) => (s.tour ? { tour: 0 } : {}),
 });
@@ -96,7 +80,7 @@ permalink.register('present', {
   encode: (s) => (s.present ? '1' : undefined),
   decode(text) {
     if (text === '1' || text === '0') return { present: text === '1' };
-    return new Error(t('teach.badPresent', { value: clip(text) }));
+    return new Error(t('teach.badPresent', { value: clip(text, 40) }));
   },
 });
 
@@ -407,7 +391,7 @@ function resolve(names, kind, problems) {
     else if (GROUPS.includes(name)) {
       out.groups.add(name);
       for (const s of specs) if (s.group === name && s.key !== 'modelDepth') out.keys.add(s.key);
-    } else problems.push(item(kind, name, t(kind === 'lock' ? 'teach.unknownLock' : 'teach.unknownHide', { name: clip(name) })));
+    } else problems.push(optionItem(kind, name, t(kind === 'lock' ? 'teach.unknownLock' : 'teach.unknownHide', { name: clip(name, 40) })));
   }
   return out;
 }
@@ -419,20 +403,20 @@ function readTeacherOptions(problems) {
   const fragmentState = permalink.peek('p') !== undefined || specs.some((s) => permalink.peek(s.key) !== undefined);
   if (query.has('preset')) {
     const name = query.get('preset');
-    if (!presetNames.includes(name)) problems.push(item('preset', name, t('teach.badPreset', { value: clip(name), allowed: presetNames.join(', ') })));
+    if (!presetNames.includes(name)) problems.push(optionItem('preset', name, t('teach.badPreset', { value: clip(name, 40), allowed: presetNames.join(', ') })));
     else if (!fragmentState) store.applyPreset(name, { record: false, source: 'options' });
   }
   if (query.has('present') && permalink.peek('present') === undefined) {
     const value = query.get('present');
     if (value === '1' || value === '0') store.setState({ present: value === '1' }, { record: false, source: 'options' });
-    else problems.push(item('present', value, t('teach.badPresent', { value: clip(value) })));
+    else problems.push(optionItem('present', value, t('teach.badPresent', { value: clip(value, 40) })));
   }
   let startStep = 0;
   if (query.has('tour') && permalink.peek('tour') === undefined) {
     const value = query.get('tour');
     const n = Number(value);
     if (/^\d+$/.test(value) && n >= 1 && n <= TOUR.length) startStep = n;
-    else problems.push(item('tour', value, t('teach.badTour', { value: clip(value), n: TOUR.length })));
+    else problems.push(optionItem('tour', value, t('teach.badTour', { value: clip(value, 40), n: TOUR.length })));
   }
   return startStep;
 }
