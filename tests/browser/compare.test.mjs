@@ -161,7 +161,7 @@ test('a pinned A survives a reload through the permalink', async () => {
   await page.waitForFunction(() => !document.getElementById('compare-table').closest('[hidden]'));
   assert.deepEqual(await table(page), rows, 'the same difference table');
   // Reloading aborts whatever the old page still had in flight; that is not a problem.
-  assert.deepEqual(problems.filter((p) => !/net::ERR_ABORTED/.test(p)), []);
+  assert.deepEqual(problems, []); // a request a reload cut short is not counted (helpers.mjs)
   await context.close();
 });
 

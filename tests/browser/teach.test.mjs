@@ -252,8 +252,7 @@ test('a teacher link starts at a step and locks and hides controls', async () =>
   const again = await seenState(page);
   assert.equal(again.step, 4, 'the fragment step wins over ?tour=3 after a reload');
   assert.equal(await page.evaluate(() => document.getElementById('layoffShare').disabled), true);
-  // The reload may cut the first page's favicon request short; that is not the page's fault.
-  assert.deepEqual(problems.filter((p) => !/favicon\.svg net::ERR_ABORTED/.test(p)), []);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
