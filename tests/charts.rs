@@ -565,7 +565,13 @@ mod analyses {
             .expect("a fresh Monte Carlo result is a valid band")
     }
 
-    fn savings_with(params: &Params, outcome: &Outcome, band: &Band, size: (u32, u32)) -> String {
+    /// The savings chart with a fan, or the chart's refusal of that fan.
+    fn try_savings_with(
+        params: &Params,
+        outcome: &Outcome,
+        band: &Band,
+        size: (u32, u32),
+    ) -> Result<String, chart::ChartError> {
         let data = ChartData {
             outcome,
             params,
@@ -579,7 +585,10 @@ mod analyses {
             size.0,
             size.1,
         )
-        .expect("savings with a fan")
+    }
+
+    fn savings_with(params: &Params, outcome: &Outcome, band: &Band, size: (u32, u32)) -> String {
+        try_savings_with(params, outcome, band, size).expect("savings with a fan")
     }
 
     fn tornado_svg(
@@ -730,21 +739,7 @@ mod analyses {
     fn a_band_that_does_not_fit_is_refused() {
         let (params, outcome) = run("typical");
         let good = band_of(&params, 50);
-        let draw = |band: &Band| {
-            let data = ChartData {
-                outcome: &outcome,
-                params: &params,
-                compare: None,
-                band: Some(band),
-            };
-            chart::svg(
-                ChartKind::Savings,
-                &data,
-                &ChartOptions::default(),
-                640,
-                400,
-            )
-        };
+        let draw = |band: &Band| try_savings_with(&params, &outcome, band, (640, 400));
         let mut short = good.clone();
         short.cumulative_delta_usd.pop();
         let err = draw(&short).expect_err("a band of another horizon");
