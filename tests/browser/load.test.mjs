@@ -1,6 +1,7 @@
-// The page loads cleanly: no console errors or warnings, no failed requests, the charts are
-// drawn, the prose shows numbers, every parameter has a slider with units, the evidence
-// popovers open from the keyboard, and a model that cannot load gives a visible message.
+// The page loads cleanly: no console errors or warnings, no failed requests, the preloads are
+// used and not downloaded twice, the charts are drawn, the prose shows numbers, every
+// parameter has a slider with units, the evidence popovers open from the keyboard, and a model
+// that cannot load gives a visible message.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -51,6 +52,27 @@ test('the page loads with no console errors and no failed requests, and draws', 
 
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('the preloaded model and English strings are downloaded once, and used, in either language', async () => {
+  // index.html preloads the wasm and i18n/en.json (every language's fallback) so that they
+  // arrive before the scripts ask; a preload the page's own fetch does not match would be
+  // downloaded twice.
+  for (const query of ['', '?lang=id']) {
+    const requested = [];
+    const { page, context, problems } = await openPage(browser, `${server.url}${query}`, {
+      beforeLoad: (p) => p.on('request', (request) => requested.push(new URL(request.url()).pathname)),
+    });
+    await waitForRender(page);
+    await page.waitForLoadState('networkidle');
+    const times = (path) => requested.filter((p) => p === path).length;
+    assert.equal(times('/pkg/layoff_whatif_bg.wasm'), 1, `${query || 'English'}: the wasm once`);
+    assert.equal(times('/i18n/en.json'), 1, `${query || 'English'}: the English strings once`);
+    assert.equal(times('/i18n/id.json'), query ? 1 : 0, `${query || 'English'}: the Indonesian strings only when asked for`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), query ? 'id' : 'en');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });
 
 test('the prose numbers are the model summary', async () => {

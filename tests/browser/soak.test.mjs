@@ -97,8 +97,9 @@ async function domSignature(page) {
 
 async function measure(page, cdp) {
   await waitForSettled(page); // the analyses' "Updating…" states are not the steady page
-  // The print handout copies the story a moment (250 ms) after the last finished change.
-  await page.waitForTimeout(600);
+  // The print handout is rebuilt a moment after the last finished change, once the page is idle.
+  await page.waitForFunction(() => document.getElementById('handout')?.dataset.link === location.href);
+  await page.waitForTimeout(300);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');

@@ -202,8 +202,13 @@ async function main() {
   const lang = i18n.chooseLanguage();
   const model = loadModel();
   model.catch(() => {}); // handled below, after the language file
+  const strings = i18n.loadLanguage(lang);
+  strings.catch(() => {}); // handled just below
+  // While both downloads are in flight, load the number formatters' locale data.
+  fmt.preloadLocale(lang);
+  charts.warmUp();
   try {
-    await i18n.loadLanguage(lang);
+    await strings;
   } catch (error) {
     showLoadError(error);
     return;

@@ -36,6 +36,7 @@ let specs = [];
 let presets = [];
 let root = null;
 let timer = 0;
+let idle = 0; // a requestIdleCallback handle
 
 export function configure({ api: wasm, paramTable, presetTable }) {
   api = wasm;
@@ -49,10 +50,23 @@ export function configure({ api: wasm, paramTable, presetTable }) {
   schedule();
 }
 
-/** Rebuilds the handout a moment after the last change. */
+/**
+ * Rebuilds the handout a moment after the last change, when the page has nothing else to do:
+ * its chart is drawn at three times the size and encoded as a PNG, work that should not
+ * compete with the first charts or a reader's next slider move.
+ */
 export function schedule() {
   clearTimeout(timer);
-  timer = setTimeout(() => update(), 250);
+  cancelIdle();
+  timer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(() => update(), { timeout: 1000 });
+    else update();
+  }, 250);
+}
+
+function cancelIdle() {
+  if (idle && typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
+  idle = 0;
 }
 
 function chartImage(state, { kind, width, height }) {
@@ -158,6 +172,7 @@ function caseLine(state) {
 /** Builds the handout for the current state now. */
 export function update() {
   clearTimeout(timer);
+  cancelIdle();
   if (!api) return;
   const state = store.getState();
   if (!root) {

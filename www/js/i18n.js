@@ -43,8 +43,10 @@ async function fetchTable(code) {
 /** Loads the language (and English as the fallback). Throws if English cannot be loaded. */
 export async function loadLanguage(code) {
   const wanted = LANGUAGES.includes(code) ? code : FALLBACK;
+  // Both files at once: a reader of another language should not wait for two round trips.
+  const own = wanted === FALLBACK ? null : fetchTable(wanted).catch(() => null);
   fallback = await fetchTable(FALLBACK);
-  current = wanted === FALLBACK ? fallback : await fetchTable(wanted).catch(() => fallback);
+  current = (own && (await own)) || fallback;
   lang = current === fallback ? FALLBACK : wanted;
   plural = new Intl.PluralRules(lang);
   document.documentElement.lang = lang;
