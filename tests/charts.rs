@@ -61,10 +61,10 @@ fn has_text(svg: &str, words: &str) -> bool {
     texts(svg).contains(&words)
 }
 
-/// Whether a text reads like "$0", "-$15.3M", "$750k" or "$1.25B": a sign, the dollar, a
+/// Whether a text reads like "$0", "−$15.3M", "$750k" or "$1.25B": a minus sign, the dollar, a
 /// number with no trailing zero after its decimal point, and a magnitude word.
 fn is_short_money(words: &str) -> bool {
-    let body = words.trim_start_matches('-').trim_start_matches('$');
+    let body = words.trim_start_matches('\u{2212}').trim_start_matches('$');
     let number = body.trim_end_matches(['k', 'M', 'B']);
     let tidy = !number.contains('.') || !number.ends_with('0');
     !number.is_empty() && number.len() <= 5 && number.parse::<f64>().is_ok() && tidy
@@ -136,14 +136,14 @@ fn money_axes_show_currency_ticks_not_raw_numbers() {
                 assert!(
                     words
                         .iter()
-                        .any(|w| w.trim_start_matches('-').starts_with('$')
+                        .any(|w| w.trim_start_matches('\u{2212}').starts_with('$')
                             && w.ends_with(['k', 'M'])),
                     "{preset} {}: no tick with a magnitude word: {words:?}",
                     kind.key()
                 );
                 for word in words
                     .iter()
-                    .filter(|w| w.starts_with('$') || w.starts_with("-$"))
+                    .filter(|w| w.starts_with('$') || w.starts_with("\u{2212}$"))
                 {
                     assert!(
                         is_short_money(word),
@@ -181,7 +181,7 @@ fn money_follows_the_readers_currency() {
     let words = texts(&svg);
     assert!(words.contains(&"Rp0"), "no Rp0 tick: {words:?}");
     assert!(
-        words.iter().any(|w| w.starts_with("-Rp")),
+        words.iter().any(|w| w.starts_with("\u{2212}Rp")),
         "no negative rupiah tick"
     );
     assert!(!svg.contains('$'), "a dollar sign in a rupiah chart");
@@ -443,7 +443,10 @@ fn describe_gives_the_key_numbers() {
         "no regret month: {savings}"
     );
     assert!(savings.contains("$12.4M"), "no peak: {savings}");
-    assert!(savings.contains("-$19.9M"), "no final result: {savings}");
+    assert!(
+        savings.contains("\u{2212}$19.9M"),
+        "no final result: {savings}"
+    );
     for kind in ChartKind::ALL {
         let text = chart::describe(kind, &data, &options);
         assert!(

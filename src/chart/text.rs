@@ -5,6 +5,11 @@
 use super::{ChartText, MoneyFormat};
 use crate::params::{ParamSpec, Unit};
 
+/// The minus sign of chart text: U+2212, as the page's prose writes it. A hyphen is shorter
+/// and sits lower than a plus sign, and a newsroom chart does not use it for negatives.
+pub const MINUS: char = '\u{2212}';
+const MINUS_STR: &str = "\u{2212}";
+
 /// Every text key the charts use, with its English text. Templates name their values in
 /// braces ("{month}"); a translation must keep the same placeholders.
 pub const TEXT_KEYS: &[(&str, &str)] = &[
@@ -190,16 +195,22 @@ fn decimals_for_step(step: f64) -> usize {
 
 /// Writes `value` with `decimals` decimals and the given separator, dropping trailing zeros.
 fn decimal_text(value: f64, decimals: usize, separator: char) -> String {
-    let text = format!("{value:.decimals$}");
+    let text = format!("{:.decimals$}", value.abs());
     let text = if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
     } else {
         text
     };
-    if separator == '.' {
+    let text = if separator == '.' {
         text
     } else {
         text.replace('.', &separator.to_string())
+    };
+    // A value that rounds to zero is "0", never "−0".
+    if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("{MINUS}{text}")
+    } else {
+        text
     }
 }
 
@@ -280,7 +291,7 @@ fn short_number(value: f64, step: Option<f64>, decimal: char, words: &[String; 3
     out
 }
 
-/// Money in the reader's currency, from USD: "$1.2M", "-$15.3M", "Rp1,2M". With `step_usd`,
+/// Money in the reader's currency, from USD: "$1.2M", "−$15.3M", "Rp1,2M". With `step_usd`,
 /// formatted as an axis tick whose neighbours are `step_usd` apart.
 pub fn money(usd: f64, step_usd: Option<f64>, format: &MoneyFormat) -> String {
     let value = usd * format.rate_per_usd;
@@ -288,7 +299,7 @@ pub fn money(usd: f64, step_usd: Option<f64>, format: &MoneyFormat) -> String {
     if value.abs() < 1e-9 * step.unwrap_or(1.0).max(1.0) {
         return format!("{}0{}", format.prefix, format.suffix);
     }
-    let sign = if value < 0.0 { "-" } else { "" };
+    let sign = if value < 0.0 { MINUS_STR } else { "" };
     let number = short_number(value, step, format.decimal, &format.magnitudes);
     format!("{sign}{}{number}{}", format.prefix, format.suffix)
 }
@@ -297,7 +308,7 @@ pub fn money(usd: f64, step_usd: Option<f64>, format: &MoneyFormat) -> String {
 /// page's magnitude words. With `step`, as an axis tick.
 pub fn count(n: f64, step: Option<f64>, format: &MoneyFormat) -> String {
     let abs = n.abs();
-    let sign = if n < 0.0 && abs >= 0.5 { "-" } else { "" };
+    let sign = if n < 0.0 && abs >= 0.5 { MINUS_STR } else { "" };
     let body = if abs < 10_000.0 {
         match step {
             Some(step) if step < 1.0 => decimal_text(abs, decimals_for_step(step), format.decimal),
@@ -319,7 +330,7 @@ pub fn count_ticks(values: &[f64], step: f64, format: &MoneyFormat) -> Vec<Strin
         values
             .iter()
             .map(|&v| {
-                let sign = if v < -0.5 { "-" } else { "" };
+                let sign = if v < -0.5 { MINUS_STR } else { "" };
                 format!("{sign}{}", grouped(v.abs().round() as u64, separator))
             })
             .collect()
@@ -351,12 +362,7 @@ pub fn param_label<'a>(text: &'a ChartText, spec: &'a ParamSpec) -> &'a str {
 
 /// A plain number with up to `decimals` decimals (trailing zeros dropped).
 pub fn plain_number(value: f64, decimals: usize, decimal: char) -> String {
-    let text = decimal_text(value.abs(), decimals, decimal);
-    if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        format!("-{text}")
-    } else {
-        text
-    }
+    decimal_text(value, decimals, decimal)
 }
 
 /// A parameter value in its unit, short enough for a chart: "36%", "$0.20", "$5.1k",
@@ -378,7 +384,7 @@ pub fn param_value(unit: Unit, value: f64, text: &ChartText, money_format: &Mone
         Unit::Usd | Unit::UsdPerMonth | Unit::UsdPerConversation => {
             let shown = value * money_format.rate_per_usd;
             if shown.abs() < 10.0 && shown != 0.0 {
-                let sign = if shown < 0.0 { "-" } else { "" };
+                let sign = if shown < 0.0 { MINUS_STR } else { "" };
                 let body = format!("{:.2}", shown.abs());
                 let body = if decimal == '.' {
                     body
@@ -439,14 +445,14 @@ mod tests {
         assert_eq!(money(950.0, None, &usd), "$950");
         assert_eq!(money(12_345.0, None, &usd), "$12.3k");
         assert_eq!(money(1_200_000.0, None, &usd), "$1.2M");
-        assert_eq!(money(-15_261_127.0, None, &usd), "-$15.3M");
+        assert_eq!(money(-15_261_127.0, None, &usd), "\u{2212}$15.3M");
         assert_eq!(money(999_960.0, None, &usd), "$1M");
         assert_eq!(money(1.0, None, &usd), "$1");
         assert_eq!(money(1e11, None, &usd), "$100B");
         assert_eq!(money(2e12, None, &usd), "$2,000B");
         assert_eq!(money(1_250_000.0, Some(250_000.0), &usd), "$1.25M");
         assert_eq!(money(750_000.0, Some(250_000.0), &usd), "$750k");
-        assert_eq!(money(-5_000_000.0, Some(5_000_000.0), &usd), "-$5M");
+        assert_eq!(money(-5_000_000.0, Some(5_000_000.0), &usd), "\u{2212}$5M");
         assert_eq!(money(1e-12, Some(5_000_000.0), &usd), "$0");
         assert_eq!(money(1_200_000.0, None, &idr()), "Rp19,2M");
         assert_eq!(money(1_000.0, Some(500.0), &idr()), "Rp16jt");
