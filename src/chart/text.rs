@@ -7,8 +7,7 @@ use crate::params::{ParamSpec, Unit};
 
 /// The minus sign of chart text: U+2212, as the page's prose writes it. A hyphen is shorter
 /// and sits lower than a plus sign, and a newsroom chart does not use it for negatives.
-pub const MINUS: char = '\u{2212}';
-const MINUS_STR: &str = "\u{2212}";
+const MINUS: &str = "\u{2212}";
 
 /// Every text key the charts use, with its English text. Templates name their values in
 /// braces ("{month}"); a translation must keep the same placeholders.
@@ -299,7 +298,7 @@ pub fn money(usd: f64, step_usd: Option<f64>, format: &MoneyFormat) -> String {
     if value.abs() < 1e-9 * step.unwrap_or(1.0).max(1.0) {
         return format!("{}0{}", format.prefix, format.suffix);
     }
-    let sign = if value < 0.0 { MINUS_STR } else { "" };
+    let sign = if value < 0.0 { MINUS } else { "" };
     let number = short_number(value, step, format.decimal, &format.magnitudes);
     format!("{sign}{}{number}{}", format.prefix, format.suffix)
 }
@@ -308,7 +307,7 @@ pub fn money(usd: f64, step_usd: Option<f64>, format: &MoneyFormat) -> String {
 /// page's magnitude words. With `step`, as an axis tick.
 pub fn count(n: f64, step: Option<f64>, format: &MoneyFormat) -> String {
     let abs = n.abs();
-    let sign = if n < 0.0 && abs >= 0.5 { MINUS_STR } else { "" };
+    let sign = if n < 0.0 && abs >= 0.5 { MINUS } else { "" };
     let body = if abs < 10_000.0 {
         match step {
             Some(step) if step < 1.0 => decimal_text(abs, decimals_for_step(step), format.decimal),
@@ -330,7 +329,7 @@ pub fn count_ticks(values: &[f64], step: f64, format: &MoneyFormat) -> Vec<Strin
         values
             .iter()
             .map(|&v| {
-                let sign = if v < -0.5 { MINUS_STR } else { "" };
+                let sign = if v < -0.5 { MINUS } else { "" };
                 format!("{sign}{}", grouped(v.abs().round() as u64, separator))
             })
             .collect()
@@ -384,7 +383,7 @@ pub fn param_value(unit: Unit, value: f64, text: &ChartText, money_format: &Mone
         Unit::Usd | Unit::UsdPerMonth | Unit::UsdPerConversation => {
             let shown = value * money_format.rate_per_usd;
             if shown.abs() < 10.0 && shown != 0.0 {
-                let sign = if shown < 0.0 { MINUS_STR } else { "" };
+                let sign = if shown < 0.0 { MINUS } else { "" };
                 let body = format!("{:.2}", shown.abs());
                 let body = if decimal == '.' {
                     body
@@ -456,6 +455,19 @@ mod tests {
         assert_eq!(money(1e-12, Some(5_000_000.0), &usd), "$0");
         assert_eq!(money(1_200_000.0, None, &idr()), "Rp19,2M");
         assert_eq!(money(1_000.0, Some(500.0), &idr()), "Rp16jt");
+    }
+
+    #[test]
+    fn negatives_take_a_true_minus_and_zero_takes_none() {
+        let usd = MoneyFormat::default();
+        assert_eq!(percent(-0.05, None, '.'), "\u{2212}5%");
+        assert_eq!(plain_number(-2.5, 1, ','), "\u{2212}2,5");
+        assert_eq!(plain_number(-0.001, 1, '.'), "0");
+        assert_eq!(count(-1500.0, None, &usd), "\u{2212}1,500");
+        assert_eq!(
+            count_ticks(&[-5000.0, 0.0], 5000.0, &usd),
+            vec!["\u{2212}5,000", "0"]
+        );
     }
 
     #[test]
