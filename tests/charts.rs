@@ -185,9 +185,10 @@ fn money_follows_the_readers_currency() {
         "no negative rupiah tick"
     );
     assert!(!svg.contains('$'), "a dollar sign in a rupiah chart");
-    // The typical peak, $12.4M, is Rp197.8 billion: "Rp198M" with Indonesian words.
+    // The typical peak, $12.4M, is Rp197.8 billion: "Rp197,8M" with Indonesian words and
+    // decimal comma, one decimal as the prose writes it.
     assert!(
-        words.contains(&"Peak Rp198M"),
+        words.contains(&"Peak Rp197,8M"),
         "peak label not in rupiah: {words:?}"
     );
 }

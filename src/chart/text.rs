@@ -249,17 +249,21 @@ fn magnitude(abs: f64) -> (f64, Option<usize>) {
 
 /// A number with a magnitude word ("1.2M", "950", "12rb"). With `step`, as an axis tick: as
 /// many decimals as the step needs; without, three significant digits.
-fn short_number(value: f64, step: Option<f64>, decimal: char, words: &[String; 3]) -> String {
+fn short_number(
+    value: f64,
+    step: Option<f64>,
+    decimal: char,
+    words: &[String; 3],
+    precision: Precision,
+) -> String {
     let abs = value.abs();
     let (mut divisor, mut index) = magnitude(abs);
-    let sig_decimals = |v: f64| {
-        if v >= 100.0 {
-            0
-        } else if v >= 10.0 {
-            1
-        } else {
-            2
-        }
+    let sig_decimals = |v: f64| match precision {
+        // As the page's prose writes money ("$117.9M", "$1.2M"), so a label matches the text.
+        Precision::OneDecimal => 1,
+        Precision::ThreeDigits if v >= 100.0 => 0,
+        Precision::ThreeDigits if v >= 10.0 => 1,
+        Precision::ThreeDigits => 2,
     };
     let mut decimals = match step {
         Some(step) => decimals_for_step(step / divisor),
@@ -290,6 +294,15 @@ fn short_number(value: f64, step: Option<f64>, decimal: char, words: &[String; 3
     out
 }
 
+/// How a number without an axis step is rounded once scaled to its magnitude word.
+#[derive(Clone, Copy)]
+enum Precision {
+    /// Three significant digits: "19.6M", "250k", "1.25M" (counts of people and customers).
+    ThreeDigits,
+    /// At most one decimal: "117.9M", "1.2M" (money, as the prose writes it).
+    OneDecimal,
+}
+
 /// Money in the reader's currency, from USD: "$1.2M", "−$15.3M", "Rp1,2M". With `step_usd`,
 /// formatted as an axis tick whose neighbours are `step_usd` apart.
 pub fn money(usd: f64, step_usd: Option<f64>, format: &MoneyFormat) -> String {
@@ -299,7 +312,13 @@ pub fn money(usd: f64, step_usd: Option<f64>, format: &MoneyFormat) -> String {
         return format!("{}0{}", format.prefix, format.suffix);
     }
     let sign = if value < 0.0 { MINUS } else { "" };
-    let number = short_number(value, step, format.decimal, &format.magnitudes);
+    let number = short_number(
+        value,
+        step,
+        format.decimal,
+        &format.magnitudes,
+        Precision::OneDecimal,
+    );
     format!("{sign}{}{number}{}", format.prefix, format.suffix)
 }
 
@@ -314,7 +333,13 @@ pub fn count(n: f64, step: Option<f64>, format: &MoneyFormat) -> String {
             _ => grouped(abs.round() as u64, group_separator(format.decimal)),
         }
     } else {
-        short_number(abs, step, format.decimal, &format.magnitudes)
+        short_number(
+            abs,
+            step,
+            format.decimal,
+            &format.magnitudes,
+            Precision::ThreeDigits,
+        )
     };
     format!("{sign}{body}")
 }
@@ -444,6 +469,9 @@ mod tests {
         assert_eq!(money(950.0, None, &usd), "$950");
         assert_eq!(money(12_345.0, None, &usd), "$12.3k");
         assert_eq!(money(1_200_000.0, None, &usd), "$1.2M");
+        // One decimal at most, as the prose writes it (format.js moneyCompact).
+        assert_eq!(money(117_940_000.0, None, &usd), "$117.9M");
+        assert_eq!(money(5_083.0, None, &usd), "$5.1k");
         assert_eq!(money(-15_261_127.0, None, &usd), "\u{2212}$15.3M");
         assert_eq!(money(999_960.0, None, &usd), "$1M");
         assert_eq!(money(1.0, None, &usd), "$1");

@@ -120,12 +120,16 @@ export function chartMoneyFormat() {
   const gap = parts.some((p) => p.type === 'literal') ? '\u00a0' : '';
   const compact = nf('money-mag', { notation: 'compact', maximumFractionDigits: 0 });
   const magnitudes = [1e3, 1e6, 1e9].map((n) => {
-    const word = compact
-      .formatToParts(n)
+    const compactParts = compact.formatToParts(n);
+    const word = compactParts
       .filter((p) => p.type === 'compact')
       .map((p) => p.value)
       .join('');
-    return word || ['k', 'M', 'B'][[1e3, 1e6, 1e9].indexOf(n)];
+    if (!word) return ['k', 'M', 'B'][[1e3, 1e6, 1e9].indexOf(n)];
+    // A language that puts a space before the word ("12,4 jt") gets it in the charts too,
+    // so that a chart label reads as the prose does; a no-break space keeps them together.
+    const at = compactParts.findIndex((p) => p.type === 'compact');
+    return compactParts[at - 1]?.type === 'literal' ? `\u00a0${word}` : word;
   });
   return {
     ratePerUsd: moneyRate,
