@@ -97,7 +97,9 @@ export function count(value) {
   const abs = Math.abs(value);
   if (abs >= 1e6) {
     return minus(
-      nf('count-long', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 }).format(value),
+      // Three significant digits, as below a million: "1.04 million" next to "559,000",
+      // not "1 million", so that a difference between two counts reads true.
+      nf('count-long', { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 }).format(value),
     );
   }
   if (abs >= 10000) {
