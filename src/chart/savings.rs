@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::Color;
 
 use super::frame::{self, Canvas, EndLabel, Pane, Stroke};
-use super::style::text_width_px;
+use super::style::{self, text_width_px};
 use super::text::{self, word};
 use super::{ChartData, ChartError, ChartOptions};
 
@@ -133,7 +133,10 @@ pub fn draw(
     if let (Some(rows), Some(band), Some(key)) = (&band_display, data.band, fan_word) {
         // Subtle: the outer band barely tints the background, the inner one a little more;
         // an earlier state's band (while the current one is worked out) is fainter still.
-        let strength = if band.faded { 0.5 } else { 1.0 };
+        // A tint shows less on a dark background than on a light one, so dark themes
+        // take a stronger one.
+        let on_dark = style::relative_luminance(palette.background) < 0.2;
+        let strength = if band.faded { 0.5 } else { 1.0 } * if on_dark { 1.8 } else { 1.0 };
         let outer = palette.blue.line.mix(0.12 * strength);
         let inner = palette.blue.line.mix(0.16 * strength);
         let edge = |column: usize| pane.series_from(0.0, rows.iter().map(move |r| r[column]));
