@@ -10,12 +10,12 @@
 // Playwright, a reload in the same tab and a page in a new browser context.
 
 import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { join, extname } from 'node:path';
+import { join, extname, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import http from 'node:http';
 import os from 'node:os';
 import { spawn } from 'node:child_process';
-import { launch, WWW, CHROMIUM_ARGS } from '../tests/browser/helpers.mjs';
+import { launch, WWW, CHROMIUM_ARGS, CONTENT_TYPES } from '../tests/browser/helpers.mjs';
 
 /** Serves the folder from a separate process, as `scripts/serve.sh` does, so the server does
  * not share an event loop with the browser driver and distort the load time. */
@@ -118,16 +118,6 @@ const HARNESS_SCRIPT = `(async () => {
   }
 })();`;
 
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
 /** The baseline: a page with one module script that draws on one canvas in its first frame. */
 async function writeBaselinePage() {
   const folder = await mkdtemp(join(os.tmpdir(), 'whatif-baseline-'));
@@ -173,8 +163,8 @@ function firstVisitServer(root) {
       });
       return;
     }
-    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
-    if (!file.startsWith(root)) return void response.writeHead(404).end();
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(root + sep)) return void response.writeHead(404).end();
     try {
       let body = await readFile(file);
       if (extname(file) === '.html') {

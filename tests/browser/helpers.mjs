@@ -13,7 +13,8 @@ import { chromium } from 'playwright-core';
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const WWW = join(ROOT, 'www');
 
-const TYPES = {
+/** Content types by file extension, for the test server and the benchmark's own servers. */
+export const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -42,7 +43,7 @@ export async function startServer(root = WWW) {
       if (!info.isFile()) throw new Error('not a file');
       const body = await readFile(file);
       response.writeHead(200, {
-        'content-type': TYPES[extname(file)] || 'application/octet-stream',
+        'content-type': CONTENT_TYPES[extname(file)] || 'application/octet-stream',
         'cache-control': 'no-store',
       });
       response.end(body);
