@@ -233,8 +233,14 @@ fn presets_output(format: &str) -> Result<String, CliError> {
                     "{}\n  {}\n  {}\n  Caveat: {}\n  Sources: {}\n",
                     p.name, p.title, p.summary, p.caveat, p.sources
                 ));
-                for (k, v) in p.values {
-                    out.push_str(&format!("    {k} = {v}\n"));
+                for v in p.values {
+                    out.push_str(&format!(
+                        "    {} = {}  [{}: {}]\n",
+                        v.key,
+                        v.value,
+                        v.evidence.label(),
+                        v.source
+                    ));
                 }
             }
             out
@@ -252,6 +258,23 @@ fn run_output(args: &Args) -> Result<String, CliError> {
         "golden" => report::golden(&scenario, &outcome),
         _ => report::table(&scenario, &outcome),
     })
+}
+
+/// The plausibility warnings of a `run`, in English, for stderr (the JSON carries them too).
+fn warnings_of(args: &Args) -> Vec<String> {
+    if args.command != "run" {
+        return Vec::new();
+    }
+    match scenario_of(args) {
+        Ok(scenario) => {
+            let outcome = model::run(&scenario.params);
+            crate::plausibility::warnings(&scenario.params, &outcome)
+                .into_iter()
+                .map(|w| w.english())
+                .collect()
+        }
+        Err(_) => Vec::new(),
+    }
 }
 
 /// Reads a whole number flag inside a range.
@@ -280,7 +303,12 @@ fn uncertainty_output(args: &Args) -> Result<String, CliError> {
     let draws = whole_flag("--draws", args.draws.as_deref(), 1000, 1..=MAX_DRAWS as u64)?;
     let seed = whole_flag("--seed", args.seed.as_deref(), 1, 0..=u64::MAX)?;
     let scenario = scenario_of(args)?;
-    let result = uncertainty::run(&scenario.params, draws as usize, seed);
+    let result = uncertainty::run_with(
+        &scenario.params,
+        &crate::analysis::Ranges::new(scenario.preset, &scenario.params),
+        draws as usize,
+        seed,
+    );
     let wire = wire::UncertaintyWire::from(&result);
     Ok(match format {
         "json" => json(&wire)?,
@@ -299,7 +327,10 @@ fn sensitivity_output(args: &Args) -> Result<String, CliError> {
     let format = check_format(args.format.as_deref(), &["table", "json", "csv"])?;
     let scenario = scenario_of(args)?;
     let npv = model::run(&scenario.params).summary.npv_usd;
-    let bars = crate::analysis::sensitivity::tornado(&scenario.params);
+    let bars = crate::analysis::sensitivity::tornado_with(
+        &scenario.params,
+        &crate::analysis::Ranges::new(scenario.preset, &scenario.params),
+    );
     let wire = wire::SensitivityWire::new(npv, &bars);
     Ok(match format {
         "json" => json(&wire)?,
@@ -446,12 +477,17 @@ fn dispatch(args: &Args) -> Result<String, CliError> {
 
 /// Runs one invocation (`args` without the program name) and returns the exit status.
 pub fn run_cli(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    match parse_args(args).and_then(|a| dispatch(&a)) {
-        Ok(text) => match out.write_all(text.as_bytes()) {
-            Ok(()) => 0,
-            // A closed pipe (| head) is not an error worth a message.
-            Err(_) => 0,
-        },
+    match parse_args(args).and_then(|a| Ok((dispatch(&a)?, warnings_of(&a)))) {
+        Ok((text, warnings)) => {
+            for warning in warnings {
+                let _ = writeln!(err, "warning: {warning}");
+            }
+            match out.write_all(text.as_bytes()) {
+                Ok(()) => 0,
+                // A closed pipe (| head) is not an error worth a message.
+                Err(_) => 0,
+            }
+        }
         Err(CliError(message)) => {
             let _ = writeln!(err, "error: {}", message.replace('\n', "\nerror: "));
             EXIT_USAGE

@@ -14,11 +14,14 @@ pub mod cli;
 pub mod format;
 pub mod model;
 pub mod params;
+pub mod plausibility;
 pub mod presets;
+pub mod record;
 pub mod report;
 pub mod sources;
 pub mod validate;
 pub mod wire;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

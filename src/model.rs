@@ -60,6 +60,17 @@ pub struct Month {
     pub ai_share: f64,
     /// Contacts the AI took first.
     pub ai_contacts: f64,
+    /// The human work the AI took over this month, in full-speed agents: its contacts less the
+    /// extra human work of those it escalated, over contacts per agent at the start. Negative
+    /// where escalations take more human time than the AI saves.
+    pub ai_agent_equivalent: f64,
+    /// Contacts people handled or should have: those the AI never took plus its escalations.
+    pub human_contacts: f64,
+    /// Share of the contacts the AI took first that went badly (resolved ones that still left
+    /// the customer unhappy, silent failures, and escalations that went badly).
+    pub ai_bad_share: f64,
+    /// Share of the contacts people should have handled that went badly (unserved included).
+    pub human_bad_share: f64,
     /// Share of all contacts that went badly (the actual service quality).
     pub bad_contact_share: f64,
     /// Bad-contact share as customers and managers perceive it, smoothed over the delay.
@@ -205,6 +216,16 @@ struct Calibration {
     relearn_step: f64,
     /// Monthly fade of the survivors' extra quitting.
     boost_fade_step: f64,
+    /// Share of the gap between the eroded and the old standard closed in a month of
+    /// recovery after the company corrects course.
+    recovery_fraction: f64,
+    /// The bad-contact share managers expect once the AI runs at its target share and
+    /// everyone works at the normal pace, or the share before launch if that is higher: the
+    /// reference the rehire trigger compares perceived quality with.
+    expected_bad_share: f64,
+    /// True where the AI's contacts go badly more often than people's at the normal pace, so
+    /// that handing contacts back to people improves service.
+    hand_back_helps: bool,
     /// Monthly discount factor.
     discount_step: f64,
 }
@@ -213,6 +234,22 @@ struct Calibration {
 /// exact solution of a first-order delay over one month, always inside 0..1.
 fn monthly_fraction(rate_per_month: f64) -> f64 {
     1.0 - (-rate_per_month).exp()
+}
+
+/// The bad-contact share of a month in which the AI takes `ai_share` of the contacts and every
+/// human works at the normal pace with no one left unserved: the mix's own known effect on
+/// quality, before any overload. Repeats of silent failures are handled in the same mix, so
+/// the share does not depend on how many contacts there are. Below depth 2 quality is fixed.
+pub fn expected_bad_share(p: &Params, ai_share: f64) -> f64 {
+    if depth(p) < 2 {
+        return p.bad_contact_chance_human;
+    }
+    let resolved = p.ai_resolution_rate;
+    let silent = p.ai_silent_failure_share;
+    (1.0 - ai_share) * p.bad_contact_chance_human
+        + ai_share
+            * (resolved * ((1.0 - silent) * p.bad_contact_chance_ai + silent)
+                + (1.0 - resolved) * p.bad_contact_chance_escalated)
 }
 
 impl Calibration {
@@ -242,6 +279,9 @@ impl Calibration {
             price_step: (1.0 + p.ai_price_growth_per_year).powf(1.0 / 12.0),
             relearn_step: (-1.0 / RELEARN_MONTHS).exp(),
             boost_fade_step: (-1.0 / SURVIVOR_BOOST_FADE_MONTHS).exp(),
+            recovery_fraction: monthly_fraction(1.0 / p.standard_recovery_months),
+            expected_bad_share: expected_bad_share(p, p.ai_share).max(p.bad_contact_chance_human),
+            hand_back_helps: expected_bad_share(p, 1.0) > p.bad_contact_chance_human,
             discount_step: (1.0 + p.discount_rate_per_year).powf(-1.0 / 12.0),
         };
         if level < 3 {
@@ -310,6 +350,12 @@ struct PathRun<'a> {
     repeats_next: f64,
     laid_off: f64,
     rehire_month: Option<usize>,
+    /// Positions reopened when the company corrected course (0 before, or if it never does).
+    rehire_positions: f64,
+    /// Share of the AI's contacts handed back to people so far.
+    handed_back: f64,
+    /// People hired back by the end of each month, from the correction on (index = month).
+    rehire_hires_by_month: Vec<f64>,
     rehire_hires_total: f64,
     rehire_cost_usd: f64,
     /// AI price relative to launch: grows by `price_step` each month.
@@ -341,6 +387,9 @@ impl<'a> PathRun<'a> {
             repeats_next: 0.0,
             laid_off: 0.0,
             rehire_month: None,
+            rehire_positions: 0.0,
+            handed_back: 0.0,
+            rehire_hires_by_month: Vec::new(),
             rehire_hires_total: 0.0,
             rehire_cost_usd: 0.0,
             price_factor: 1.0,
@@ -353,7 +402,8 @@ impl<'a> PathRun<'a> {
         self.experienced + self.rookies + self.trainees
     }
 
-    /// The AI's share of contacts in month `t` on this path (scenario only; launch is month 0).
+    /// The AI's share of contacts in month `t` on this path (scenario only; launch is month 0),
+    /// less what a course correction has handed back to people.
     fn ai_share(&self, t: usize) -> f64 {
         if self.path != Path::Scenario {
             return 0.0;
@@ -364,7 +414,48 @@ impl<'a> PathRun<'a> {
         } else {
             (months_in / self.p.ai_ramp_months).min(1.0)
         };
-        self.p.ai_share * ramp
+        self.p.ai_share * ramp * (1.0 - self.handed_back)
+    }
+
+    /// After a course correction, hands contacts back from the AI at the start of a month, in
+    /// step with the people hired back who have finished training, and never more human work
+    /// than they can carry: the hand-back follows the hiring, not the reverse, so it does not
+    /// overload the team it means to relieve. Contacts are handed back only where the AI's
+    /// contacts go badly more often than people's at the normal pace (else handing back would
+    /// make service worse, and a company would not).
+    fn hand_back(&mut self, t: usize) {
+        let p = self.p;
+        if self.rehire_positions <= 0.0 || p.ai_share <= 0.0 || !self.cal.hand_back_helps {
+            return;
+        }
+        // People hired back who were hired at least a training period ago.
+        let trained_lag = p.training_months.ceil() as usize;
+        let trained = t
+            .checked_sub(trained_lag)
+            .and_then(|i| self.rehire_hires_by_month.get(i))
+            .copied()
+            .unwrap_or(0.0);
+        let filled = (trained / self.rehire_positions).min(1.0);
+        let wanted = p.correction_hand_back_share * filled;
+        // Human work one handed-back contact adds: a whole contact less the escalation the
+        // AI would have passed on. Zero or less means handing back frees people.
+        let escalated_work = if self.level >= 2 {
+            (1.0 - p.ai_resolution_rate) * p.escalation_handle_factor
+        } else {
+            0.0
+        };
+        let work_per_share = p.ai_share * self.cal.contacts0 * (1.0 - escalated_work);
+        self.handed_back = if work_per_share <= 0.0 {
+            wanted
+        } else {
+            let capacity = trained * self.cal.contacts0 / self.cal.effective_fte0;
+            wanted.min(capacity / work_per_share)
+        };
+    }
+
+    /// True once the company has corrected course (the rehire decision has taken effect).
+    fn corrected(&self, t: usize) -> bool {
+        self.rehire_month.is_some_and(|m| t >= m)
     }
 
     /// The cut, at the start of the cut month (scenario only). Returns the severance, USD.
@@ -375,6 +466,7 @@ impl<'a> PathRun<'a> {
             Path::Scenario => {
                 let keep = 1.0 - p.layoff_share;
                 self.laid_off = p.layoff_share * self.headcount();
+                let laid_off_own_staff = p.severance_share * self.laid_off;
                 // The cut falls on every tenure alike: nothing in the sources says otherwise.
                 self.experienced *= keep;
                 self.rookies *= keep;
@@ -383,7 +475,7 @@ impl<'a> PathRun<'a> {
                 self.target_positions *= keep;
                 let weekly_wage =
                     p.loaded_cost_per_agent_per_month / WAGE_TO_LOADED_COST / WEEKS_PER_MONTH;
-                self.laid_off * p.severance_weeks * weekly_wage
+                laid_off_own_staff * p.severance_weeks * weekly_wage
             }
         }
     }
@@ -421,7 +513,11 @@ impl<'a> PathRun<'a> {
             let positions = p.rehire_share * self.laid_off;
             self.target_positions += positions;
             self.rehire_open += positions;
+            self.rehire_positions = positions;
             self.vacancies += positions;
+        }
+        if self.corrected(t) {
+            self.hand_back(t);
         }
 
         let headcount = self.headcount();
@@ -507,6 +603,24 @@ impl<'a> PathRun<'a> {
         } else {
             0.0
         };
+        // The same bad contacts, split by who took the contact first, for comparisons with
+        // what companies report ("satisfaction on par with human agents").
+        let (ai_bad_share, human_bad_share) = if level >= 2 {
+            let time = self.standard * time_ratio;
+            let bad_human = 1.0 - (1.0 - p.bad_contact_chance_human) * time;
+            let bad_escalated = 1.0 - (1.0 - p.bad_contact_chance_escalated) * time;
+            let on_escalated = served_fraction * bad_escalated + (1.0 - served_fraction);
+            let ai_bad = if ai_contacts > 0.0 {
+                ((resolved - silent) * p.bad_contact_chance_ai + silent + escalated * on_escalated)
+                    / ai_contacts
+            } else {
+                0.0
+            };
+            let human_bad = served_fraction * bad_human + (1.0 - served_fraction);
+            (ai_bad, human_bad)
+        } else {
+            (0.0, cal.bad_share0)
+        };
 
         // Money for the month, on the stocks at its start.
         let contribution_usd =
@@ -533,7 +647,8 @@ impl<'a> PathRun<'a> {
         if level >= 3 {
             let mut quit_fraction = cal.quit_fraction;
             if level >= 4 && self.path == Path::Scenario && cut_done && self.laid_off > 0.0 {
-                let boost = p.survivor_quit_boost * self.boost_fade;
+                // Survivors react to a layoff (D4), not to attrition or an ended vendor contract.
+                let boost = p.survivor_quit_boost * p.severance_share * self.boost_fade;
                 quit_fraction = monthly_fraction(cal.quit_hazard * (1.0 + boost));
             }
             let stay = 1.0 - quit_fraction;
@@ -562,6 +677,9 @@ impl<'a> PathRun<'a> {
             self.vacancies = (self.target_positions - self.headcount()).max(0.0);
         }
         let hiring_usd = hires * p.cost_per_hire;
+        if self.path == Path::Scenario {
+            self.rehire_hires_by_month.push(self.rehire_hires_total);
+        }
 
         // Customers and perception (depth 2+).
         if level >= 2 {
@@ -579,19 +697,25 @@ impl<'a> PathRun<'a> {
             self.repeats_next = silent;
         }
 
-        // Goal erosion (depth 4): the standard slides toward the rushed time, never back.
+        // Goal erosion (depth 4): the standard slides toward the rushed time. It climbs back
+        // only after the company has corrected course, and only in a month nobody is rushed.
         let quality_standard = self.standard;
         if level >= 4 && time_ratio < 1.0 {
             let rushed = self.standard * time_ratio;
             self.standard = rushed + (self.standard - rushed) * cal.erosion_keep;
+        } else if level >= 4 && self.corrected(t) {
+            self.standard += (1.0 - self.standard) * cal.recovery_fraction;
         }
 
-        // The rehire decision (depth 3+): perceived quality past the trigger, then a delay.
+        // The rehire decision (depth 3+): perceived quality worse than managers expected of
+        // the launch by more than the trigger, then a delay. A company that reopens no
+        // positions never corrects course.
         if level >= 3
             && self.path == Path::Scenario
             && self.laid_off > 0.0
+            && p.rehire_share > 0.0
             && self.rehire_month.is_none()
-            && self.perceived_bad > cal.bad_share0 * (1.0 + p.rehire_trigger_rise)
+            && self.perceived_bad > cal.expected_bad_share * (1.0 + p.rehire_trigger_rise)
         {
             self.rehire_month = Some(t + 1 + p.recognition_delay_months as usize);
         }
@@ -615,6 +739,12 @@ impl<'a> PathRun<'a> {
             contacts,
             ai_share,
             ai_contacts,
+            ai_agent_equivalent: (ai_contacts - escalated * p.escalation_handle_factor)
+                * cal.effective_fte0
+                / cal.contacts0,
+            human_contacts: human_contacts + escalated,
+            ai_bad_share,
+            human_bad_share,
             bad_contact_share,
             perceived_bad_contact_share: start.perceived_bad,
             work_pressure: if work_pressure.is_finite() {

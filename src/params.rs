@@ -327,12 +327,12 @@ param_table! {
     headcount_before: "headcountBefore" {
         label: "Support staff before the cut", unit: Fte, default: 1000.0, min: 10.0, max: 20000.0, step: 10.0,
         explanation: "People in customer support before any cut, employed or outsourced.",
-        source: "K4 S1", evidence: CompanyClaim, group: Cut, depth: 1, role: Decision,
+        source: "design choice", evidence: Assumption, group: Cut, depth: 1, role: Decision,
     }
     layoff_share: "layoffShare" {
         label: "Share of staff cut", unit: Share, default: 0.40, min: 0.0, max: 0.9, step: 0.01,
-        explanation: "The share of the support team laid off in the month of the cut.",
-        source: "K4 S1", evidence: CompanyClaim, group: Cut, depth: 1, role: Decision,
+        explanation: "The share of the support team cut in the month of the cut.",
+        source: "design choice", evidence: Assumption, group: Cut, depth: 1, role: Decision,
     }
     layoff_month: "layoffMonth" {
         label: "Month of the cut", unit: WholeMonths, default: 3.0, min: 0.0, max: 24.0, step: 1.0,
@@ -349,16 +349,21 @@ param_table! {
         explanation: "Weeks of pay given to each person laid off.",
         source: "C5 S12 C24", evidence: Vendor, group: Cut, depth: 1, role: Decision,
     }
+    severance_share: "severanceShare" {
+        label: "Share of the cut that is a layoff", unit: Share, default: 1.0, min: 0.0, max: 1.0, step: 0.01,
+        explanation: "Share of the reduction that is a layoff of the company’s own staff, paid severance and followed by survivors’ extra quits; the rest leaves through attrition, a hiring freeze or the end of an outsourcing contract.",
+        source: "design choice", evidence: Assumption, group: Cut, depth: 1, role: Decision,
+    }
     // The AI.
     ai_share: "aiShare" {
         label: "Contacts the AI takes", unit: Share, default: 0.50, min: 0.0, max: 0.95, step: 0.01,
         explanation: "The target share of all customer contacts that the AI handles first.",
-        source: "K1 S1", evidence: CompanyClaim, group: Ai, depth: 1, role: Decision,
+        source: "S2", evidence: CompanyClaim, group: Ai, depth: 1, role: Decision,
     }
     ai_ramp_months: "aiRampMonths" {
         label: "AI ramp-up", unit: WholeMonths, default: 3.0, min: 0.0, max: 12.0, step: 1.0,
         explanation: "Months for the AI to reach its target share, rising in equal steps.",
-        source: "K1 S5", evidence: CompanyClaim, group: Ai, depth: 1, role: Decision,
+        source: "K1 S5", evidence: Assumption, group: Ai, depth: 1, role: Decision,
     }
     ai_resolution_rate: "aiResolutionRate" {
         label: "AI resolution rate", unit: Share, default: 0.60, min: 0.20, max: 0.95, step: 0.01,
@@ -398,8 +403,8 @@ param_table! {
     // Customers and quality.
     customers_before: "customersBefore" {
         label: "Customers", unit: Customers, default: 20_000_000.0, min: 1000.0, max: 200_000_000.0, step: 1000.0,
-        explanation: "Paying customers at the start; the support team is sized to serve them.",
-        source: "K17 S16", evidence: Derived, group: Customers, depth: 1, role: Decision,
+        explanation: "Paying customers (or customer accounts) at the start; the support team is sized to serve them.",
+        source: "design choice", evidence: Assumption, group: Customers, depth: 1, role: Decision,
     }
     contacts_per_customer_per_month: "contactsPerCustomerPerMonth" {
         label: "Contacts per customer", unit: ContactsPerCustomerMonth, default: 0.04, min: 0.005, max: 5.0, step: 0.005,
@@ -409,12 +414,12 @@ param_table! {
     revenue_per_customer_per_month: "revenuePerCustomerPerMonth" {
         label: "Revenue per customer", unit: UsdPerMonth, default: 10.0, min: 0.1, max: 50000.0, step: 0.1,
         explanation: "Revenue one customer brings in each month.",
-        source: "K17 S16", evidence: Derived, group: Customers, depth: 2, role: Decision,
+        source: "design choice", evidence: Assumption, group: Customers, depth: 2, role: Decision,
     }
     contribution_margin: "contributionMargin" {
         label: "Contribution margin", unit: Share, default: 0.50, min: 0.10, max: 0.90, step: 0.01,
         explanation: "Share of revenue left after the direct costs of serving a customer: what a lost customer takes away.",
-        source: "K21 S17", evidence: CompanyClaim, group: Customers, depth: 2, role: Decision,
+        source: "K21 S17", evidence: Assumption, group: Customers, depth: 2, role: Decision,
     }
     baseline_churn_per_month: "baselineChurnPerMonth" {
         label: "Normal customer churn", unit: SharePerMonth, default: 0.01, min: 0.001, max: 0.05, step: 0.001,
@@ -439,7 +444,7 @@ param_table! {
     defection_per_bad_contact: "defectionPerBadContact" {
         label: "Customers lost per bad contact", unit: Share, default: 0.10, min: 0.02, max: 0.50, step: 0.01,
         explanation: "Share of customers who leave after a bad contact, on top of normal churn.",
-        source: "Q4 Q3", evidence: Analyst, group: Customers, depth: 2, role: Estimate,
+        source: "Q4 Q3", evidence: Assumption, group: Customers, depth: 2, role: Estimate,
     }
     perception_delay_months: "perceptionDelayMonths" {
         label: "Delay before people notice", unit: Months, default: 3.0, min: 1.0, max: 12.0, step: 1.0,
@@ -474,18 +479,23 @@ param_table! {
     }
     rehire_trigger_rise: "rehireTriggerRise" {
         label: "Quality drop that worries managers", unit: Share, default: 0.25, min: 0.05, max: 2.0, step: 0.05,
-        explanation: "How far perceived bad contacts must rise, compared with before, before managers start to worry.",
+        explanation: "How far perceived bad contacts must rise above what managers expected of the AI launch (or the level before it, if higher) before they start to worry.",
         source: "no public source", evidence: Assumption, group: Rehiring, depth: 3, role: Estimate,
     }
     recognition_delay_months: "recognitionDelayMonths" {
         label: "Delay before rehiring", unit: WholeMonths, default: 9.0, min: 0.0, max: 24.0, step: 1.0,
         explanation: "Months between managers noticing the drop in quality and deciding to hire back.",
-        source: "O8 K15 O5", evidence: Vendor, group: Rehiring, depth: 3, role: Estimate,
+        source: "O8 K15 O5", evidence: Assumption, group: Rehiring, depth: 3, role: Estimate,
     }
     rehire_share: "rehireShare" {
         label: "Share of the cut hired back", unit: Share, default: 0.35, min: 0.0, max: 1.0, step: 0.01,
-        explanation: "Share of the laid-off positions opened again once rehiring starts.",
+        explanation: "Share of the cut positions opened again when the company corrects course; 0 means it never corrects.",
         source: "O8 O2", evidence: Vendor, group: Rehiring, depth: 3, role: Decision,
+    }
+    correction_hand_back_share: "correctionHandBackShare" {
+        label: "Contacts handed back to people", unit: Share, default: 0.5, min: 0.0, max: 1.0, step: 0.01,
+        explanation: "When the company corrects course, the share of the AI’s contacts it hands back to people, step by step as the rehired staff arrive.",
+        source: "no public source", evidence: Assumption, group: Rehiring, depth: 3, role: Decision,
     }
     rehire_pay_factor: "rehirePayFactor" {
         label: "Pay of rehires compared with before", unit: Factor, default: 1.0, min: 0.5, max: 2.0, step: 0.05,
@@ -501,7 +511,7 @@ param_table! {
     survivor_quit_boost: "survivorQuitBoost" {
         label: "Extra quits after a layoff", unit: Share, default: 0.25, min: 0.0, max: 1.0, step: 0.01,
         explanation: "How much more often the remaining staff quit after a layoff, fading over a year.",
-        source: "D4", evidence: Research, group: Erosion, depth: 4, role: Estimate,
+        source: "D4", evidence: Derived, group: Erosion, depth: 4, role: Estimate,
     }
     corner_cutting_elasticity: "cornerCuttingElasticity" {
         label: "Corner cutting under pressure", unit: Elasticity, default: -0.64, min: -1.0, max: 0.0, step: 0.01,
@@ -510,13 +520,18 @@ param_table! {
     }
     standard_erosion_months: "standardErosionMonths" {
         label: "Standards slide over", unit: Months, default: 4.3, min: 1.0, max: 24.0, step: 0.1,
-        explanation: "Months for the team’s idea of a proper contact to slide toward the rushed one; it never recovers by itself.",
+        explanation: "Months for the team’s idea of a proper contact to slide toward the rushed one; it recovers only when the company corrects course.",
         source: "OS01", evidence: Research, group: Erosion, depth: 4, role: Estimate,
+    }
+    standard_recovery_months: "standardRecoveryMonths" {
+        label: "Standards recover over", unit: Months, default: 6.0, min: 1.0, max: 24.0, step: 0.5,
+        explanation: "Once the company corrects course, months for the team’s standard to climb back to the old one, while agents are not rushed.",
+        source: "OS01", evidence: Assumption, group: Erosion, depth: 4, role: Estimate,
     }
     knowledge_loss_share: "knowledgeLossShare" {
         label: "Know-how that leaves with people", unit: Share, default: 0.10, min: 0.0, max: 0.42, step: 0.01,
         explanation: "Share of a laid-off agent’s know-how that nobody else has; the team relearns it over a year.",
-        source: "C23 D8", evidence: Vendor, group: Erosion, depth: 4, role: Estimate,
+        source: "C23 D8", evidence: Assumption, group: Erosion, depth: 4, role: Estimate,
     }
     // The augment counterfactual.
     augment_productivity_gain: "augmentProductivityGain" {

@@ -1,8 +1,57 @@
-//! Named starting points: a plain data table of parameter overrides with their sources and
-//! honest caveats. A preset is only data; `validate` applies it, and a test checks that every
-//! key exists and every value is inside its range.
+//! Named starting points: a plain data table of parameter overrides, each value with its own
+//! source, evidence kind and (where documented) plausible range, and honest caveats. A preset
+//! is only data; `validate` applies it, and tests check that every key exists, every value is
+//! inside its range and every value carries its evidence.
 
-use crate::params::{spec, Params};
+use crate::params::{spec, Evidence, ParamSpec, Params};
+
+/// One value a preset sets, with what stands behind it. A preset's value never inherits the
+/// default's evidence: the override says for itself where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PresetValue {
+    /// The parameter's wire key.
+    pub key: &'static str,
+    /// The value the preset sets.
+    pub value: f64,
+    /// Source tags (see `sources::SOURCES`) and, in words, how the value follows from them.
+    pub source: &'static str,
+    /// The kind of evidence behind this value.
+    pub evidence: Evidence,
+    /// A documented plausible low and high for the uncertainty analyses, where the sources
+    /// give one; `None` uses the rule for the evidence kind (docs/MODEL.md, "Uncertainty").
+    pub range: Option<(f64, f64)>,
+}
+
+/// A value with its source and evidence, and no documented range.
+const fn v(key: &'static str, value: f64, source: &'static str, evidence: Evidence) -> PresetValue {
+    PresetValue {
+        key,
+        value,
+        source,
+        evidence,
+        range: None,
+    }
+}
+
+/// A value with its source, evidence and a documented plausible range.
+const fn vr(
+    key: &'static str,
+    value: f64,
+    source: &'static str,
+    evidence: Evidence,
+    low: f64,
+    high: f64,
+) -> PresetValue {
+    PresetValue {
+        key,
+        value,
+        source,
+        evidence,
+        range: Some((low, high)),
+    }
+}
+
+use Evidence::{Assumption, CompanyClaim, Derived, Press};
 
 /// One named preset.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -17,21 +66,56 @@ pub struct Preset {
     pub caveat: &'static str,
     /// Source tags behind the values (see docs/MODEL.md).
     pub sources: &'static str,
-    /// Parameter keys and values that differ from the table's defaults.
-    pub values: &'static [(&'static str, f64)],
+    /// For a company-like preset, the calendar month of the model's month 1 ("2024-02"), so
+    /// that reported figures can be placed on the model's time axis.
+    pub month_one: Option<&'static str>,
+    /// Parameter values that differ from the table's defaults, each with its evidence.
+    pub values: &'static [PresetValue],
+}
+
+/// What stands behind one parameter's value in a preset: the preset's own entry where it sets
+/// the value, else the parameter table's row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ValueEvidence {
+    /// Source tags and notes.
+    pub source: &'static str,
+    /// The kind of evidence.
+    pub evidence: Evidence,
+    /// A documented plausible range, if any.
+    pub range: Option<(f64, f64)>,
+    /// True where the preset sets the value itself.
+    pub from_preset: bool,
 }
 
 impl Preset {
     /// The parameters of this preset: the table defaults with the preset's values applied.
     pub fn params(&self) -> Params {
         let mut params = Params::default();
-        for &(key, value) in self.values {
+        for entry in self.values {
             // Every key names a row of the table: `tests::every_preset_value_is_valid` holds it.
-            if let Some(spec) = spec(key) {
-                spec.set(&mut params, value);
+            if let Some(spec) = spec(entry.key) {
+                spec.set(&mut params, entry.value);
             }
         }
         params
+    }
+
+    /// The evidence behind this preset's value of `spec`.
+    pub fn evidence(&self, spec: &ParamSpec) -> ValueEvidence {
+        match self.values.iter().find(|e| e.key == spec.key) {
+            Some(entry) => ValueEvidence {
+                source: entry.source,
+                evidence: entry.evidence,
+                range: entry.range,
+                from_preset: true,
+            },
+            None => ValueEvidence {
+                source: spec.source,
+                evidence: spec.evidence,
+                range: None,
+                from_preset: false,
+            },
+        }
     }
 }
 
@@ -44,8 +128,9 @@ pub const PRESETS: &[Preset] = &[
         name: "typical",
         title: "A typical cut",
         summary: "A mid-sized company with 1,000 support agents cuts 40% and lets an AI take half of all contacts; every value is the model’s default.",
-        caveat: "A composite of survey and research figures, not any one company.",
+        caveat: "A composite of survey and research figures and labelled assumptions, not any one company.",
         sources: "C7 C8 C17 C15 Q3 Q4 O8",
+        month_one: None,
         values: &[],
     },
     Preset {
@@ -54,81 +139,122 @@ pub const PRESETS: &[Preset] = &[
         summary: "Nothing is cut and no AI is used: the scenario is the baseline, so every difference is zero.",
         caveat: "A check of the model, and a starting point for your own what-if.",
         sources: "design",
-        values: &[("layoffShare", 0.0), ("aiShare", 0.0)],
+        month_one: None,
+        values: &[
+            v("layoffShare", 0.0, "design choice: nothing is cut", Assumption),
+            v("aiShare", 0.0, "design choice: no AI", Assumption),
+        ],
     },
     Preset {
         name: "klarna-like",
         title: "Klarna-like",
-        summary: "About 3,000 mostly outsourced agents, an AI assistant taking two thirds of chats from its first month at about 20 cents a conversation, and about a third of agent capacity cut.",
-        caveat: "Klarna publishes no quality series: the slide in quality and the rehiring rest on the CEO’s own words (“we over-indexed”), and the remote gig agents are paid about 35% more.",
-        sources: "K1 K3 K4 K9 K10 K12 K13 K15 K16 K17 K21",
+        summary: "About 3,000 outsourced agents cut to a little over 2,000 when an AI assistant took two thirds of chats in its first month (February 2024) at quality on par with people; a small, late course correction a year on.",
+        caveat: "Klarna’s reduction was outsourced capacity, a hiring freeze and attrition, not a layoff, so no severance is paid. Klarna publishes no quality series: the drift in quality rests on the CEO’s words (“lower quality”), and the size of the correction is not on record.",
+        sources: "RK1 RK3 RK4 RK9 RK10 RK11 RK12 RK13 RK14 RK15 RK16 K17 K21",
+        month_one: Some("2024-02"),
         values: &[
-            ("headcountBefore", 3000.0),
-            ("layoffShare", 0.33),
-            ("layoffMonth", 0.0),
-            ("loadedCostPerAgentPerMonth", 4760.0),
-            ("severanceWeeks", 0.0),
-            ("aiShare", 0.67),
-            ("aiRampMonths", 1.0),
-            ("aiResolutionRate", 0.70),
-            ("aiSilentFailureShare", 0.0),
-            ("escalationHandleFactor", 2.0),
-            ("aiPricePerConversation", 0.20),
-            ("aiFixedCostPerMonth", 100_000.0),
-            ("aiSetupCost", 2_500_000.0),
-            ("customersBefore", 84_000_000.0),
-            ("contactsPerCustomerPerMonth", 0.04),
-            ("revenuePerCustomerPerMonth", 2.64),
-            ("contributionMargin", 0.37),
-            ("baselineChurnPerMonth", 0.015),
-            ("recognitionDelayMonths", 12.0),
-            ("rehireShare", 0.30),
-            ("timeToFillMonths", 1.0),
-            ("costPerHire", 2000.0),
-            ("rampMonths", 3.0),
-            ("rehirePayFactor", 1.35),
+            v("headcountBefore", 3000.0, "RK4: about 3,000 outsourced agents", CompanyClaim),
+            v("layoffShare", 0.33, "RK4: “a little over 2,000 agents” needed after the launch", CompanyClaim),
+            v("layoffMonth", 0.0, "RK4: capacity taken out as the assistant launched", Assumption),
+            v("severanceShare", 0.0, "RK4: outsourced agents (“Klarna does not employ customer service agents ourselves”); staff fell by freeze and attrition", CompanyClaim),
+            vr("loadedCostPerAgentPerMonth", 4760.0, "RK1 RK3: $40M / 700 agents / 12, the vendor’s margin included", Derived, 4000.0, 5500.0),
+            v("aiShare", 0.67, "RK1: two thirds of service chats", CompanyClaim),
+            v("aiRampMonths", 1.0, "RK1: two thirds in its first month", CompanyClaim),
+            vr("aiResolutionRate", 0.70, "assumption that, with escalationHandleFactor, reconciles two thirds of chats with the work of 700 agents (RK1)", Assumption, 0.5, 0.9),
+            v("aiSilentFailureShare", 0.0, "RK1: repeat inquiries fell 25%; no silent failures assumed", Assumption),
+            vr("escalationHandleFactor", 2.0, "assumption that reconciles two thirds of chats with the work of 700 agents (RK1)", Assumption, 1.5, 3.0),
+            vr("badContactChanceEscalated", 0.20, "RK1: satisfaction with the assistant “on par” with human agents; with 8% for resolved chats the AI’s chats go badly as often as people’s", Derived, 0.2, 0.5),
+            vr("aiPricePerConversation", 0.20, "no price published (Klarna built its own); close to the $0.19 per service transaction of RK9", Assumption, 0.05, 1.0),
+            v("aiFixedCostPerMonth", 100_000.0, "no public source", Assumption),
+            vr("aiSetupCost", 2_500_000.0, "K3: build cost reported at $2-3M", Press, 2_000_000.0, 3_000_000.0),
+            v("customersBefore", 84_000_000.0, "K17: active consumers", CompanyClaim),
+            vr("contactsPerCustomerPerMonth", 0.04, "RK1: 2.3M / (2/3) = 3.45M chats a month over 84M consumers", Derived, 0.035, 0.045),
+            v("revenuePerCustomerPerMonth", 2.64, "K17: revenue over active consumers, per month", Derived),
+            v("contributionMargin", 0.37, "K21: margin reported on the results call", CompanyClaim),
+            v("baselineChurnPerMonth", 0.015, "no public source", Assumption),
+            vr("recognitionDelayMonths", 12.0, "RK14: in September 2025, “in the last six months we have been trying to course correct”", Derived, 9.0, 15.0),
+            v("rehireShare", 0.10, "RK11 RK13: a pilot of 2 agents and “several thousand” outsourced agents in May 2025; no count of people brought back, so a small share is assumed", Assumption),
+            v("correctionHandBackShare", 0.0, "RK15: the AI did more work after the correction (853 full-time equivalents, up from 700)", CompanyClaim),
+            v("timeToFillMonths", 1.0, "gig agents hired quickly: assumption", Assumption),
+            v("costPerHire", 2000.0, "gig agents recruited online: assumption", Assumption),
+            v("rampMonths", 3.0, "gig agents: assumption", Assumption),
+            vr("rehirePayFactor", 1.35, "RK12: at least 400 SEK (~$41) an hour against $4,760 a month (~$30 an hour)", Derived, 1.2, 1.5),
         ],
     },
     Preset {
         name: "salesforce-like",
         title: "Salesforce-like",
-        summary: "Support cut from about 9,000 to about 5,000 people, with AI agents taking about half of the interactions at $2 a conversation.",
-        caveat: "No public source shows Salesforce rehiring support staff: the rehiring here is a what-if, not a fact. Salesforce says about $100M a year came out of its support costs, far less than 4,000 people cost.",
-        sources: "S1 S2 S5 S6 S8 S10 S12 S16 S17",
+        summary: "Support cut from about 9,000 to about 5,000 heads, mostly by not backfilling, while AI agents took about half of the conversations at $2 each; 150,000 business customer accounts.",
+        caveat: "The 9,000-to-5,000 is a podcast remark; a WARN filing lists 262 people, so most of the cut is modelled as roles not backfilled. No source shows Salesforce rehiring support staff, so the preset never corrects course. How many accounts leave after bad service is an assumption, set to the lowest value the slider allows.",
+        sources: "RS1 RS2 RS3 RS5 RS6 RS8 RS9 RS10 S12 S16 S17",
+        month_one: Some("2024-10"),
         values: &[
-            ("headcountBefore", 9000.0),
-            ("layoffShare", 0.44),
-            ("layoffMonth", 8.0),
-            ("loadedCostPerAgentPerMonth", 8000.0),
-            ("severanceWeeks", 22.0),
-            ("aiShare", 0.50),
-            ("aiRampMonths", 8.0),
-            ("aiResolutionRate", 0.85),
-            ("aiPricePerConversation", 2.00),
-            ("aiFixedCostPerMonth", 1_000_000.0),
-            ("aiSetupCost", 5_000_000.0),
-            ("customersBefore", 3_000_000.0),
-            ("contactsPerCustomerPerMonth", 0.13),
-            ("revenuePerCustomerPerMonth", 1050.0),
-            ("contributionMargin", 0.78),
-            ("baselineChurnPerMonth", 0.007),
-            ("badContactChanceEscalated", 0.40),
-            ("defectionPerBadContact", 0.02),
-            ("perceptionDelayMonths", 6.0),
-            ("recognitionDelayMonths", 12.0),
-            ("rehireShare", 0.35),
-            ("timeToFillMonths", 1.5),
-            ("rampMonths", 9.0),
-            ("rehirePayFactor", 0.8),
+            v("headcountBefore", 9000.0, "RS1: “9,000 heads”", CompanyClaim),
+            v("layoffShare", 0.44, "RS1: “to about 5,000”", CompanyClaim),
+            v("layoffMonth", 8.0, "RS1: said in September 2025; the AI reached about half the conversations by mid 2025 (RS5)", Assumption),
+            vr("loadedCostPerAgentPerMonth", 8000.0, "assumption for US software support engineers (a service representative costs about $5,080, C7 C8)", Assumption, 5080.0, 12000.0),
+            v("severanceWeeks", 22.0, "S12: about five months’ pay in Salesforce’s 2023 layoff", Press),
+            v("severanceShare", 0.066, "RS3: 262 people in the WARN filing out of 3,960; the rest not backfilled (RS1) or redeployed (RS6)", Derived),
+            v("aiShare", 0.50, "RS2: “50% are with agents, 50% are with humans”", CompanyClaim),
+            v("aiRampMonths", 8.0, "RS5: about 10% of help-site traffic in October 2024, 45,000 a week by mid 2025", Derived),
+            vr("aiResolutionRate", 0.85, "RS5 RS6: resolution “in the 85% range”, 84%", CompanyClaim, 0.7, 0.9),
+            v("aiPricePerConversation", 2.00, "RS10: list price $2 a conversation", Press),
+            v("aiFixedCostPerMonth", 1_000_000.0, "no public source", Assumption),
+            v("aiSetupCost", 5_000_000.0, "no public source", Assumption),
+            v("customersBefore", 150_000.0, "RS9: “more than one hundred and fifty thousand companies”, modelled as accounts", Press),
+            vr("contactsPerCustomerPerMonth", 2.6, "RS5 RS9: 45,000 AI conversations a week at a 50% share is 390,000 contacts a month over 150,000 accounts", Derived, 2.0, 3.2),
+            vr("revenuePerCustomerPerMonth", 21_000.0, "S16 RS9: $37.9B a year over 150,000 accounts, per month", Derived, 17_000.0, 25_000.0),
+            v("contributionMargin", 0.78, "S17: gross margin about 78%", CompanyClaim),
+            v("baselineChurnPerMonth", 0.007, "no public source", Assumption),
+            vr("badContactChanceEscalated", 0.40, "RS8: CSAT “as good or better”; with 8% for resolved conversations the AI’s conversations go badly about as often as people’s", Derived, 0.2, 0.6),
+            vr("defectionPerBadContact", 0.02, "assumption: the lowest value allowed, for business accounts with about 2.6 contacts a month each (the table's 10% is a consumer figure, Q4)", Assumption, 0.02, 0.10),
+            v("perceptionDelayMonths", 6.0, "business customers under contract react slowly: assumption", Assumption),
+            v("rehireShare", 0.0, "no source shows Salesforce rehiring support staff", Assumption),
+            v("timeToFillMonths", 1.5, "assumption", Assumption),
+            v("rampMonths", 9.0, "software support engineers: assumption (C12 C13 give 8-12 months to full productivity)", Assumption),
+        ],
+    },
+    Preset {
+        name: "cba-like",
+        title: "Commonwealth Bank-like",
+        summary: "A voice bot goes live on a bank’s enquiries line in June 2025; 45 roles are cut in July; calls rise, team leaders take calls, and in August the bank reverses the cut and keeps the roles.",
+        caveat: "The bank published no call data: the team’s size, its customers and the bot’s share are assumptions built on the bank’s claim of 2,000 fewer calls a week. The union counted 90 roles, not 45. The model counts in whole months, so a reversal within weeks shows as the next month.",
+        sources: "RB1 RB3 RB4 RB5",
+        month_one: Some("2025-06"),
+        values: &[
+            v("headcountBefore", 450.0, "no public source: an assumed team of 450, so that 45 roles are a tenth of it", Assumption),
+            v("layoffShare", 0.10, "RB1: 45 roles cut, of the assumed 450", Derived),
+            v("layoffMonth", 1.0, "RB1: cut confirmed 29 July 2025, the month after the bot went live in June", CompanyClaim),
+            v("loadedCostPerAgentPerMonth", 5080.0, "assumption: the US figure (C7 C8) for an Australian call centre", Assumption),
+            v("severanceShare", 0.0, "RB4: the roles were kept, so no redundancy was paid", CompanyClaim),
+            vr("aiShare", 0.025, "RB3: 2,000 fewer calls a week claimed, over the assumed 80,000 calls a week", Derived, 0.01, 0.05),
+            v("aiRampMonths", 1.0, "RB1: live in June", Assumption),
+            vr("aiResolutionRate", 0.5, "no public source: voice bots contain fewer calls than chat assistants (C18: 40-55% on average)", Assumption, 0.3, 0.7),
+            v("aiPricePerConversation", 0.50, "no public source", Assumption),
+            v("aiFixedCostPerMonth", 50_000.0, "no public source", Assumption),
+            v("aiSetupCost", 500_000.0, "no public source", Assumption),
+            v("customersBefore", 10_000_000.0, "no public source: the bank serves more than 10 million customers", Assumption),
+            vr("contactsPerCustomerPerMonth", 0.035, "no public source: about 80,000 calls a week, 800 per agent a month", Assumption, 0.02, 0.05),
+            v("perceptionDelayMonths", 1.0, "RB4: overtime and team leaders on the phones within weeks", Derived),
+            v("recognitionDelayMonths", 0.0, "RB4: reversed on 21 August 2025, three weeks after the cut", CompanyClaim),
+            v("rehireShare", 1.0, "RB4: all 45 roles kept (“the roles were not redundant”)", CompanyClaim),
+            v("correctionHandBackShare", 0.0, "RB4: the bot stayed", CompanyClaim),
+            v("boomerangShare", 1.0, "RB4: the same people kept their roles", CompanyClaim),
+            v("timeToFillMonths", 0.5, "RB4: the same people kept their roles", Derived),
+            v("costPerHire", 0.0, "RB4: no recruiting: the same people kept their roles", Derived),
         ],
     },
     Preset {
         name: "augment",
         title: "Augment, don’t replace",
         summary: "Nobody is cut and no contacts are handed to an AI; AI assistance makes agents 14% more productive and the team shrinks only as people leave.",
-        caveat: "The scenario equals the baseline here; the dashed “AI helps agents” line shows the alternative. The 14% comes from one large study of one company’s agents.",
+        caveat: "Here the story is the “AI helps agents” path, measured against keeping everyone without AI. The 14% comes from one large study of one company’s agents.",
         sources: "Q11",
-        values: &[("layoffShare", 0.0), ("aiShare", 0.0)],
+        month_one: None,
+        values: &[
+            v("layoffShare", 0.0, "design choice: nobody is cut", Assumption),
+            v("aiShare", 0.0, "design choice: no contacts handed to an AI", Assumption),
+        ],
     },
 ];
 
@@ -149,10 +275,47 @@ mod tests {
     #[test]
     fn every_preset_value_is_valid() {
         for preset in PRESETS {
-            for &(key, value) in preset.values {
-                let spec =
-                    spec(key).unwrap_or_else(|| panic!("{}: unknown key {key}", preset.name));
-                assert!(spec.accepts(value), "{}: {key} = {value}", preset.name);
+            for (i, entry) in preset.values.iter().enumerate() {
+                let spec = spec(entry.key)
+                    .unwrap_or_else(|| panic!("{}: unknown key {}", preset.name, entry.key));
+                assert!(
+                    spec.accepts(entry.value),
+                    "{}: {} = {}",
+                    preset.name,
+                    entry.key,
+                    entry.value
+                );
+                assert!(
+                    preset.values[i + 1..].iter().all(|e| e.key != entry.key),
+                    "{}: {} set twice",
+                    preset.name,
+                    entry.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_preset_value_carries_its_own_evidence() {
+        for preset in PRESETS {
+            for entry in preset.values {
+                assert!(
+                    entry.source.trim().len() >= 10,
+                    "{}: {} has no source note",
+                    preset.name,
+                    entry.key
+                );
+                if let Some((low, high)) = entry.range {
+                    let spec = spec(entry.key).unwrap();
+                    assert!(
+                        spec.min <= low && low <= entry.value && entry.value <= high && high <= spec.max,
+                        "{}: {} range {low}..{high} must hold the value inside the parameter's range",
+                        preset.name,
+                        entry.key
+                    );
+                }
+                let seen = preset.evidence(spec(entry.key).unwrap());
+                assert!(seen.from_preset && seen.evidence == entry.evidence);
             }
         }
     }
@@ -163,6 +326,7 @@ mod tests {
             "status-quo",
             "klarna-like",
             "salesforce-like",
+            "cba-like",
             "augment",
             DEFAULT_PRESET,
         ] {

@@ -129,11 +129,22 @@ pub fn table(scenario: &Scenario, outcome: &Outcome) -> String {
         ),
         (
             "Break-even extra churn per year",
-            percent(s.break_even_extra_churn_per_year, 2),
+            // Beyond all customers, or with no ledger saving, a percentage is not a fact.
+            if s.break_even_extra_churn_per_year > 1.0 {
+                "more than all customers".to_owned()
+            } else if s.break_even_extra_churn_per_year <= 0.0 {
+                "never (no ledger saving)".to_owned()
+            } else {
+                percent(s.break_even_extra_churn_per_year, 2)
+            },
         ),
         (
             "Agents' work the AI took over",
-            count_short(s.ai_agent_equivalent),
+            if s.ai_agent_equivalent < 0.0 {
+                format!("none: it adds {}", count_short(-s.ai_agent_equivalent))
+            } else {
+                count_short(s.ai_agent_equivalent)
+            },
         ),
     ];
     let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
@@ -161,6 +172,37 @@ pub fn table(scenario: &Scenario, outcome: &Outcome) -> String {
             money_short(m.ai_usd),
             money_short(outcome.lost_margin_usd(i)),
         );
+    }
+    let rows = crate::record::compare(
+        crate::record::for_preset(scenario.preset.name),
+        &scenario.params,
+        outcome,
+    );
+    if !rows.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nThe record against the model (month 1 = {}):",
+            scenario.preset.month_one.unwrap_or("-")
+        );
+        for c in rows {
+            let model = c.model.map_or("-".to_owned(), fixed);
+            let verdict = match (c.met, c.row.check) {
+                (true, _) => "meets",
+                (false, crate::record::Check::NotComparable) => "not comparable",
+                (false, crate::record::Check::Explained) => "differs, explained",
+                (false, _) => "DIFFERS",
+            };
+            let _ = writeln!(
+                out,
+                "  {} {} ({}): reported {}, model {}: {}",
+                c.row.date,
+                crate::words::en(&format!("record.rows.{}.metric", c.row.key)),
+                c.row.source,
+                crate::words::en(&format!("record.rows.{}.reported", c.row.key)),
+                model,
+                verdict
+            );
+        }
     }
     out
 }

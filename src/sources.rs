@@ -370,6 +370,153 @@ pub const SOURCES: &[Source] = &[
         citation: "John D. Sterman, \"Business Dynamics: Systems Thinking and Modeling for a Complex World\", Irwin/McGraw-Hill, 2000, chapter 19, \"The Labor Supply Chain and the Origin of Business Cycles\".",
         evidence: Evidence::Research,
     },
+    // The dated public record (shared research, record.md): what Klarna, Salesforce and
+    // Commonwealth Bank reported, each with the page it was read from.
+    Source {
+        id: "RK1",
+        citation: "PureAI, \"Why Klarna's AI Experiment Matters\", 22 October 2025, reprinting Klarna's release of 27 February 2024 (2.3 million conversations, two thirds of service chats, \"the equivalent work of 700 full-time agents\", satisfaction \"on par with human agents\", repeat inquiries down 25%) and its Q1 2025 text (cost per transaction down 40% since Q1 2023). pureai.com/Articles/2025/10/22/Why-Klarnas-AI-Experiment-Matters.aspx",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RK2",
+        citation: "American Banker, 2024, \"Klarna's AI does the work of 700 people. What's that really mean?\" (resolution in under 2 minutes against 11 for human agents). americanbanker.com/payments/news/klarnas-ai-does-the-work-of-700-people-whats-that-really-mean",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RK3",
+        citation: "eMarketer, May 2025, \"Klarna backtracks on AI customer service plans\" (the assistant \"would drive a $40 million profit improvement\" in 2024). content-na1.emarketer.com/klarna-backtracks-ai-customer-service-plans",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RK4",
+        citation: "Outsource Accelerator, 2024, on a CBS interview with Klarna's CEO (about 3,000 outsourced agents; \"they only need a little over 2,000 agents\"; \"Klarna does not employ customer service agents ourselves\"). news.outsourceaccelerator.com/klarna-jobs-outsourced-no-layoffs/",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RK5",
+        citation: "Payments Dive, March 2025, on Klarna's F-1 filing (3,422, 4,352 and 5,527 full-time employees at the end of 2024, 2023 and 2022). paymentsdive.com/news/klarna-buy-now-pay-later-bnpl-payments-workforce-ipo/742627",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RK6",
+        citation: "LBC (PA), 27 August 2024, on Klarna shrinking its headcount from about 5,000 to 3,800. lbc.co.uk/tech/2b241e137a0e4b6ca0c9bfc069954af4/",
+        evidence: Evidence::Press,
+    },
+    Source {
+        id: "RK7",
+        citation: "Outsource Accelerator (after TechCrunch), December 2024, on Klarna's CEO: \"We were 4,500, now we're 3,500\". news.outsourceaccelerator.com/klarna-ai-company-hiring/",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RK8",
+        citation: "Breitbart, 18 May 2025, on a CNBC interview with Klarna's CEO (\"from about 5,000 to now almost 3,000 employees\"). breitbart.com/tech/2025/05/18/fintech-giant-klarna-claims-ai-has-reduced-its-headcount-by-40/",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RK9",
+        citation: "AIApps, undated, on Klarna's cost per service transaction falling from $0.32 in Q1 2023 to $0.19 in Q1 2025. aiapps.com/news/klarna-changes-ai-strategy-from-saving-money-to-business-expansion",
+        evidence: Evidence::Press,
+    },
+    Source {
+        id: "RK10",
+        citation: "PYMNTS, copy of Bloomberg, 8 May 2025, on Klarna's CEO: cost \"a too predominant evaluation factor ... what you end up having is lower quality\". info.bizandtech.net/klarna-focuses-human-powered-customer-service",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RK11",
+        citation: "The Star (Bloomberg), 8 May 2025: \"two of the new breed of customer-service agents live now\". daily8.com/en/article/15293e8589471231edcb250774e6be6d",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RK12",
+        citation: "SFGATE, May 2025, on Klarna's remote gig agents earning \"at least 400 Swedish krona, around $41, per hour\". sfgate.com/tech/article/lucrative-tech-jobs-vanish-klarna-gig-work-20339137.php",
+        evidence: Evidence::Press,
+    },
+    Source {
+        id: "RK13",
+        citation: "FusionChat, 19 May 2025, quoting a Klarna statement (the AI \"performs the work of over 800 full-time roles (not 700)\"; several thousand outsourced agents remain). fusionchat.ai/news/5-lessons-from-klarnas-ai-reversal",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RK14",
+        citation: "EdexLive, 12 September 2025, on a Reuters interview with Klarna's CEO (\"in the last six months we have been trying to course correct\"). edexlive.com/news/2025/Sep/12/went-too-far-with-ai-cost-cutting-why-this-fintech-giant-is-hiring-humans-again",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RK15",
+        citation: "The Guardian, 18 November 2025, on Klarna's Q3 2025 call (staff 5,527 to 2,907; the AI does \"the work of 853 full-time staff, up from 700 earlier this year\"). theguardian.com/business/2025/nov/18/buy-now-pay-later-klarna-ai-helped-halve-staff-boost-pay",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RK16",
+        citation: "CIO News, November 2025, on the AI \"saving the company an estimated $60 million\". cionews.com/post/klarna-ai-replaces-853-customer-service-agents",
+        evidence: Evidence::Press,
+    },
+    Source {
+        id: "RS1",
+        citation: "CNBC story (copy), September 2025, on Marc Benioff's podcast remark (\"I've reduced it from 9,000 heads to about 5,000\") and Salesforce's statement that it no longer needs to actively backfill support engineer roles. portfolioprints.com/b-article141",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RS2",
+        citation: "Beehiiv newsletter, undated, quoting Marc Benioff: \"50% are with agents, 50% are with humans\". artificial-intelligencee.beehiiv.com/p/salesforce-cuts-4-000-customer-support-jobs-as-ai-takes-the-wheel",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RS3",
+        citation: "Boing Boing (after SFGATE), 5 September 2025: \"only 262 of these individuals were identified by Salesforce's WARN Act filing\". boingboing.net/2025/09/05/salesforce-ceo-benioff-tragically-brags-that-ai-is-letting-him-cut-heads.html",
+        evidence: Evidence::Press,
+    },
+    Source {
+        id: "RS5",
+        citation: "Salesforce Newsroom, \"When AI Agents Join the Customer Support Team\", about July 2025 (45,000 conversations a week, more than 1 million in all by early July, resolution rates in the 85% range; only a small fraction of the 3 to 4 million monthly visits). salesforce.com/news/stories/ai-agent-customer-service-salesforce-learnings",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RS6",
+        citation: "VentureBeat (copy), July 2025, on Salesforce's help site (84% resolved, \"a 5% reduction in support case volume\", 500 support engineers redeployed). newsn24.de, \"Salesforce used AI to cut support load by 5%\"",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RS8",
+        citation: "CIO.com, \"Salesforce airs lessons learned as Agentforce customer zero\", 3 October 2025 (more than 1.4 million conversations; \"about $100 million in cost out of our support function\"; \"as good or better CSAT\"). via simplicityset.store/article/4063765/lessons-learned-as-agentforce-customer-zero.html",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RS9",
+        citation: "Bloomberg, \"The Circuit\" with Emily Chang, transcript, undated (\"more than one hundred and fifty thousand companies\" as customers). iheart.com/podcast/1119-the-circuit-with-emily-ch-116673015/episode/marc-benioffs-race-to-one-billion-283071230",
+        evidence: Evidence::Press,
+    },
+    Source {
+        id: "RS10",
+        citation: "The Negotiation Experts, undated, on Agentforce pricing (\"The Conversations model is $2 per conversation\"). thenegotiationexperts.com/blog/agentforce-consumption-pricing-negotiation/",
+        evidence: Evidence::Press,
+    },
+    Source {
+        id: "RS11",
+        citation: "Aquiva Labs, undated, on Agentforce Flex Credits (20 credits, $0.10 an action). aquivalabs.com/agentforce-pricing-gets-a-long-overdue-fix-flex-credits-are-now-live",
+        evidence: Evidence::Press,
+    },
+    Source {
+        id: "RB1",
+        citation: "Reuters (via TheOutpost), 29 July 2025, on Commonwealth Bank of Australia cutting 45 jobs after a voice bot went live on its inbound enquiries line in June (the Finance Sector Union counts 90 roles). theoutpost.ai/news-story/commonwealth-bank-of-australia-cuts-jobs-as-ai-takes-over-customer-service-roles-18337",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RB3",
+        citation: "Cryptopolitan (via TradingKey), 21 August 2025, on the bank's assertion that the voice bot would reduce weekly calls by 2,000. tradingkey.com/pt/news/cryptocurrencies/251026305-cryptopolitan",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RB4",
+        citation: "HRD (via White Collar Voice), August 2025, on the reversal: call volumes rose, overtime offered, team leaders pulled onto the phones; the bank said \"this error meant the roles were not redundant\". whitecollarvoice.com/cba-reverses-ai-triggered-employee-layoffs",
+        evidence: Evidence::CompanyClaim,
+    },
+    Source {
+        id: "RB5",
+        citation: "People Matters ANZ, 21 August 2025, on the bank reversing its plan to cut 45 customer service roles (more than 51,000 staff). anz.peoplemattersglobal.com/news/hr-technology/commonwealth-bank-of-australia-reverses-plan-to-cut-45-customer-service-roles-after-union-challenge-46533",
+        evidence: Evidence::Press,
+    },
 ];
 
 /// Looks a source up by tag.
@@ -407,9 +554,12 @@ mod tests {
         let from_params = PARAMS
             .iter()
             .flat_map(|p| tags(p.source).into_iter().map(move |t| (t, p.key)));
-        let from_presets = PRESETS
-            .iter()
-            .flat_map(|p| tags(p.sources).into_iter().map(move |t| (t, p.name)));
+        let from_presets = PRESETS.iter().flat_map(|p| {
+            tags(p.sources)
+                .into_iter()
+                .chain(p.values.iter().flat_map(|v| tags(v.source)))
+                .map(move |t| (t, p.name))
+        });
         from_params
             .chain(from_presets)
             .map(|(tag, place)| (tag.to_owned(), place))

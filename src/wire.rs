@@ -254,6 +254,7 @@ series! {
     ai_cost: "aiCost" => |o, i| o.scenario[i].ai_usd;
     hiring_and_training: "hiringAndTraining" => |o, i| hiring_and_training(&o.scenario[i]);
     lost_margin: "lostMargin" => |o, i| o.lost_margin_usd(i);
+    ai_agent_equivalent: "aiAgentEquivalent" => |o, i| o.scenario[i].ai_agent_equivalent;
     support_cost: "supportCost" => |o, i| support_cost(&o.scenario[i]);
     baseline_support_cost: "baselineSupportCost" => |o, i| support_cost(&o.baseline[i]);
     augment_support_cost: "augmentSupportCost" => |o, i| support_cost(&o.augment[i]);
@@ -273,6 +274,191 @@ pub struct ResultWire {
     pub summary: SummaryWire,
     /// Per-month series.
     pub series: SeriesWire,
+    /// Plausibility warnings: valid inputs that together describe no real team, or derived
+    /// figures that must not be read as facts.
+    pub warnings: Vec<WarningWire>,
+    /// For a company-like preset, the reported figures drawn on a chart, at model months.
+    pub record: Vec<RecordPointWire>,
+    /// For a company-like preset, every reported figure held against the model.
+    pub calibration: Vec<CalibrationRowWire>,
+}
+
+/// One plausibility warning: a stable code the page translates and the figure behind it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WarningWire {
+    /// `contactsPerAgentHigh`, `contactsPerAgentLow`, `breakEvenBeyondAllCustomers`,
+    /// `noLedgerSaving` or `aiAddsWork`.
+    pub code: &'static str,
+    /// The figure, in the unit the code implies (contacts per agent a month, a share per
+    /// year, agents).
+    pub value: f64,
+    /// The warning in English (the CLI prints it; the page translates the code).
+    pub message: String,
+}
+
+/// One reported figure drawn on a chart: `{month, series, value, source}`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordPointWire {
+    /// The model month (1-based) the figure's date falls in.
+    pub month: u32,
+    /// The series it is drawn beside: `headcount` or `aiAgentEquivalent`.
+    pub series: &'static str,
+    /// The reported value, in the series' unit.
+    pub value: f64,
+    /// The record's source key.
+    pub source: &'static str,
+}
+
+/// One row of a preset's calibration table. Its words are `record.rows.KEY` in the language
+/// files; the command line adds them in English (`text`).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CalibrationRowWire {
+    /// The row's stable key.
+    pub key: &'static str,
+    /// The reference date as reported.
+    pub date: &'static str,
+    /// The reported value as a number, where there is one.
+    pub reported_value: Option<f64>,
+    /// The record's source key.
+    pub source: &'static str,
+    /// Who said it (an evidence key: `claim`, `press`, `derived`).
+    pub evidence: &'static str,
+    /// The model's value, where a quantity of the model measures the same thing.
+    pub model: Option<f64>,
+    /// What the model's value is (a measure key such as `aiContacts`), or null.
+    pub measure: Option<&'static str>,
+    /// Model minus reported, relative to the reported value; in months for a month.
+    pub difference: Option<f64>,
+    /// `within15`, `atLeast`, `withinMonths`, `explained` or `notComparable`.
+    pub check: &'static str,
+    /// True where the check holds.
+    pub met: bool,
+    /// True where the figure is drawn on a chart.
+    pub plotted: bool,
+    /// The row's words in English (command line only; the page reads its language file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<RecordTextWire>,
+}
+
+/// A record row's words.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct RecordTextWire {
+    pub reported: &'static str,
+    pub metric: &'static str,
+    pub note: &'static str,
+}
+
+/// The English words of a record row, where this build has them.
+fn record_text(key: &str) -> Option<RecordTextWire> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let word = |part: &str| crate::words::en(&format!("record.rows.{key}.{part}"));
+        Some(RecordTextWire {
+            reported: word("reported"),
+            metric: word("metric"),
+            note: word("note"),
+        })
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = key;
+        None
+    }
+}
+
+/// The stable key of a record measure, which also says its unit.
+fn measure_key(m: crate::record::Measure) -> &'static str {
+    use crate::record::Measure::*;
+    match m {
+        AiContacts(_) => "aiContacts",
+        AiContactsPerWeek(_) => "aiContactsPerWeek",
+        CumulativeAiContacts(_) => "cumulativeAiContacts",
+        AiShare(_) => "aiShare",
+        AiAgentEquivalent(_) => "aiAgentEquivalent",
+        SupportHeadcount(_) => "supportHeadcount",
+        PeopleCut => "peopleCut",
+        PeopleLaidOff => "peopleLaidOff",
+        AiBadVsHumans(_) => "aiBadVsHumans",
+        BadShareVsBefore(_) => "badShareVsBefore",
+        HumanCaseVolumeChange(_) => "humanCaseVolumeChange",
+        CostPerContactChange => "costPerContactChange",
+        SupportCostSavedOverYear(_) => "supportCostSavedOverYear",
+        RehiredBy(_) => "rehiredBy",
+        RehirePayPerHour => "rehirePayPerHour",
+        CorrectionMonth => "correctionMonth",
+        WorkPressure(_) => "workPressure",
+        CustomersBefore => "customersBefore",
+        AiResolutionRate => "aiResolutionRate",
+        AiPricePerConversation => "aiPricePerConversation",
+    }
+}
+
+fn check_key(c: crate::record::Check) -> &'static str {
+    use crate::record::Check::*;
+    match c {
+        Within => "within15",
+        AtLeast => "atLeast",
+        WithinMonths(_) => "withinMonths",
+        Explained => "explained",
+        NotComparable => "notComparable",
+    }
+}
+
+/// The warnings of a run on the wire.
+pub fn warnings_wire(params: &Params, outcome: &Outcome) -> Vec<WarningWire> {
+    crate::plausibility::warnings(params, outcome)
+        .into_iter()
+        .map(|w| WarningWire {
+            code: w.code(),
+            value: w.value(),
+            message: w.english(),
+        })
+        .collect()
+}
+
+/// A preset's record points and calibration table for a run.
+pub fn record_wire(
+    scenario: &Scenario,
+    outcome: &Outcome,
+) -> (Vec<RecordPointWire>, Vec<CalibrationRowWire>) {
+    let rows = crate::record::for_preset(scenario.preset.name);
+    let points = rows
+        .iter()
+        .filter_map(|row| {
+            let (plot, month) = row.plot?;
+            let value = row.value?;
+            Some(RecordPointWire {
+                month,
+                series: plot.key(),
+                value,
+                source: row.source,
+            })
+        })
+        .filter(|p| (p.month as usize) <= outcome.scenario.len())
+        .collect();
+    let table = crate::record::compare(rows, &scenario.params, outcome)
+        .into_iter()
+        .map(|c| CalibrationRowWire {
+            key: c.row.key,
+            date: c.row.date,
+            reported_value: c.row.value,
+            source: c.row.source,
+            evidence: c.row.evidence.key(),
+            model: c.model,
+            measure: c.row.measure.map(measure_key),
+            difference: c.difference,
+            check: check_key(c.row.check),
+            met: c.met,
+            plotted: c.row.plot.is_some(),
+            text: record_text(c.row.key),
+        })
+        .collect();
+    (points, table)
 }
 
 /// Every parameter by wire key.
@@ -283,12 +469,16 @@ pub fn params_map(params: &Params) -> BTreeMap<&'static str, f64> {
 impl ResultWire {
     /// Builds the wire result of a scenario and its outcome.
     pub fn new(scenario: &Scenario, outcome: &Outcome) -> Self {
+        let (record, calibration) = record_wire(scenario, outcome);
         ResultWire {
             preset: scenario.preset.name.to_owned(),
             changed: scenario.changed_keys(),
             params: params_map(&scenario.params),
             summary: SummaryWire::from(&outcome.summary),
             series: SeriesWire::from_outcome(outcome),
+            warnings: warnings_wire(&scenario.params, outcome),
+            record,
+            calibration,
         }
     }
 }
@@ -346,6 +536,20 @@ pub struct PresetWire {
     pub caveat: &'static str,
     pub sources: &'static str,
     pub params: BTreeMap<&'static str, f64>,
+    /// For a company-like preset, the calendar month of model month 1 (`2024-02`).
+    pub month_one: Option<&'static str>,
+    /// What stands behind each value the preset sets: `{key: {source, evidence, range}}`.
+    pub evidence: BTreeMap<&'static str, PresetValueWire>,
+}
+
+/// The evidence of one value a preset sets.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct PresetValueWire {
+    pub source: &'static str,
+    pub evidence: &'static str,
+    pub range: Option<[f64; 2]>,
 }
 
 /// Every preset on the wire.
@@ -359,6 +563,21 @@ pub fn preset_table() -> Vec<PresetWire> {
             caveat: p.caveat,
             sources: p.sources,
             params: params_map(&p.params()),
+            month_one: p.month_one,
+            evidence: p
+                .values
+                .iter()
+                .map(|v| {
+                    (
+                        v.key,
+                        PresetValueWire {
+                            source: v.source,
+                            evidence: v.evidence.key(),
+                            range: v.range.map(|(low, high)| [low, high]),
+                        },
+                    )
+                })
+                .collect(),
         })
         .collect()
 }

@@ -38,7 +38,11 @@ fn a_seed_reproduces_exactly_and_another_seed_differs() {
 fn draws_vary_estimates_and_keep_decisions() {
     let base = typical();
     let mut rng = layoff_whatif::analysis::rng::Rng::new(3);
-    let drawn = uncertainty::draw(&base, &mut rng);
+    let drawn = uncertainty::draw(
+        &base,
+        &layoff_whatif::analysis::Ranges::of_default(&base),
+        &mut rng,
+    );
     for s in layoff_whatif::params::PARAMS {
         let (b, d) = (s.get(&base), s.get(&drawn));
         assert!(s.accepts(d), "{} drawn {d} outside its range", s.key);

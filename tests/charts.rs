@@ -137,7 +137,7 @@ fn money_axes_show_currency_ticks_not_raw_numbers() {
                     words
                         .iter()
                         .any(|w| w.trim_start_matches('\u{2212}').starts_with('$')
-                            && w.ends_with(['k', 'M'])),
+                            && w.ends_with(['k', 'M', 'B'])),
                     "{preset} {}: no tick with a magnitude word: {words:?}",
                     kind.key()
                 );
@@ -185,10 +185,10 @@ fn money_follows_the_readers_currency() {
         "no negative rupiah tick"
     );
     assert!(!svg.contains('$'), "a dollar sign in a rupiah chart");
-    // The typical peak, $12.4M, is Rp197.8 billion: "Rp197,8M" with Indonesian words and
+    // The typical peak, $13.4M, is Rp213.7 billion: "Rp213,7M" with Indonesian words and
     // decimal comma, one decimal as the prose writes it.
     assert!(
-        words.contains(&"Peak Rp197,8M"),
+        words.contains(&"Peak Rp213,7M"),
         "peak label not in rupiah: {words:?}"
     );
 }
@@ -213,7 +213,7 @@ fn typical_savings_marks_payback_peak_and_regret() {
             &ChartOptions::default(),
             size,
         );
-        for label in ["Payback", "Peak $12.4M", "Regret", "Rehire", "Cut"] {
+        for label in ["Payback", "Peak $13.4M", "Regret", "Rehire", "Cut"] {
             assert!(has_text(&svg, label), "{size:?}: no {label}");
         }
         // The event dots: three filled circles on the line.
@@ -443,9 +443,9 @@ fn describe_gives_the_key_numbers() {
         savings.contains(&format!("month {regret}")),
         "no regret month: {savings}"
     );
-    assert!(savings.contains("$12.4M"), "no peak: {savings}");
+    assert!(savings.contains("$13.4M"), "no peak: {savings}");
     assert!(
-        savings.contains("\u{2212}$19.9M"),
+        savings.contains("\u{2212}$9.9M"),
         "no final result: {savings}"
     );
     for kind in ChartKind::ALL {

@@ -50,11 +50,14 @@ fn presets_lists_every_preset_with_its_caveat() {
         "status-quo",
         "klarna-like",
         "salesforce-like",
+        "cba-like",
         "augment",
     ] {
         assert!(out.contains(name), "{name}");
     }
-    assert!(out.contains("what-if, not a fact"));
+    assert!(out.contains("No source shows Salesforce rehiring support staff"));
+    // Every value a preset sets is listed with its own evidence.
+    assert!(out.contains("severanceShare = 0  [company claim: RK4"));
     let (code, json, _) = cli(&["presets", "--format", "json"]);
     assert_eq!(code, 0);
     let rows: serde_json::Value = serde_json::from_str(&json).unwrap();

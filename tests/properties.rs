@@ -4,6 +4,7 @@
 
 use layoff_whatif::model::{self, Outcome, WAGE_TO_LOADED_COST, WEEKS_PER_MONTH};
 use layoff_whatif::params::{Params, PARAMS};
+use layoff_whatif::plausibility::{self, Warning};
 use layoff_whatif::wire::{ResultWire, SeriesWire, SERIES_COLUMNS};
 use layoff_whatif::{presets, validate};
 use proptest::prelude::*;
@@ -130,7 +131,7 @@ proptest! {
             }
             // Severance in the cut month: weeks of wage (loaded cost without benefits).
             if t == cut {
-                ledger -= laid_off * p.severance_weeks * p.loaded_cost_per_agent_per_month
+                ledger -= laid_off * p.severance_share * p.severance_weeks * p.loaded_cost_per_agent_per_month
                     / WAGE_TO_LOADED_COST / WEEKS_PER_MONTH;
             }
             // The AI bill from launch (month 0): build cost, fixed cost, price x conversations.
@@ -143,7 +144,9 @@ proptest! {
                 }
             }
             let model_value = outcome.cumulative_delta_usd[t];
-            let tolerance = 1e-9 * (ledger.abs() + p.headcount_before * p.loaded_cost_per_agent_per_month);
+            // The model grows the AI price by a monthly factor, the ledger by a power: they part
+            // by rounding that grows with the months summed.
+            let tolerance = 1e-9 * (t + 1) as f64 * (ledger.abs() + p.headcount_before * p.loaded_cost_per_agent_per_month);
             prop_assert!((model_value - ledger).abs() <= tolerance,
                 "month {}: model {} vs ledger {}", t + 1, model_value, ledger);
         }
@@ -200,5 +203,188 @@ fn results_serialize_with_the_documented_names() {
             .as_array()
             .unwrap_or_else(|| panic!("series.{key}"));
         assert_eq!(series.len(), 48, "series.{key}");
+    }
+}
+
+/// How much a month's shift of the hiring pipeline may move NPV against the rule "sooner is
+/// never worse": people arrive in whole months and trainees, rookies and boomerangs land in
+/// different months, so two corrections a month apart can differ by a hair the other way
+/// (docs/MODEL.md, "Properties", gives the largest seen).
+const TIMING_TOLERANCE: f64 = 0.01;
+
+/// Months for a correction's hiring, training and ramp to be mostly done: three time
+/// constants of each stage (95% of a first-order delay).
+fn correction_settles_in(p: &Params) -> f64 {
+    3.0 * (p.time_to_fill_months + p.training_months + p.ramp_months)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+    /// "A small cut with slack never triggers a rehire": with at most 5% cut and people never
+    /// pressed beyond their capacity, quality is what the AI mix was expected to give, so
+    /// managers see nothing to correct.
+    #[test]
+    fn a_small_cut_with_slack_never_triggers_a_rehire(mut params in any_params(), cut in 0.0f64..=0.05) {
+        params.layoff_share = cut;
+        let outcome = model::run(&params);
+        let slack = outcome.scenario.iter().all(|m| m.work_pressure <= 1.0);
+        if slack {
+            prop_assert_eq!(outcome.summary.rehire_start_month, None,
+                "rehire with slack: cut {}, pressure max {}", cut,
+                outcome.scenario.iter().map(|m| m.work_pressure).fold(0.0, f64::max));
+        }
+    }
+
+    /// "Rehiring more of the cut never makes service worse": other things equal, a larger
+    /// rehire share gives a mean bad-contact share over the horizon no higher. (Month by month
+    /// it can rise by a hair late on: the better service keeps more customers, whose contacts
+    /// press the team again; docs/MODEL.md, "Properties", says so with numbers.)
+    #[test]
+    fn rehiring_more_never_makes_service_worse(params in any_params(), more in 0.0f64..=1.0) {
+        let mut larger = params.clone();
+        larger.rehire_share = params.rehire_share + more * (1.0 - params.rehire_share);
+        let mean_bad = |o: &Outcome| {
+            o.scenario.iter().map(|m| m.bad_contact_share).sum::<f64>() / o.scenario.len() as f64
+        };
+        let a = mean_bad(&model::run(&params));
+        let b = mean_bad(&model::run(&larger));
+        prop_assert!(b <= a + 1e-12,
+            "rehire {} -> {} made the mean bad-contact share {} -> {}",
+            params.rehire_share, larger.rehire_share, a, b);
+    }
+}
+
+/// "Correcting sooner is never worse", where a correction is worth making. Over the whole
+/// valid box this does not hold: a correction's cost comes at once and the customers it keeps
+/// come back slowly, so where it does not pay back inside the horizon later looks cheaper,
+/// and even where it pays, a month sooner can cost a fraction of a percent more when the
+/// hiring pipeline's timing lands badly (docs/MODEL.md, "Properties", with numbers). It is
+/// held here for the typical preset, whose correction pays over ten years, delay by delay.
+#[test]
+fn correcting_sooner_is_never_worse_for_the_typical_cut_over_ten_years() {
+    for (name, overrides) in [("typical", &[][..])] {
+        let mut params = presets::preset(name).unwrap().params();
+        params.horizon_months = 120.0;
+        for &(key, value) in overrides {
+            layoff_whatif::params::spec(key)
+                .unwrap()
+                .set(&mut params, value);
+        }
+        let mut never = params.clone();
+        never.rehire_share = 0.0;
+        let npv_never = model::run(&never).summary.npv_usd;
+        let mut previous = f64::INFINITY;
+        for delay in 0..=24 {
+            params.recognition_delay_months = f64::from(delay);
+            let npv = model::run(&params).summary.npv_usd;
+            assert!(
+                npv > npv_never,
+                "{name} {overrides:?}: correcting after {delay} months does not pay"
+            );
+            assert!(
+                npv <= previous + TIMING_TOLERANCE * npv.abs(),
+                "{name} {overrides:?}: delay {delay} gives {npv}, more than {previous}"
+            );
+            previous = npv;
+        }
+    }
+}
+
+/// Regression (issue 13, problem 2): a 1% cut with slack once "rehired", because the trigger
+/// watched the whole bad-contact share, which the AI mix alone raises.
+#[test]
+fn a_one_percent_cut_with_slack_does_not_rehire() {
+    let mut params = presets::preset("typical").unwrap().params();
+    params.layoff_share = 0.01;
+    let outcome = model::run(&params);
+    assert!(
+        outcome.scenario.iter().all(|m| m.work_pressure <= 1.0),
+        "no slack"
+    );
+    assert_eq!(outcome.summary.rehire_start_month, None);
+}
+
+/// Regression (issue 13, problem 1): a correction that cannot correct. It now hands contacts
+/// back and lets standards recover, so quality after a full reversal comes back near the
+/// start.
+#[test]
+fn a_full_reversal_restores_quality() {
+    let mut params = presets::preset("typical").unwrap().params();
+    params.rehire_share = 1.0;
+    params.correction_hand_back_share = 1.0;
+    let o = model::run(&params);
+    let worst = o.summary.peak_bad_contact_share;
+    let last = o.scenario.last().unwrap();
+    assert!(worst > 0.3, "quality collapses first: {worst}");
+    assert!(
+        last.bad_contact_share < 0.14,
+        "and recovers: {}",
+        last.bad_contact_share
+    );
+    assert!(
+        last.quality_standard > 0.95,
+        "standards recover: {}",
+        last.quality_standard
+    );
+    assert!(
+        last.ai_share < 0.01,
+        "contacts handed back: {}",
+        last.ai_share
+    );
+}
+
+proptest! {
+    // A fixed seed: the tolerance below is set from a search of the box (docs/MODEL.md), so
+    // the same cases run everywhere and a failure is reproducible.
+    #![proptest_config(ProptestConfig {
+        cases: 20_000,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(13),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// "Correcting sooner is never worse" over the valid box, where a correction is worth
+    /// making: when quality collapses and correcting at once beats never correcting by more
+    /// than a tenth, a correction that comes earlier is worth no less than one that comes
+    /// later (NPV at the horizon, within the pipeline's timing tolerance), comparing
+    /// corrections whose hiring and ramp finish inside the horizon, in scenarios that describe
+    /// a real team (no contacts-per-agent warning). docs/MODEL.md, "Properties", gives the
+    /// exceptions with numbers.
+    #[test]
+    fn correcting_sooner_is_never_worse_where_correcting_pays(
+        mut params in any_params(), first in 0u32..=24, later in 1u32..=24,
+    ) {
+        params.model_depth = params.model_depth.max(3.0);
+        if params.rehire_share == 0.0 {
+            params.rehire_share = 0.5;
+        }
+        let plausible = plausibility::warnings(&params, &model::run(&params)).iter().all(|w| {
+            !matches!(w, Warning::ContactsPerAgentHigh(_) | Warning::ContactsPerAgentLow(_))
+        });
+        if !plausible {
+            return Ok(());
+        }
+        let run_with_delay = |delay: f64| {
+            let mut p = params.clone();
+            p.recognition_delay_months = delay;
+            model::run(&p)
+        };
+        let (early_delay, late_delay) = (f64::from(first), f64::from(first + later).min(24.0));
+        let o_late = run_with_delay(late_delay);
+        let Some(late_start) = o_late.summary.rehire_start_month else { return Ok(()) };
+        if f64::from(late_start) + correction_settles_in(&params) > params.horizon_months {
+            return Ok(());
+        }
+        let mut never = params.clone();
+        never.rehire_share = 0.0;
+        let npv_never = model::run(&never).summary.npv_usd;
+        if run_with_delay(0.0).summary.npv_usd - npv_never <= 0.1 * npv_never.abs() {
+            return Ok(());
+        }
+        let (a, b) = (run_with_delay(early_delay).summary.npv_usd, o_late.summary.npv_usd);
+        prop_assert!(a >= b - TIMING_TOLERANCE * 0.5 * (a.abs() + b.abs()),
+            "delay {} -> npv {}, delay {} -> npv {} ({:.4}% worse)", early_delay, a,
+            late_delay, b, 100.0 * (b - a) / a.abs());
     }
 }

@@ -1,7 +1,10 @@
 //! Golden scenario tests: every `tests/scenarios/NAME.json` is run through the same path as
 //! the CLI (parse, validate, model) and its fixed-precision report is compared with
 //! `NAME.golden`. To accept new output after a deliberate model change, run
-//! `BLESS=1 cargo test --test scenarios` and review the diff of the .golden files.
+//! `BLESS=1 WHY="what changed and why" cargo test --test scenarios` and review the diff of the
+//! .golden files. A golden's header keeps `# why:` lines that say why it last changed: BLESS
+//! writes WHY there when it changes a file (and keeps the old note when it does not), and the
+//! comparison skips them.
 
 use std::fs;
 use std::path::Path;
@@ -33,10 +36,23 @@ fn every_scenario_matches_its_golden_file() {
         }
         let actual = golden_of(&fs::read_to_string(&path).unwrap());
         let golden = path.with_extension("golden");
+        let old = fs::read_to_string(&golden).unwrap_or_default();
+        let (why, old_body) = split_why(&old);
         if bless {
-            fs::write(&golden, &actual).unwrap();
+            if old_body != actual {
+                let note =
+                    std::env::var("WHY").expect("BLESS needs WHY=\"why the golden changed\"");
+                fs::write(&golden, format!("# why: {note}\n{actual}")).unwrap();
+            } else {
+                fs::write(&golden, format!("{why}{actual}")).unwrap();
+            }
         } else {
-            match fs::read_to_string(&golden) {
+            assert!(
+                !why.is_empty() || old.is_empty(),
+                "{} has no `# why:` line saying why it last changed",
+                golden.display()
+            );
+            match fs::read_to_string(&golden).map(|t| split_why(&t).1.to_owned()) {
                 Ok(expected) if expected == actual => {}
                 Ok(expected) => {
                     let line = expected
@@ -64,6 +80,18 @@ fn every_scenario_matches_its_golden_file() {
         "golden mismatches:\n{}",
         failures.join("\n")
     );
+}
+
+/// Splits a golden file into its leading `# why:` lines and the rest.
+fn split_why(text: &str) -> (&str, &str) {
+    let mut end = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.starts_with("# why:") {
+            break;
+        }
+        end += line.len();
+    }
+    text.split_at(end)
 }
 
 #[test]

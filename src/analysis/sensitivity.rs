@@ -2,7 +2,7 @@
 //! high with everything else held, ranked by the swing in NPV, with the switching value —
 //! where NPV crosses zero inside the parameter's full range — when there is one.
 
-use super::plausible_range;
+use super::Ranges;
 use crate::model;
 use crate::params::{depth, ParamSpec, Params, PARAMS};
 
@@ -76,15 +76,21 @@ fn switching_value(base: &Params, spec: &ParamSpec) -> Option<f64> {
     })
 }
 
-/// The tornado for a scenario: estimates that matter at its depth, largest swing first.
+/// The tornado for parameters read as changes to the default preset.
 pub fn tornado(base: &Params) -> Vec<Bar> {
+    tornado_with(base, &Ranges::of_default(base))
+}
+
+/// The tornado over the given ranges: estimates that matter at the scenario's depth, largest
+/// swing first.
+pub fn tornado_with(base: &Params, ranges: &Ranges) -> Vec<Bar> {
     let level = depth(base);
     let mut bars: Vec<Bar> = PARAMS
         .iter()
-        .filter(|spec| spec.depth <= level)
-        .filter_map(|spec| {
-            let value = spec.get(base);
-            let (low, high) = plausible_range(spec, value)?;
+        .enumerate()
+        .filter(|(_, spec)| spec.depth <= level)
+        .filter_map(|(index, spec)| {
+            let (low, high) = ranges.get(index)?;
             Some(Bar {
                 spec,
                 low_value: low,

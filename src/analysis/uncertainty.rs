@@ -4,7 +4,7 @@
 //! cut loses money, and when regret tends to come.
 
 use super::rng::Rng;
-use super::{percentile, plausible_range};
+use super::{percentile, Ranges};
 use crate::model;
 use crate::params::{Params, PARAMS};
 
@@ -38,12 +38,13 @@ pub struct Uncertainty {
     pub chance_rehire: f64,
 }
 
-/// Draws one parameter set: decisions kept, each estimate triangular around its value.
-pub fn draw(base: &Params, rng: &mut Rng) -> Params {
+/// Draws one parameter set: decisions kept, each estimate triangular around its value over
+/// its plausible range.
+pub fn draw(base: &Params, ranges: &Ranges, rng: &mut Rng) -> Params {
     let mut params = base.clone();
-    for spec in PARAMS {
+    for (index, spec) in PARAMS.iter().enumerate() {
         let value = spec.get(base);
-        if let Some((low, high)) = plausible_range(spec, value) {
+        if let Some((low, high)) = ranges.get(index) {
             let mut x = rng.triangular(low, value, high);
             if spec.unit.is_whole() {
                 x = x.round();
@@ -54,8 +55,14 @@ pub fn draw(base: &Params, rng: &mut Rng) -> Params {
     params
 }
 
-/// Runs `draws` simulations (1 to `MAX_DRAWS`) with the given seed.
+/// Runs `draws` simulations (1 to `MAX_DRAWS`) with the given seed, reading the parameters
+/// as changes to the default preset.
 pub fn run(base: &Params, draws: usize, seed: u64) -> Uncertainty {
+    run_with(base, &Ranges::of_default(base), draws, seed)
+}
+
+/// Runs `draws` simulations (1 to `MAX_DRAWS`) with the given seed over the given ranges.
+pub fn run_with(base: &Params, ranges: &Ranges, draws: usize, seed: u64) -> Uncertainty {
     let draws = draws.clamp(1, MAX_DRAWS);
     let months = base.horizon_months as usize;
     let mut rng = Rng::new(seed);
@@ -65,7 +72,7 @@ pub fn run(base: &Params, draws: usize, seed: u64) -> Uncertainty {
     let mut regrets = Vec::new();
     let mut rehires = 0usize;
     for d in 0..draws {
-        let params = draw(base, &mut rng);
+        let params = draw(base, ranges, &mut rng);
         let outcome = model::run(&params);
         for (m, c) in outcome.cumulative_delta_usd.iter().enumerate() {
             cumulative[m * draws + d] = *c;

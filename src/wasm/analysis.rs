@@ -14,7 +14,12 @@ pub fn uncertainty(input: JsValue, options: JsValue) -> Result<JsValue, JsValue>
     let draws = whole_option(&options, "draws", 1000, 1..=MAX_DRAWS as u64)?;
     let seed = whole_option(&options, "seed", 1, 0..=(1u64 << 53))?;
     let scenario = scenario_of(input)?;
-    let result = uncertainty::run(&scenario.params, draws as usize, seed);
+    let result = uncertainty::run_with(
+        &scenario.params,
+        &crate::analysis::Ranges::new(scenario.preset, &scenario.params),
+        draws as usize,
+        seed,
+    );
     to_js(&wire::UncertaintyWire::from(&result))
 }
 
@@ -23,7 +28,10 @@ pub fn uncertainty(input: JsValue, options: JsValue) -> Result<JsValue, JsValue>
 pub fn sensitivity(input: JsValue) -> Result<JsValue, JsValue> {
     let scenario = scenario_of(input)?;
     let npv = model::run(&scenario.params).summary.npv_usd;
-    let bars = crate::analysis::sensitivity::tornado(&scenario.params);
+    let bars = crate::analysis::sensitivity::tornado_with(
+        &scenario.params,
+        &crate::analysis::Ranges::new(scenario.preset, &scenario.params),
+    );
     to_js(&wire::SensitivityWire::new(npv, &bars))
 }
 

@@ -135,15 +135,15 @@ test('every parameter has a slider with its key as id, units in aria-valuetext a
 test('evidence tags open a popover with sources from the keyboard and close with Escape', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await waitForRender(page);
-  const tag = page.locator('#control-layoffShare .evidence__tag');
+  const tag = page.locator('#control-aiShare .evidence__tag');
   await tag.focus();
   await page.keyboard.press('Enter');
   assert.equal(await tag.getAttribute('aria-expanded'), 'true');
-  const popover = page.locator('#control-layoffShare .evidence__popover');
+  const popover = page.locator('#control-aiShare .evidence__popover');
   assert.ok(await popover.isVisible(), 'the popover is visible');
   const text = await popover.textContent();
   assert.match(text, /company claim/i);
-  assert.match(text, /K4/);
+  assert.match(text, /S2/);
   await page.keyboard.press('Escape');
   assert.equal(await tag.getAttribute('aria-expanded'), 'false');
   assert.ok(!(await popover.isVisible()), 'the popover is hidden again');

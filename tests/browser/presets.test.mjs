@@ -25,7 +25,7 @@ test('every preset sets the sliders to its values and changes the prose', async 
   const presets = await wasmCall(page, 'presetTable');
   assert.deepEqual(
     presets.map((p) => p.name),
-    ['typical', 'status-quo', 'klarna-like', 'salesforce-like', 'augment'],
+    ['typical', 'status-quo', 'klarna-like', 'salesforce-like', 'cba-like', 'augment'],
   );
   let previous = await page.textContent('#story');
   // Start away from the first preset so that every click is a change.

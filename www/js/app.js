@@ -134,6 +134,7 @@ function frame() {
   prose.renderProse(view.story, result);
   prose.renderNumbers(result);
   const spoken = prose.renderReadout(view.readout, result);
+  prose.renderWarnings(view.warnings, result);
   if (view.announce) {
     // Debounced: arrow keys held down or a quick run of presets make one announcement, of
     // the result where the reader stopped, ANNOUNCE_MS after the last finished change.
@@ -263,6 +264,7 @@ async function main() {
 
   view.story = $('story');
   view.readout = $('readout');
+  view.warnings = $('warnings');
   view.invalid = $('invalid-notice');
   view.announcer = $('announce');
   watchFaults(showFault); // a panic outside the frame (a typed value, a download, an analysis)

@@ -150,7 +150,8 @@ function buildRow(spec, onInteract) {
 
   const help = el('p', 'control__help');
   help.id = `help-${key}`;
-  help.append(el('span', 'control__help-text', `${helpOf(spec)} `), paramEvidence(spec));
+  const evidence = paramEvidence(spec);
+  help.append(el('span', 'control__help-text', `${helpOf(spec)} `), evidence);
 
   const depthNote = el('p', 'control__depth');
   depthNote.id = `depth-${key}`;
@@ -166,7 +167,7 @@ function buildRow(spec, onInteract) {
 
   row.append(head, body, help, depthNote, error);
 
-  const record = { spec, scale, row, range, typed, reset, changed, error, depthNote, shown: undefined, typedError: false };
+  const record = { spec, scale, row, range, typed, reset, changed, error, depthNote, evidence, evidenceFor: undefined, shown: undefined, typedError: false };
   rows.set(key, record);
 
   // Dragging: store the value and let app.js schedule one frame; the drag's end is recorded.
@@ -347,6 +348,16 @@ function buildPresets(container, onInteract) {
   container.replaceChildren(heading, buttons, presetAbout);
 }
 
+/** The evidence tag of a parameter under a preset: the preset's own entry where it sets the value. */
+function presetEvidence(spec, presetName) {
+  const preset = presetList.find((p) => p.name === presetName);
+  const entry = preset?.evidence?.[spec.key];
+  if (!entry) return paramEvidence(spec);
+  const { tags } = parseSource(entry.source);
+  const title = t(`presets.${preset.name}.title`, {}, preset.title);
+  return evidenceTag(entry.evidence, tags, { note: t('evidence.presetValue', { preset: title }) });
+}
+
 function renderPresetAbout(state) {
   const preset = presetList.find((p) => p.name === state.preset);
   if (!preset || presetAbout.dataset.preset === preset.name) return;
@@ -461,6 +472,13 @@ export function sync(state, meta = {}) {
   lastDepth = state.depth;
 
   for (const [key, r] of rows) {
+    if (r.evidenceFor !== state.preset) {
+      // A preset's value carries its own evidence, never the default's it replaced.
+      r.evidenceFor = state.preset;
+      const next = presetEvidence(r.spec, state.preset);
+      r.evidence.replaceWith(next);
+      r.evidence = next;
+    }
     const value = store.effectiveValue(state, key);
     const presetValue = store.presetValue(state.preset, key);
     const isChanged = changed.has(key);

@@ -244,13 +244,40 @@ export function renderNumbers(result) {
   const events = cardNodes.get('events');
   events.value.textContent = [s.paybackMonth, s.peakMonth, s.regretMonth].map(monthOrNever).join(' · ');
   events.note.textContent = t('numbers.eventsNote');
-  if (s.breakEvenExtraChurn > 0) {
+  if (s.breakEvenExtraChurn > 1) {
+    // Beyond all customers a year, a percentage would read as a fact it is not.
+    set('breakEven', t('numbers.breakEvenAll'), t('numbers.breakEvenAllNote'));
+  } else if (s.breakEvenExtraChurn > 0) {
     set('breakEven', t('numbers.breakEvenValue', { v: fmt.percent(s.breakEvenExtraChurn, 1) }), t('numbers.breakEvenNote'));
   } else {
     set('breakEven', t('numbers.breakEvenNone'), t('numbers.breakEvenNoneNote'));
   }
   set('customersLost', p.modelDepth < 2 ? '—' : fmt.count(s.customersLost), t('numbers.customersLostNote', { horizon: fmt.number(p.horizonMonths) }));
   set('people', t('numbers.peopleValue', { laidOff: fmt.count(s.laidOff), rehired: fmt.count(s.rehiredHires) }), t('numbers.peopleNote'));
+}
+
+/** Limits the model's plausibility warnings name (src/plausibility.rs). */
+const WARNING_LIMITS = { contactsPerAgentHigh: 3000, contactsPerAgentLow: 5 };
+
+/**
+ * The model's plausibility warnings (valid inputs that describe no real team, or figures that
+ * must not be read as facts) as a list beside the result; empty when there are none.
+ */
+export function renderWarnings(container, result) {
+  const warnings = result.warnings ?? [];
+  if (!warnings.length) {
+    container.replaceChildren();
+    container.hidden = true;
+    return;
+  }
+  const list = el('ul', 'warnings__list');
+  for (const w of warnings) {
+    const value = w.code === 'aiAddsWork' ? fmt.count(-w.value) : fmt.count(w.value);
+    const limit = WARNING_LIMITS[w.code] != null ? fmt.count(WARNING_LIMITS[w.code]) : '';
+    list.append(el('li', '', t(`warnings.${w.code}`, { value, limit })));
+  }
+  container.replaceChildren(el('strong', 'warnings__heading', t('warnings.heading')), list);
+  container.hidden = false;
 }
 
 /** The one-line result at the top of the controls; returns it as one sentence for screen readers. */

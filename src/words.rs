@@ -1,0 +1,46 @@
+//! The English words of the page's language file, for the command line and the docs: the
+//! page and the CLI read one source of words (`www/i18n/en.json`), so a sentence is written
+//! once per language. The page reads its own language file: nothing the browser builds call
+//! uses this module, so the file is not in the wasm (`record_text` in wire.rs keeps it out).
+
+use std::sync::OnceLock;
+
+/// The English language file, parsed once.
+fn english() -> &'static serde_json::Value {
+    static ENGLISH: OnceLock<serde_json::Value> = OnceLock::new();
+    ENGLISH.get_or_init(|| {
+        // The file is part of the crate's sources; tests/browser checks it parses, and
+        // `tests::the_english_file_parses` here does too.
+        serde_json::from_str(include_str!("../www/i18n/en.json")).unwrap_or(serde_json::Value::Null)
+    })
+}
+
+/// The English text at a dotted path ("record.rows.rk1-1.metric"), or "" where there is none.
+pub fn en(path: &str) -> &'static str {
+    path.split('.')
+        .try_fold(english(), |node, part| node.get(part))
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_english_file_parses_and_has_every_record_row() {
+        assert!(english().is_object());
+        for rows in [
+            crate::record::KLARNA,
+            crate::record::SALESFORCE,
+            crate::record::CBA,
+        ] {
+            for row in rows {
+                for part in ["reported", "metric"] {
+                    let path = format!("record.rows.{}.{part}", row.key);
+                    assert!(!en(&path).is_empty(), "{path} missing");
+                }
+            }
+        }
+    }
+}
