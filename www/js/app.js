@@ -18,6 +18,7 @@ import * as fmt from './format.js';
 import * as store from './state.js';
 import * as controls from './controls.js';
 import * as charts from './charts.js';
+import { renderRecord } from './record.js';
 import * as prose from './prose.js';
 import { configureSources, renderIntro, renderSourceList } from './sources.js';
 import { loadErrorKind, showFallback, watchFaults } from './fallback.js';
@@ -135,6 +136,8 @@ function frame() {
   prose.renderNumbers(result);
   const spoken = prose.renderReadout(view.readout, result);
   prose.renderWarnings(view.warnings, result);
+  const preset = view.presets?.find((p) => p.name === result.preset);
+  renderRecord(view.record, result, { monthOne: preset?.monthOne, changed: result.changed.length > 0 });
   if (view.announce) {
     // Debounced: arrow keys held down or a quick run of presets make one announcement, of
     // the result where the reader stopped, ANNOUNCE_MS after the last finished change.
@@ -245,6 +248,7 @@ async function main() {
 
   configureSources(sourceTable);
   store.configure(presetTable);
+  view.presets = presetTable;
   // Share, embed, download: ?embed=1 layout, the fragment -> state, undo/redo and history.
   permalink.configure({ paramTable, api });
   downloads.configure({
@@ -265,6 +269,7 @@ async function main() {
   view.story = $('story');
   view.readout = $('readout');
   view.warnings = $('warnings');
+  view.record = $('record');
   view.invalid = $('invalid-notice');
   view.announcer = $('announce');
   watchFaults(showFault); // a panic outside the frame (a typed value, a download, an analysis)
