@@ -603,7 +603,7 @@ pub fn run_cli(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32
                     line.chars()
                         .map(|c| {
                             if crate::validate::must_escape(c) {
-                                format!("\\u{{{:x}}}", c as u32)
+                                format!("\\u{:04x}", c as u32)
                             } else {
                                 c.to_string()
                             }

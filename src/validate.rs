@@ -272,14 +272,15 @@ pub const MAX_ECHO_CHARS: usize = 40;
 
 /// Makes text from outside safe to quote back in a message: at most [`MAX_ECHO_CHARS`]
 /// characters (then "..."), and every control character (C0, DEL, C1), bidirectional
-/// override or isolate, line or paragraph separator and byte-order mark shown as `\u{..}`,
-/// so a crafted value can neither flood a terminal nor rewrite or reorder what it shows.
+/// override or isolate, line or paragraph separator and byte-order mark shown as `\u001b`
+/// (four hex digits, as in JSON), so a crafted value can neither flood a terminal nor
+/// rewrite or reorder what it shows.
 pub fn quote(text: &str) -> String {
     let mut out = String::new();
     let mut chars = text.chars();
     for c in chars.by_ref().take(MAX_ECHO_CHARS) {
         if must_escape(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);
         }

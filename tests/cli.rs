@@ -520,10 +520,10 @@ fn issue17_every_echo_is_clipped_and_escaped() {
     let file = temp_file("nul.json", "{\"params\": {\"ai\\u0000Share\": 1}}");
     let (code, _, err) = cli(&["run", "--scenario", file.to_str().unwrap()]);
     assert_eq!(code, 2);
-    assert!(err.contains("ai\\u{0}Share"), "{err}");
+    assert!(err.contains("ai\\u0000Share"), "{err}");
     let (_, _, err) = cli(&["run", "--set", "ai\u{1b}[31mShare=1"]);
     assert!(
-        err.contains("unknown parameter 'ai\\u{1b}[31mShare'"),
+        err.contains("unknown parameter 'ai\\u001b[31mShare'"),
         "{err}"
     );
 }

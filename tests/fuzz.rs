@@ -88,7 +88,7 @@ fn corpus_verdicts_are_the_expected_ones() {
             .all(|l| !l.chars().any(validate::must_escape)),
         "{message:?}"
     );
-    assert!(message.contains("ai\\u{1b}[31mShare"), "{message}");
+    assert!(message.contains("ai\\u001b[31mShare"), "{message}");
     // Text from the input is quoted back, never interpreted: the message is plain text.
     let message = verdict("script-payload.json").unwrap_err();
     assert!(

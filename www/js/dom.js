@@ -17,14 +17,14 @@ const MUST_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\
 
 /**
  * Text from outside made safe to quote in a message: cut to `max` characters (whole code
- * points) with an ellipsis, and every character above shown as "\u{1b}", so a crafted value
- * can neither reorder the sentence around it nor hide in it.
+ * points) with an ellipsis, and every character above shown as "\u001b" (as in JSON), so
+ * a crafted value can neither reorder the sentence around it nor hide in it.
  */
 export function clip(text, max) {
   const chars = [...String(text)];
   const shown = chars
     .slice(0, max)
-    .map((c) => (MUST_ESCAPE.test(c) ? `\\u{${c.codePointAt(0).toString(16)}}` : c))
+    .map((c) => (MUST_ESCAPE.test(c) ? `\\u${c.codePointAt(0).toString(16).padStart(4, '0')}` : c))
     .join('');
   return chars.length <= max ? shown : `${shown}…`;
 }

@@ -142,7 +142,7 @@ function split(hash) {
   let text = String(hash || '').replace(/^#/, '');
   const problems = [];
   if (text.length > MAX_FRAGMENT_CHARS) {
-    problems.push(t('share.link.tooLong', { n: fmt.number(MAX_FRAGMENT_CHARS) }));
+    problems.push(t('share.link.fragmentTooLong', { n: fmt.number(MAX_FRAGMENT_CHARS) }));
     text = text.slice(0, MAX_FRAGMENT_CHARS);
   }
   const pieces = text.split('&').filter((p) => p !== '');
