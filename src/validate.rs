@@ -353,6 +353,7 @@ pub fn parse_number(text: &str) -> Result<f64, NumberError> {
     if digits == 0 || points > 1 {
         return Err(NumberError::Malformed);
     }
+    let mut exponent: i64 = 0;
     if i < bytes.len() && (bytes[i] == b'e' || bytes[i] == b'E') {
         i += 1;
         let exp_start = i;
@@ -366,16 +367,17 @@ pub fn parse_number(text: &str) -> Result<f64, NumberError> {
         if i == exp_digits_start {
             return Err(NumberError::Malformed);
         }
-        let exponent: i64 = t[exp_start..i]
+        exponent = t[exp_start..i]
             .trim_start_matches('+')
             .parse()
             .unwrap_or(i64::MAX);
-        if exponent.unsigned_abs() > MAX_EXPONENT as u64 {
-            return Err(NumberError::HugeExponent);
-        }
     }
+    // The form first, then the size: "0e40x" is not a number at all (found by tests/fuzz.rs).
     if i != bytes.len() {
         return Err(NumberError::Malformed);
+    }
+    if exponent.unsigned_abs() > MAX_EXPONENT as u64 {
+        return Err(NumberError::HugeExponent);
     }
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
@@ -561,8 +563,23 @@ mod tests {
             assert!(parse_number(ok).is_ok(), "{ok}");
         }
         for bad in [
-            "", " ", "-", ".", "1,5", "0x10", "inf", "NaN", "1e", "12abc", "1..2", "1e+", " 7 ",
-            "7\n", "\u{a0}7",
+            "",
+            " ",
+            "-",
+            ".",
+            "1,5",
+            "0x10",
+            "inf",
+            "NaN",
+            "1e",
+            "12abc",
+            "1..2",
+            "1e+",
+            " 7 ",
+            "7\n",
+            "\u{a0}7",
+            "0e40\u{2212}",
+            "1e99x",
         ] {
             assert_eq!(parse_number(bad), Err(NumberError::Malformed), "{bad}");
         }

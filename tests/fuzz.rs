@@ -58,6 +58,7 @@ fn corpus_verdicts_are_the_expected_ones() {
         "duplicate-key.json",
         "control-characters.json",
         "hex-text.json",
+        "huge-exponent-then-junk.json",
         "infinity-text.json",
         // Issue 17: one grammar everywhere, and it has no white space ("  0.5  " is refused).
         "padded-text.json",
@@ -76,6 +77,10 @@ fn corpus_verdicts_are_the_expected_ones() {
     ] {
         assert!(verdict(refused).is_err(), "{refused} should be refused");
     }
+    // Found by parse_number_accepts_exactly_the_grammar: junk after a huge exponent is "not a
+    // number", not "far too large".
+    let message = verdict("huge-exponent-then-junk.json").unwrap_err();
+    assert!(message.contains("is not a number"), "{message}");
     let message = verdict("duplicate-key.json").unwrap_err();
     assert!(
         message.contains("params gives 'aiShare' more than once"),
