@@ -90,6 +90,8 @@ export function show(kind, { title, items = [], after, replace = false, audience
   if (entry && replace) {
     entry.list.replaceChildren();
     entry.items.clear();
+    entry.after?.remove();
+    entry.after = null;
   }
   if (!entry) {
     entry = build(kind, checked(title ?? ''));

@@ -439,8 +439,8 @@ register('pin', {
  * Shows a dismissible notice at the top of the page: a title and a list of sentences, all as
  * text, through notice.js (one mechanism for every notice). Replaces any earlier link notice.
  */
-export function showNotice(title, items, { after, kind = 'link' } = {}) {
-  return notice.show(kind, { title, items, after, replace: true });
+export function showNotice(title, items, { after, kind = 'link', audience = 'author' } = {}) {
+  return notice.show(kind, { title, items, after, replace: true, audience });
 }
 
 export function clearNotice() {
