@@ -3,17 +3,27 @@
 //! crate); every bad input ends with exit status 2 and a message saying what is wrong and
 //! what is allowed. `run_cli` writes to the given streams, so tests call it in-process.
 
-use std::io::Write;
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::time::Duration;
 
 use crate::format::fixed;
 use crate::params::PARAMS;
 use crate::presets::PRESETS;
-use crate::validate::{validate, RawScenario, RawValue, Scenario};
+use crate::validate::{quote, validate, RawScenario, RawValue, Scenario};
 use crate::wire::{self, ResultWire};
 use crate::{model, report};
 
 /// Exit status for bad input.
 pub const EXIT_USAGE: i32 = 2;
+
+/// The most bytes a scenario is read from a file or stdin; one more byte is read to tell a
+/// file of exactly this size from a longer one, which is refused.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024;
+
+/// How long a read may wait for its first bytes to the end before the CLI gives up and says
+/// so (a pipe or terminal that never ends, a stalled network file).
+pub const READ_TIMEOUT: Duration = Duration::from_secs(5);
 
 const HELP: &str = "\
 layoff-whatif: what happens when a company cuts support staff for AI, and may hire them back
@@ -27,9 +37,11 @@ USAGE:
   layoff-whatif map     [SCENARIO] [--x KEY] [--y KEY] [--cells N] [--format table|json|csv]
   layoff-whatif chart   [SCENARIO] --kind savings|headcount|costs|quality
                         [--width PX] [--height PX] [--theme light|dark|projector]   (SVG on stdout)
-  layoff-whatif help
+  layoff-whatif help | --version
 
-SCENARIO is any of: --preset NAME, --scenario FILE.json, --set key=value (repeatable).
+SCENARIO is any of: --preset NAME, --scenario FILE.json (or - for stdin), --set key=value
+(repeatable). Numbers are plain decimals: 0.5, -2, 1e3 (no spaces, commas, hex or Infinity).
+A scenario file is a regular file of at most 64 KiB.
 
 A scenario starts from a preset (default 'typical'), then applies the file's params, then
 each --set in order. --preset overrides the file's preset. Keys and ranges: 'params'.
@@ -84,6 +96,7 @@ fn parse_args(args: &[String]) -> Result<Args, CliError> {
     let mut it = args.iter();
     let command = match it.next().map(String::as_str) {
         None | Some("-h" | "--help") => "help".to_owned(),
+        Some("-V" | "--version") => "version".to_owned(),
         Some(c) => c.to_owned(),
     };
     let mut parsed = Args {
@@ -121,7 +134,8 @@ fn parse_args(args: &[String]) -> Result<Args, CliError> {
                 let pair = value("--set")?;
                 let (k, v) = pair.split_once('=').ok_or_else(|| {
                     CliError(format!(
-                        "--set '{pair}' must look like key=value, e.g. --set aiShare=0.5"
+                        "--set '{}' must look like key=value, e.g. --set aiShare=0.5",
+                        quote(&pair)
                     ))
                 })?;
                 parsed.sets.push((k.trim().to_owned(), v.to_owned()));
@@ -129,7 +143,8 @@ fn parse_args(args: &[String]) -> Result<Args, CliError> {
             "-h" | "--help" => parsed.command = "help".to_owned(),
             other => {
                 return Err(CliError(format!(
-                    "unknown option '{other}' (allowed: {}; see 'layoff-whatif help')",
+                    "unknown option '{}' (allowed: {}; see 'layoff-whatif help')",
+                    quote(other),
                     KNOWN_FLAGS.join(", ")
                 )))
             }
@@ -143,20 +158,110 @@ fn check_format(format: Option<&str>, allowed: &[&'static str]) -> Result<&'stat
         None => Ok(allowed[0]),
         Some(f) => allowed.iter().copied().find(|a| *a == f).ok_or_else(|| {
             CliError(format!(
-                "unknown format '{f}' (allowed: {})",
+                "unknown format '{}' (allowed: {})",
+                quote(f),
                 allowed.join(", ")
             ))
         }),
     }
 }
 
+/// Reads a scenario from a regular file or, for "-", from stdin: at most [`MAX_INPUT_BYTES`],
+/// and within [`READ_TIMEOUT`]. The read runs on its own thread so that a pipe which never
+/// ends cannot hang the command; when the time is up the thread is left behind (the process
+/// is about to exit with the message).
+fn read_input(path: &str) -> Result<String, CliError> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let owned = path.to_owned();
+    std::thread::spawn(move || {
+        // The receiver may be gone after a timeout; there is nobody left to tell.
+        let _ = sender.send(read_bounded(&owned));
+    });
+    let bytes = receiver.recv_timeout(READ_TIMEOUT).unwrap_or_else(|_| {
+        Err(CliError(format!(
+            "reading '{}' did not finish within {} seconds: give a scenario file, or end stdin (Ctrl+D)",
+            quote(path),
+            READ_TIMEOUT.as_secs()
+        )))
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        CliError(format!(
+            "'{}' is not UTF-8 text (bad byte at offset {}): a scenario file is JSON in UTF-8",
+            quote(path),
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn read_bounded(path: &str) -> Result<Vec<u8>, CliError> {
+    let shown = quote(path);
+    let mut bytes = Vec::new();
+    if path == "-" {
+        std::io::stdin()
+            .lock()
+            .take(MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| CliError(format!("cannot read stdin: {e}")))?;
+    } else {
+        // The type is read without opening: opening a FIFO with no writer would block.
+        let meta = std::fs::metadata(path)
+            .map_err(|e| CliError(format!("cannot read scenario file '{shown}': {e}")))?;
+        if !meta.is_file() {
+            return Err(CliError(format!(
+                "'{shown}' is {}, not a regular file: give a scenario file, or - for stdin",
+                file_kind(&meta)
+            )));
+        }
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(|e| CliError(format!("cannot read scenario file '{shown}': {e}")))?;
+    }
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        let name = if path == "-" {
+            "stdin".to_owned()
+        } else {
+            format!("'{shown}'")
+        };
+        return Err(CliError(format!(
+            "{name} holds more than {MAX_INPUT_BYTES} bytes: a scenario is at most 64 KiB"
+        )));
+    }
+    Ok(bytes)
+}
+
+/// What kind of non-regular file a path names, for the message.
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    if meta.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    "a special file"
+}
+
 /// Builds the checked scenario an invocation describes: preset, file, then --set flags.
 fn scenario_of(args: &Args) -> Result<Scenario, CliError> {
     let mut raw = match &args.scenario_file {
         Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| CliError(format!("cannot read scenario file '{path}': {e}")))?;
-            wire::parse_scenario_json(&text).map_err(|e| CliError(format!("{path}: {e}")))?
+            let text = read_input(path)?;
+            let name = if path == "-" {
+                "stdin".to_owned()
+            } else {
+                quote(path)
+            };
+            wire::parse_scenario_json(&text).map_err(|e| CliError(format!("{name}: {e}")))?
         }
         None => RawScenario::default(),
     };
@@ -287,10 +392,12 @@ fn whole_flag(
     let Some(text) = text else {
         return Ok(default);
     };
-    match text.trim().parse::<u64>() {
-        Ok(n) if range.contains(&n) => Ok(n),
+    let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    match text.parse::<u64>() {
+        Ok(n) if digits && range.contains(&n) => Ok(n),
         _ => Err(CliError(format!(
-            "{name} '{text}' must be a whole number from {} to {}",
+            "{name} '{}' must be a whole number from {} to {}",
+            quote(text),
             range.start(),
             range.end()
         ))),
@@ -367,6 +474,14 @@ fn map_output(args: &Args) -> Result<String, CliError> {
     let scenario = scenario_of(args)?;
     let x = args.x.as_deref().unwrap_or(map::DEFAULT_X);
     let y = args.y.as_deref().unwrap_or(map::DEFAULT_Y);
+    for axis in [x, y] {
+        if crate::params::spec(axis).is_none() {
+            return Err(CliError(format!(
+                "unknown map axis '{}' (run 'layoff-whatif params' for the keys)",
+                quote(axis)
+            )));
+        }
+    }
     let result = map::regret_map(&scenario.params, x, y, cells as usize)
         .map_err(|e| CliError(e.to_string()))?;
     let wire = wire::RegretMapWire::from(&result);
@@ -396,7 +511,8 @@ fn chart_output(args: &Args) -> Result<String, CliError> {
     })?;
     let kind = ChartKind::from_key(kind_text).ok_or_else(|| {
         CliError(format!(
-            "unknown chart '{kind_text}' (allowed: savings, headcount, costs, quality)"
+            "unknown chart '{}' (allowed: savings, headcount, costs, quality)",
+            quote(kind_text)
         ))
     })?;
     let width = whole_flag("--width", args.width.as_deref(), 800, 200..=4000)?;
@@ -424,7 +540,7 @@ fn dispatch(args: &Args) -> Result<String, CliError> {
         match args.used.iter().find(|f| !allowed.contains(f)) {
             Some(flag) => Err(CliError(format!(
                 "'{}' does not take {flag}: it takes only {}",
-                args.command,
+                quote(&args.command),
                 allowed.join(", ")
             ))),
             None => Ok(()),
@@ -438,6 +554,10 @@ fn dispatch(args: &Args) -> Result<String, CliError> {
     };
     match args.command.as_str() {
         "help" => Ok(HELP.to_owned()),
+        "version" => {
+            only(&[])?;
+            Ok(format!("layoff-whatif {}\n", env!("CARGO_PKG_VERSION")))
+        }
         "params" => {
             only(&["--format"])?;
             params_output(check_format(args.format.as_deref(), &["table", "json", "csv"])?)
@@ -470,9 +590,31 @@ fn dispatch(args: &Args) -> Result<String, CliError> {
             chart_output(args)
         }
         other => Err(CliError(format!(
-            "unknown command '{other}' (allowed: params, presets, run, uncertainty, sensitivity, map, chart, help)"
+            "unknown command '{}' (allowed: params, presets, run, uncertainty, sensitivity, map, chart, help, --version)",
+            quote(other)
         ))),
     }
+}
+
+/// Runs one invocation as the operating system gives it (`args` without the program name):
+/// an argument that is not UTF-8 is refused with exit status 2, never a panic.
+pub fn run_cli_os(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut texts = Vec::with_capacity(args.len());
+    for (i, arg) in args.iter().enumerate() {
+        match arg.to_str() {
+            Some(text) => texts.push(text.to_owned()),
+            None => {
+                let _ = writeln!(
+                    err,
+                    "error: argument {} ('{}') is not valid UTF-8: keys, values and file names must be UTF-8 text",
+                    i + 1,
+                    quote(&arg.to_string_lossy())
+                );
+                return EXIT_USAGE;
+            }
+        }
+    }
+    run_cli(&texts, out, err)
 }
 
 /// Runs one invocation (`args` without the program name) and returns the exit status.
@@ -489,7 +631,24 @@ pub fn run_cli(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32
             }
         }
         Err(CliError(message)) => {
-            let _ = writeln!(err, "error: {}", message.replace('\n', "\nerror: "));
+            // Each echo is quoted where it is made; this is the last line of defence for a
+            // message built from a value that was not (no raw control character ever leaves).
+            let safe: String = message
+                .split('\n')
+                .map(|line| {
+                    line.chars()
+                        .map(|c| {
+                            if crate::validate::must_escape(c) {
+                                format!("\\u{:04x}", c as u32)
+                            } else {
+                                c.to_string()
+                            }
+                        })
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+                .join("\nerror: ");
+            let _ = writeln!(err, "error: {safe}");
             EXIT_USAGE
         }
     }

@@ -267,15 +267,48 @@ impl fmt::Display for InputError {
     }
 }
 
-/// Shortens text quoted back in a message, so a huge input cannot make a huge message.
-fn clip(text: &str) -> String {
-    const MAX: usize = 40;
-    if text.chars().count() <= MAX {
-        text.to_owned()
-    } else {
-        let head: String = text.chars().take(MAX).collect();
-        format!("{head}...")
+/// The most characters of an input quoted back in any message; the rest becomes "...".
+pub const MAX_ECHO_CHARS: usize = 40;
+
+/// Makes text from outside safe to quote back in a message: at most [`MAX_ECHO_CHARS`]
+/// characters (then "..."), and every control character (C0, DEL, C1), bidirectional
+/// override or isolate, line or paragraph separator and byte-order mark shown as `\u001b`
+/// (four hex digits, as in JSON), so a crafted value can neither flood a terminal nor
+/// rewrite or reorder what it shows.
+pub fn quote(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    for c in chars.by_ref().take(MAX_ECHO_CHARS) {
+        if must_escape(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
     }
+    if chars.next().is_some() {
+        out.push_str("...");
+    }
+    out
+}
+
+/// True for characters that must never reach a terminal or a message as themselves.
+pub fn must_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{feff}'
+        )
+}
+
+fn clip(text: &str) -> String {
+    quote(text)
 }
 
 /// Every error found in one input, in the order the entries came.
@@ -296,10 +329,12 @@ impl fmt::Display for InputErrors {
 
 impl std::error::Error for InputErrors {}
 
-/// Reads text as a plain decimal number: optional sign, digits with at most one point, an
-/// optional exponent. Refuses everything else ("1,5", "0x10", "inf", "", "12abc").
+/// Reads text as a plain decimal number, the one grammar of every way in (docs/SECURITY.md):
+/// an optional sign, digits with at most one point, an optional exponent of at most
+/// [`MAX_EXPONENT`]. Refuses everything else, including what JavaScript's `Number()` would
+/// take: "1,5", "0x10", "0b1", "inf", "Infinity", "", " 7 " (no white space anywhere), "12abc".
 pub fn parse_number(text: &str) -> Result<f64, NumberError> {
-    let t = text.trim();
+    let t = text;
     let bytes = t.as_bytes();
     let mut i = 0;
     if i < bytes.len() && (bytes[i] == b'+' || bytes[i] == b'-') {
@@ -318,6 +353,7 @@ pub fn parse_number(text: &str) -> Result<f64, NumberError> {
     if digits == 0 || points > 1 {
         return Err(NumberError::Malformed);
     }
+    let mut exponent: i64 = 0;
     if i < bytes.len() && (bytes[i] == b'e' || bytes[i] == b'E') {
         i += 1;
         let exp_start = i;
@@ -331,16 +367,17 @@ pub fn parse_number(text: &str) -> Result<f64, NumberError> {
         if i == exp_digits_start {
             return Err(NumberError::Malformed);
         }
-        let exponent: i64 = t[exp_start..i]
+        exponent = t[exp_start..i]
             .trim_start_matches('+')
             .parse()
             .unwrap_or(i64::MAX);
-        if exponent.unsigned_abs() > MAX_EXPONENT as u64 {
-            return Err(NumberError::HugeExponent);
-        }
     }
+    // The form first, then the size: "0e40x" is not a number at all (found by tests/fuzz.rs).
     if i != bytes.len() {
         return Err(NumberError::Malformed);
+    }
+    if exponent.unsigned_abs() > MAX_EXPONENT as u64 {
+        return Err(NumberError::HugeExponent);
     }
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
@@ -522,11 +559,27 @@ mod tests {
 
     #[test]
     fn plain_numbers_parse_and_everything_else_is_refused() {
-        for ok in ["0", "0.4", "-0.3", "+2", ".5", "5.", "1e3", "2.5E-2", " 7 "] {
+        for ok in ["0", "0.4", "-0.3", "+2", ".5", "5.", "1e3", "2.5E-2"] {
             assert!(parse_number(ok).is_ok(), "{ok}");
         }
         for bad in [
-            "", " ", "-", ".", "1,5", "0x10", "inf", "NaN", "1e", "12abc", "1..2", "1e+",
+            "",
+            " ",
+            "-",
+            ".",
+            "1,5",
+            "0x10",
+            "inf",
+            "NaN",
+            "1e",
+            "12abc",
+            "1..2",
+            "1e+",
+            " 7 ",
+            "7\n",
+            "\u{a0}7",
+            "0e40\u{2212}",
+            "1e99x",
         ] {
             assert_eq!(parse_number(bad), Err(NumberError::Malformed), "{bad}");
         }

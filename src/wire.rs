@@ -26,9 +26,45 @@ pub struct ScenarioInput {
     /// The preset to start from.
     #[serde(default)]
     pub preset: Option<String>,
-    /// Parameter overrides by wire key.
+    /// Parameter overrides by wire key, in the order given; a repeated key is an error.
     #[serde(default)]
-    pub params: BTreeMap<String, WireValue>,
+    pub params: WireParams,
+}
+
+/// The `params` object of a scenario: key/value pairs in arrival order. Unlike a map it
+/// refuses a key given twice (`{"aiShare": 0.5, "aiShare": 0.6}`) instead of silently
+/// keeping the last value.
+#[derive(Debug, Default)]
+pub struct WireParams(pub Vec<(String, WireValue)>);
+
+impl<'de> Deserialize<'de> for WireParams {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Pairs;
+        impl<'de> serde::de::Visitor<'de> for Pairs {
+            type Value = WireParams;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object of parameter keys and numbers")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<WireParams, A::Error> {
+                let mut pairs: Vec<(String, WireValue)> = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if pairs.iter().any(|(k, _)| *k == key) {
+                        return Err(serde::de::Error::custom(format!(
+                            "params gives '{}' more than once: each key may appear once",
+                            crate::validate::quote(&key)
+                        )));
+                    }
+                    let value = map.next_value::<WireValue>()?;
+                    pairs.push((key, value));
+                }
+                Ok(WireParams(pairs))
+            }
+        }
+        deserializer.deserialize_map(Pairs)
+    }
 }
 
 /// Any JSON value, kept only as precisely as validation needs.
@@ -62,6 +98,7 @@ impl ScenarioInput {
         }
         let values = self
             .params
+            .0
             .into_iter()
             .map(|(k, v)| {
                 let raw = match v {
@@ -640,7 +677,8 @@ impl ChartOptionsWire {
             Some("projector") => Theme::Projector,
             Some(other) => {
                 return Err(format!(
-                    "unknown chart theme '{other}' (allowed: light, dark, projector)"
+                    "unknown chart theme '{}' (allowed: light, dark, projector)",
+                    crate::validate::quote(other)
                 ))
             }
         };

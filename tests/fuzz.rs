@@ -52,10 +52,16 @@ fn corpus_verdicts_are_the_expected_ones() {
     let verdict = |name: &str| drive(&std::fs::read_to_string(dir.join(name)).unwrap_or_default());
     assert!(verdict("extreme-valid.json").is_ok());
     assert!(verdict("negative-zero.json").is_ok());
-    assert!(verdict("padded-text.json").is_ok());
     assert!(verdict("byte-order-mark.json").is_ok());
     for refused in [
         "nan-literal.json",
+        "duplicate-key.json",
+        "control-characters.json",
+        "hex-text.json",
+        "huge-exponent-then-junk.json",
+        "infinity-text.json",
+        // Issue 17: one grammar everywhere, and it has no white space ("  0.5  " is refused).
+        "padded-text.json",
         "huge-exponent.json",
         "hex-float-text.json",
         "arabic-digits.json",
@@ -71,6 +77,23 @@ fn corpus_verdicts_are_the_expected_ones() {
     ] {
         assert!(verdict(refused).is_err(), "{refused} should be refused");
     }
+    // Found by parse_number_accepts_exactly_the_grammar: junk after a huge exponent is "not a
+    // number", not "far too large".
+    let message = verdict("huge-exponent-then-junk.json").unwrap_err();
+    assert!(message.contains("is not a number"), "{message}");
+    let message = verdict("duplicate-key.json").unwrap_err();
+    assert!(
+        message.contains("params gives 'aiShare' more than once"),
+        "{message}"
+    );
+    let message = verdict("control-characters.json").unwrap_err();
+    assert!(
+        message
+            .lines()
+            .all(|l| !l.chars().any(validate::must_escape)),
+        "{message:?}"
+    );
+    assert!(message.contains("ai\\u001b[31mShare"), "{message}");
     // Text from the input is quoted back, never interpreted: the message is plain text.
     let message = verdict("script-payload.json").unwrap_err();
     assert!(
@@ -96,8 +119,70 @@ fn any_value() -> impl Strategy<Value = RawValue> {
     ]
 }
 
+/// Cases per property: `FUZZ_CASES` (CI keeps the default, about ten seconds in all on two
+/// cores); a longer run is `FUZZ_CASES=200000 cargo test --release --test fuzz`.
+fn cases() -> u32 {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3000)
+}
+
+/// The grammar of docs/SECURITY.md written a second way, as the oracle for `parse_number`:
+/// sign? (digits ("." digits?)? | "." digits) (("e" | "E") sign? digits)?, nothing else.
+fn grammar_accepts(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i - start
+    };
+    if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+        i += 1;
+    }
+    let whole = digits(&mut i);
+    let mut fraction = 0;
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        fraction = digits(&mut i);
+    }
+    if whole + fraction == 0 {
+        return false;
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 4000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    /// The typed-number parser of every plain path (CLI, files, links) accepts exactly the
+    /// grammar, never a JavaScript-only form (hex, binary, Infinity, white space, "_").
+    #[test]
+    fn parse_number_accepts_exactly_the_grammar(
+        text in "[-+0-9eE.,xXbBo_ \\t\\nInfinityNa\u{a0}\u{2212}]{0,14}",
+    ) {
+        match validate::parse_number(&text) {
+            Ok(v) => {
+                prop_assert!(grammar_accepts(&text), "{text:?} accepted");
+                prop_assert!(v.is_finite());
+                prop_assert_eq!(v, text.parse::<f64>().unwrap());
+            }
+            Err(validate::NumberError::Malformed) => prop_assert!(!grammar_accepts(&text), "{text:?} refused"),
+            Err(validate::NumberError::HugeExponent) => prop_assert!(grammar_accepts(&text)),
+        }
+    }
 
     #[test]
     fn random_text_never_panics_the_parser(text in ".{0,200}") {

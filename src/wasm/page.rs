@@ -62,6 +62,32 @@ pub fn check_value(key: &str, value: JsValue) -> Result<f64, JsValue> {
         })
 }
 
+/// Reads text in the one number grammar of every input (`validate::parse_number`), for the
+/// page's options that are not parameters (the exchange rate): the number, or an error whose
+/// `errors[0].code` is "tooLong", "notANumber" or "notFinite".
+#[wasm_bindgen(js_name = readNumber)]
+pub fn read_number(text: &str) -> Result<f64, JsValue> {
+    let chars = text.chars().count();
+    let code = if chars > validate::MAX_VALUE_CHARS {
+        "tooLong"
+    } else {
+        match validate::parse_number(text) {
+            Ok(v) => return Ok(if v == 0.0 { 0.0 } else { v }),
+            Err(validate::NumberError::Malformed) => "notANumber",
+            Err(validate::NumberError::HugeExponent) => "notFinite",
+        }
+    };
+    let wire = InputErrorWire {
+        key: None,
+        code,
+        message: format!(
+            "'{}' is not a plain decimal number of sensible size (like 16500 or 0.88)",
+            validate::quote(text)
+        ),
+    };
+    Err(js_error(&wire.message.clone(), &[wire]))
+}
+
 /// Runs the model for a scenario and returns `{preset, changed, params, summary, series}`.
 #[wasm_bindgen]
 pub fn compute(input: JsValue) -> Result<JsValue, JsValue> {

@@ -70,11 +70,17 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Launches Debian's Chromium (never a downloaded browser). */
-export function launch() {
+/**
+ * Launches Debian's Chromium (never a downloaded browser). `realLimits: true` keeps the
+ * browser's own flood protection on: Playwright's default arguments include
+ * --disable-ipc-flooding-protection, which lifts Chrome's limit of about 200 history calls
+ * in 10 seconds, so a test of the address bar under that limit must not pass it.
+ */
+export function launch({ realLimits = false } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
+    ...(realLimits ? { ignoreDefaultArgs: ['--disable-ipc-flooding-protection'] } : {}),
   });
 }
 
@@ -112,6 +118,14 @@ export async function waitForRender(page, count = 1) {
     (n) => document.body.dataset.ready === '1' && Number(document.body.dataset.rendered || 0) >= n,
     count,
   );
+}
+
+/**
+ * Waits until the address shows the state: the page writes it at most every 250 ms
+ * (www/js/history.js), and marks <html data-address-pending> while a write waits.
+ */
+export async function waitForAddress(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.addressPending !== '1');
 }
 
 /** The number of result frames drawn so far. */

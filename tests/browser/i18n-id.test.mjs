@@ -17,7 +17,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, openPage, waitForRender, nextFrames, snapshot, wasmCall, ROOT, WWW } from './helpers.mjs';
+import { startServer, launch, openPage, waitForRender, nextFrames, snapshot, wasmCall, ROOT, WWW, waitForAddress } from './helpers.mjs';
 
 let server;
 let browser;
@@ -289,6 +289,7 @@ test('the currency switch changes prose, numbers, sliders and charts; typed mone
   // Back to dollars: the same model value, shown in dollars.
   await page.selectOption('#currency-select', 'USD');
   await page.waitForFunction(() => document.getElementById('loadedCostPerAgentPerMonth-typed').value === '5,000');
+  await waitForAddress(page);
   assert.doesNotMatch(page.url(), /cur=/);
   assert.deepEqual(problems, []);
   await context.close();
@@ -318,6 +319,7 @@ test('a bad exchange rate shows a message and changes nothing; a good one is use
   await page.press('#rate-input', 'Enter');
   await page.waitForFunction(() => document.getElementById('loadedCostPerAgentPerMonth-typed').value === '76,200,000');
   assert.ok(!(await page.isVisible('#rate-error')));
+  await waitForAddress(page);
   assert.match(page.url(), /rate=15000/);
   assert.match(await page.textContent('.currency__note'), /16,400/, 'the assumed rate is still named');
 
@@ -337,8 +339,13 @@ test('euros on the Indonesian page are written with a decimal comma', async () =
   await waitForRender(page);
   assert.equal(await page.inputValue('#loadedCostPerAgentPerMonth-typed'), '4.470,4', '5,080 × 0.88');
   assert.match(await page.textContent('#story'), /€/);
-  // Typed in Indonesian: "4.400" is four thousand four hundred euros = 5,000 dollars.
+  // Typed in Indonesian: "4.400" could be four thousand four hundred (as the page groups) or
+  // 4.4 (the plain form), so it is refused with a message rather than guessed (issue 17);
+  // "4.400,0" and "4400" say which, and 4,400 euros are 5,000 dollars.
   await page.fill('#loadedCostPerAgentPerMonth-typed', '4.400');
+  await page.press('#loadedCostPerAgentPerMonth-typed', 'Enter');
+  assert.match(await page.textContent('#err-loadedCostPerAgentPerMonth'), /bisa berarti dua angka/);
+  await page.fill('#loadedCostPerAgentPerMonth-typed', '4.400,0');
   await page.press('#loadedCostPerAgentPerMonth-typed', 'Enter');
   await page.waitForFunction(() => document.getElementById('loadedCostPerAgentPerMonth').dataset.value === '5000');
   assert.deepEqual(problems, []);

@@ -10,7 +10,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitForRender, renderCount, snapshot, nextFrames, wasmCall } from './helpers.mjs';
+import { startServer, launch, openPage, waitForRender, renderCount, snapshot, nextFrames, wasmCall, waitForAddress } from './helpers.mjs';
 
 let server;
 let browser;
@@ -25,11 +25,12 @@ after(async () => {
   await server?.close();
 });
 
-/** Runs `action` and waits until the page has drawn at least one more frame. */
+/** Runs `action` and waits until the page has drawn at least one more frame and the address shows it. */
 async function changed(page, action) {
   const count = await renderCount(page);
   await action();
   await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count);
+  await waitForAddress(page);
 }
 
 /** Waits until the uncertainty analysis (if the page has one) has settled and is drawn. */

@@ -17,7 +17,7 @@ import { t } from './i18n.js';
 import * as fmt from './format.js';
 import * as store from './state.js';
 import { paramEvidence, evidenceTag, parseSource } from './sources.js';
-import { el } from './dom.js';
+import { el, clip } from './dom.js';
 
 const GROUP_ORDER = ['cut', 'ai', 'customers', 'rehiring', 'erosion', 'augment', 'money'];
 const OPEN_GROUPS = new Set(['cut', 'ai', 'customers']);
@@ -190,7 +190,7 @@ function buildRow(spec, onInteract) {
 
   const commitTyped = () => {
     const text = typed.value;
-    const result = readTyped(spec, text);
+    const result = readTyped(spec, text, store.effectiveValue(store.getState(), key));
     if (!result.ok) {
       showError(key, result.message, true);
       return;
@@ -231,17 +231,31 @@ function rangeText(spec) {
   return { min: fmt.valueText(spec, spec.min), max: fmt.valueText(spec, spec.max) };
 }
 
-/** Reads a typed value in display units; returns {ok, value} or {ok: false, message}. */
-export function readTyped(spec, text) {
+/**
+ * Reads a typed value in display units; returns {ok, value} or {ok: false, code, message}.
+ * The text is read as the page shows numbers (format.js parseLocaleNumber: grouping, decimal
+ * separator, minus and unit sign of the page language, or the plain form); a text that could
+ * mean two numbers is refused with a message, and the model's own check (checkValue) decides
+ * the rest. `shownValue`, when given, is the value the field displays: its exact text, as
+ * displayed, is that value (in Indonesian "5.080" shows 5080, though it also reads as 5.08).
+ */
+export function readTyped(spec, text, shownValue) {
   const { min, max } = rangeText(spec);
   const trimmed = String(text).trim();
-  if (trimmed === '') return { ok: false, code: 'empty', message: t('errors.empty', { min, max }) };
-  const normal = fmt.normaliseTyped(trimmed);
+  const quoted = clip(trimmed, 40);
+  if (shownValue !== undefined && trimmed !== '' && trimmed === fmt.fieldText(spec, shownValue)) {
+    return { ok: true, value: shownValue };
+  }
+  const read = fmt.readTypedNumber(trimmed, spec.unit);
+  if (!read.ok) {
+    const code = read.code;
+    const vars = { text: quoted, min, max, ...fmt.ambiguityExamples() };
+    return { ok: false, code, message: t(`errors.${code}`, vars, t('errors.generic')) };
+  }
+  const normal = read.plain;
   try {
     let value;
-    if (normal === null) {
-      value = checkValue(spec.key, trimmed); // throws notANumber with the reason
-    } else if (fmt.displayFactor(spec.unit) === 1) {
+    if (fmt.displayFactor(spec.unit) === 1) {
       value = checkValue(spec.key, normal); // Rust reads the text: exponent limits apply
     } else {
       // Rust reads the text's form first (length and exponent limits: "1e-400" is refused, not
@@ -260,11 +274,9 @@ export function readTyped(spec, text) {
     if (error instanceof WebAssembly.RuntimeError) throw error; // a panic, not a bad value: app.js shows it
     const first = Array.isArray(error?.errors) ? error.errors[0] : null;
     const code = first?.code || 'generic';
-    const shownNumber = normal === null ? NaN : Number(normal);
-    const value = Number.isFinite(shownNumber)
-      ? fmt.valueText(spec, fmt.fromDisplay(spec.unit, shownNumber))
-      : trimmed;
-    const message = t(`errors.${code}`, { text: trimmed.slice(0, 40), value, min, max }, t('errors.generic'));
+    const shownNumber = Number(normal);
+    const value = Number.isFinite(shownNumber) ? fmt.valueText(spec, fmt.fromDisplay(spec.unit, shownNumber)) : quoted;
+    const message = t(`errors.${code}`, { text: quoted, value, min, max }, t('errors.generic'));
     return { ok: false, code, message };
   }
 }

@@ -67,7 +67,7 @@ export function reportError(error) {
   const status = document.getElementById('share-status');
   const message = t('share.downloads.failed', { message: String(error?.message || error).slice(0, 200) });
   if (status) status.textContent = message;
-  else permalink.showNotice(message, []);
+  else permalink.showNotice(message, [], { kind: 'downloads', audience: 'reader' });
 }
 
 /** The scenario file the CLI reads: changed keys only, from the model's own check. */

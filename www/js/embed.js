@@ -20,6 +20,8 @@ import * as store from './state.js';
 import * as permalink from './permalink.js';
 import { KINDS } from './charts.js';
 import { el, clip } from './dom.js';
+import * as notice from './notice.js';
+import { showOptionNotice, optionItem } from './notice.js';
 
 export const MESSAGE_TYPE = 'layoff-whatif:height';
 export const DEFAULT_CHARTS = ['savings'];
@@ -62,7 +64,15 @@ function readList(params, name, allowed, fallback) {
  */
 export function setup({ paramTable }) {
   embedded = isEmbedded();
-  if (!embedded) return false;
+  if (!embedded) {
+    // embed=yes, embed=true...: only "1" turns the embed layout on (and "0" says no). Anything
+    // else is named to the author, who sees the full page instead of the layout they meant.
+    const asked = new URLSearchParams(location.search).get('embed');
+    if (asked !== null && asked !== '0') {
+      showOptionNotice([optionItem('embed', asked, t('share.embed.unknownValue'))]);
+    }
+    return false;
+  }
   document.documentElement.classList.add('is-embed');
   const params = new URLSearchParams(location.search);
   const keys = new Set(paramTable.map((s) => s.key).filter((k) => k !== 'modelDepth'));
@@ -74,7 +84,7 @@ export function setup({ paramTable }) {
     ...charts.unknown.map((name) => t('share.embed.unknownChart', { name: clip(name, 30), allowed: KINDS.join(', ') })),
     ...controls.unknown.map((name) => t('share.embed.unknownControl', { name: clip(name, 30) })),
   ];
-  if (problems.length) permalink.showNotice(t('share.embed.noticeTitle'), problems);
+  if (problems.length) notice.show('embed', { title: t('share.embed.noticeTitle'), items: problems });
   buildFrame();
   startHeightReports();
   return true;

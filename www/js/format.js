@@ -239,24 +239,89 @@ export function currencyAffix() {
   return { symbol: at >= 0 ? parts[at].value : moneyCurrency, before: at < num };
 }
 
-/**
- * Reads a typed number in the page language: group separators, the currency symbol, "%"
- * and spaces are ignored; the decimal separator may be the language's or ".". Returns the
- * plain text a strict decimal parser understands, or null when it is not a number at all.
- */
-export function normaliseTyped(text) {
+// ---- Typed numbers --------------------------------------------------------------------------
+
+/** The page language's group and decimal separators ("," and "." in English). */
+export function separators() {
   const parts = nf('parse-parts', { useGrouping: true }).formatToParts(12345.6);
-  const group = parts.find((p) => p.type === 'group')?.value || ',';
-  const decimal = parts.find((p) => p.type === 'decimal')?.value || '.';
-  const { symbol } = currencyAffix();
-  let s = String(text).trim().replace(/\u2212/g, '-');
-  s = s.split(symbol).join('').replace(/%/g, '').replace(/[\s\u00a0\u202f]/g, '');
-  if (decimal !== '.') {
-    // "0.4" typed with a full stop: a decimal point unless it groups exactly three digits.
-    const pointIsDecimal = !s.includes(decimal) && /^[^.]*\.[^.]*$/.test(s) && !/\.\d{3}$/.test(s);
-    if (!pointIsDecimal) s = s.split(group).join('').replace(decimal, '.');
-  } else {
-    s = s.split(group).join('');
+  return {
+    group: parts.find((p) => p.type === 'group')?.value || ',',
+    decimal: parts.find((p) => p.type === 'decimal')?.value || '.',
+  };
+}
+
+/** The signs a typed field of this unit may carry as shown: "%" or the currency symbol. */
+export function unitSigns(unit) {
+  if (PERCENT_UNITS.has(unit)) return ['%'];
+  if (MONEY_UNITS.has(unit)) return [currencyAffix().symbol];
+  return [];
+}
+
+const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// The plain form after its sign was taken off (the model checks the whole text again).
+const PLAIN = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Reads a typed number the way the page shows numbers in its language (docs/SECURITY.md, "one
+ * input grammar"): the grouping as shown ("5,080"; "5.080" in Indonesian), the language's
+ * decimal separator, the true minus sign, the unit sign ("$", "Rp", "%") before or after, and
+ * white space around it; or the plain form the CLI and links take ("5080", "0.4", "1e3").
+ * A text that reads as two different numbers ("1.500" in Indonesian: 1500 as shown, or 1.5 in
+ * the plain form; "1,5" in English: 15 or 1.5) is refused rather than guessed.
+ *
+ * Pure: `group` and `decimal` are the separators, `signs` the unit signs (tests pass them).
+ * Returns {ok: true, plain} with the number in the plain form, for the model's own check; or
+ * {ok: false, code} with code "empty", "notANumber" or "ambiguous".
+ */
+export function parseLocaleNumber(text, { group = ',', decimal = '.', signs = [] } = {}) {
+  let s = String(text).trim();
+  if (s === '') return { ok: false, code: 'empty' };
+  if (s.length > 200) return { ok: false, code: 'notANumber' };
+  let sign = '';
+  const takeSign = () => {
+    const m = /^[+\-\u2212]/.exec(s);
+    if (m && !sign) {
+      sign = m[0] === '+' ? '' : '-';
+      s = s.slice(1).trimStart();
+      return true;
+    }
+    return false;
+  };
+  takeSign();
+  const ordered = [...signs].filter(Boolean).sort((a, b) => b.length - a.length);
+  for (const unit of ordered) {
+    if (s.startsWith(unit)) {
+      s = s.slice(unit.length).trimStart();
+      takeSign();
+      break;
+    }
+    if (s.endsWith(unit)) {
+      s = s.slice(0, -unit.length).trimEnd();
+      break;
+    }
   }
-  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s) ? s : null;
+  if (s === '' || /\s/.test(s)) return { ok: false, code: 'notANumber' };
+  const G = escapeRe(group);
+  const D = escapeRe(decimal);
+  const local = new RegExp(`^(\\d{1,3}(${G}\\d{3})+|\\d*)(${D}\\d*)?$`);
+  const localOk = local.test(s) && /\d/.test(s);
+  const plainOk = PLAIN.test(s);
+  const localPlain = localOk ? s.split(group).join('').replace(decimal, '.') : null;
+  if (localOk && plainOk && Number(localPlain) !== Number(s)) return { ok: false, code: 'ambiguous' };
+  if (plainOk) return { ok: true, plain: sign + s };
+  if (localOk) return { ok: true, plain: sign + localPlain };
+  // Digits on both sides of one group separator that is not a grouping as shown ("1,5" in
+  // English): a decimal written the other way, or a grouping mistyped. Either way, ask.
+  if (new RegExp(`^\\d+${G}\\d+$`).test(s)) return { ok: false, code: 'ambiguous' };
+  return { ok: false, code: 'notANumber' };
+}
+
+/** `parseLocaleNumber` in the page language, with the unit signs of `unit` (if any). */
+export function readTypedNumber(text, unit) {
+  return parseLocaleNumber(text, { ...separators(), signs: unit ? unitSigns(unit) : [] });
+}
+
+/** Two ways to write 1500 and 1.5 in the page language, for the "ambiguous" message. */
+export function ambiguityExamples() {
+  return { thousands: number(1500), decimal: number(1.5, 1) };
 }

@@ -11,6 +11,12 @@
 // - In an embed the page must not add entries to the host page's history, so the steps are
 //   kept in memory instead and the address is left alone.
 // - In-page links (#model, #controls) scroll and focus without touching the fragment.
+// - The address is written at most once every WRITE_MS: browsers refuse more than about 200
+//   history calls in 10 seconds (Chrome then silently stops updating the address), and an
+//   arrow key held on a slider makes dozens of steps a second. The first step writes at once;
+//   later ones within WRITE_MS are merged into one write when the time is up (the end of a
+//   drag or of a run of key steps is always written), and a pending write is made at once on
+//   `pagehide`, before Undo or Redo, so the address always ends up matching the state.
 //
 // API: start({embedded}) after state.configure() and permalink.configure();
 // undo(), redo(), canUndo(), canRedo().
@@ -24,6 +30,8 @@ const MEMORY_LIMIT = 200;
 // Steps on the same slider closer together than this are one step (an arrow key held down
 // makes dozens; browsers also refuse more than a few hundred history entries in seconds).
 const MERGE_MS = 700;
+// The shortest time between two writes of the address (see the top of this file).
+export const WRITE_MS = 250;
 
 let memory = false; // true in an embed: steps are kept here, not in the browser history
 let entries = []; // memory mode: the fragments of the steps
@@ -32,6 +40,9 @@ let max = 0; // the last step that can be redone
 let shown = null; // the fragment the address bar shows (browser mode)
 let buttons = null;
 let lastStep = { source: '', at: -Infinity }; // the last recorded step, for merging
+let lastWrite = -Infinity; // when the address was last written (performance.now())
+let pending = null; // {fragment, push}: the write waiting for WRITE_MS to pass
+let timer = 0;
 
 function addressFor(fragment) {
   return `${location.pathname}${location.search}${fragment ? `#${fragment}` : ''}`;
@@ -69,6 +80,7 @@ export function canRedo() {
 }
 
 export function undo() {
+  flush();
   if (!canUndo()) return false;
   if (memory) {
     index -= 1;
@@ -81,6 +93,7 @@ export function undo() {
 }
 
 export function redo() {
+  flush();
   if (!canRedo()) return false;
   if (memory) {
     index += 1;
@@ -123,8 +136,14 @@ function onStateChange(state, previous, meta) {
     }
     return;
   }
-  if (fragment === shown) return;
-  if (record) {
+  if (fragment === shown && !pending) return;
+  schedule(fragment, record);
+}
+
+// ---- Writing the address, throttled --------------------------------------------------------
+
+function write(fragment, push) {
+  if (push) {
     index += 1;
     max = index;
     history.pushState(entryState(index), '', addressFor(fragment));
@@ -132,10 +151,49 @@ function onStateChange(state, previous, meta) {
     history.replaceState(entryState(index), '', addressFor(fragment));
   }
   shown = fragment;
+  lastWrite = performance.now();
   updateButtons();
 }
 
+// While a write waits, <html data-address-pending="1"> says so (tests wait for it to go).
+function markPending(on) {
+  if (on) document.documentElement.dataset.addressPending = '1';
+  else delete document.documentElement.dataset.addressPending;
+}
+
+/** Makes the pending write now, if there is one. */
+function flush() {
+  clearTimeout(timer);
+  timer = 0;
+  markPending(false);
+  if (!pending) return;
+  const { fragment, push } = pending;
+  pending = null;
+  if (fragment === shown) return;
+  write(fragment, push);
+}
+
+/** Drops a pending write (the browser has just moved to another entry). */
+function cancel() {
+  clearTimeout(timer);
+  timer = 0;
+  pending = null;
+  markPending(false);
+}
+
+// A step that is a new entry (`push`) stays one when later frames replace its fragment.
+function schedule(fragment, push) {
+  pending = { fragment, push: Boolean(push) || Boolean(pending?.push) };
+  const wait = lastWrite + WRITE_MS - performance.now();
+  if (wait <= 0 && !timer) flush();
+  else if (!timer) {
+    markPending(true);
+    timer = setTimeout(flush, Math.max(0, wait));
+  }
+}
+
 function onPopState(event) {
+  cancel();
   const nav = event.state && event.state.whatif;
   const fragment = currentFragment();
   if (nav && Number.isInteger(nav.index)) {
@@ -172,6 +230,7 @@ function handleTypedFragment(fragment) {
 
 function onHashChange() {
   if (memory) return;
+  cancel();
   const fragment = currentFragment();
   if (fragment !== shown) handleTypedFragment(fragment);
 }
@@ -267,6 +326,8 @@ export function start({ embedded = false } = {}) {
     history.replaceState(entryState(index), '', addressFor(clean));
     shown = clean;
     window.addEventListener('popstate', onPopState);
+    // The last steps reach the address before the page goes (a reload, a link, a closed tab).
+    window.addEventListener('pagehide', flush);
     window.addEventListener('hashchange', onHashChange);
     document.addEventListener('click', onClick);
   }

@@ -25,7 +25,7 @@ import * as fmt from './format.js';
 import * as store from './state.js';
 import * as controls from './controls.js';
 import * as permalink from './permalink.js';
-import { showOptionNotice, optionItem } from './notice.js';
+import { showOptionNotice, optionItem, show } from './notice.js';
 import { el, clip } from './dom.js';
 
 /**
@@ -70,21 +70,53 @@ function rateText(code, rate) {
 
 /**
  * Reads a typed rate for a currency in the page language ("16.500" in Indonesian is sixteen
- * thousand five hundred). Returns {ok, value} or {ok: false, message}.
+ * thousand five hundred), by the same grammar and with the same feedback as the parameters'
+ * typed fields: the text as the page shows numbers (format.js), then the model's own number
+ * check (the plain form: no hex, no Infinity). Returns {ok, value} or {ok: false, code, message}.
+ * `shown`, when given, is the rate the box displays: its exact text is that rate.
  */
-export function readRate(code, text) {
+export function readRate(code, text, shown) {
   const { min, max } = rateLimits(code);
   const vars = { min: rateText(code, min), max: rateText(code, max), currency: code, current: rateText(code, current().rate) };
   const trimmed = String(text).trim();
-  const normal = trimmed === '' ? null : fmt.normaliseTyped(trimmed);
-  const value = normal === null ? NaN : Number(normal);
-  if (!Number.isFinite(value) || value <= 0) {
-    return { ok: false, message: t('options.rateNotNumber', { text: clip(trimmed, 40) || '—', ...vars }) };
+  if (shown !== undefined && trimmed !== '' && trimmed === rateText(code, shown)) return { ok: true, value: shown };
+  const read = fmt.parseLocaleNumber(trimmed, { ...fmt.separators(), signs: [code] });
+  if (!read.ok) {
+    const key = { empty: 'options.rateEmpty', ambiguous: 'options.rateAmbiguous' }[read.code] || 'options.rateNotNumber';
+    return { ok: false, code: read.code, message: t(key, { text: clip(trimmed, 40), ...fmt.ambiguityExamples(), ...vars }) };
   }
-  if (value < min || value > max) {
-    return { ok: false, message: t('options.rateOutOfRange', { value: rateText(code, value), ...vars }) };
+  const plain = permalink.readPlainNumber(read.plain);
+  if (!plain.ok) {
+    return { ok: false, code: plain.code, message: t('options.rateNotNumber', { text: clip(trimmed, 40), ...vars }) };
+  }
+  const value = plain.value;
+  if (!(value > 0) || value < min || value > max) {
+    return { ok: false, code: 'outOfRange', message: t('options.rateOutOfRange', { value: rateText(code, value), ...vars }) };
   }
   return { ok: true, value };
+}
+
+/** A rate from the address, in the plain form only (as links take every number), or null. */
+function linkRate(text) {
+  const read = permalink.readPlainNumber(String(text));
+  return read.ok && read.value > 0 ? read.value : null;
+}
+
+/**
+ * The notice line for a state whose rate cannot be used with its currency (16400 euros per
+ * dollar, any rate for the dollar), or null. The same line whether the rate came with the
+ * page's address or later by a hand-edited fragment.
+ */
+function rateProblem(state) {
+  if (state.rate === undefined) return null;
+  const code = current(state).currency;
+  if (code !== 'USD' && validRate(code, state.rate)) return null;
+  const { min, max } = rateLimits(code);
+  const reason =
+    code === 'USD'
+      ? t('options.rateForUsd')
+      : t('options.rateIgnored', { value: rateText(code, state.rate), currency: code, min: rateText(code, min), max: rateText(code, max) });
+  return optionItem('rate', String(state.rate), reason);
 }
 
 // ---- URL fields ----------------------------------------------------------------------------
@@ -101,8 +133,8 @@ permalink.register('cur', {
 permalink.register('rate', {
   encode: (s) => (current(s).custom ? permalink.shortNumber(s.rate) : undefined),
   decode(text) {
-    const value = Number(text);
-    if (String(text).trim() !== '' && Number.isFinite(value) && value > 0) return { rate: value };
+    const value = linkRate(text);
+    if (value !== null) return { rate: value };
     return new Error(t('options.badRate', { value: clip(text, 40) }));
   },
 });
@@ -207,7 +239,7 @@ function buildCurrency() {
 
   const commit = () => {
     const code = current().currency;
-    const result = readRate(code, input.value);
+    const result = readRate(code, input.value, current().rate);
     if (!result.ok) {
       error.textContent = result.message;
       error.hidden = false;
@@ -280,9 +312,9 @@ function buildToolbar() {
 function checkAddress() {
   const problems = [];
   const query = new URLSearchParams(location.search);
-  const asked = query.get('lang');
-  const fromFragment = permalink.peek('lang');
-  for (const value of [asked, fromFragment]) {
+  // The fragment's lang= is read, and reported, with the rest of the fragment (permalink.js),
+  // so that it gives the same notice at load and after a hand-edited fragment.
+  for (const value of [query.get('lang')]) {
     if (value != null && !LANGUAGES.includes(value)) {
       const reason = t('options.unknownLanguage', {
         value: clip(value, 40),
@@ -292,6 +324,8 @@ function checkAddress() {
       problems.push(optionItem('lang', value, reason));
     }
   }
+  // No theme= option exists; an author who tries one is told what decides the colours.
+  if (query.has('theme')) problems.push(optionItem('theme', query.get('theme'), t('options.unknownTheme')));
   return problems;
 }
 
@@ -311,23 +345,15 @@ export function start({ embedded = false } = {}) {
     else problems.push(optionItem('cur', query.get('cur'), t('options.unknownCurrency', { value: clip(query.get('cur'), 40), allowed: CODES.join(', ') })));
   }
   if (state.rate === undefined && query.has('rate')) {
-    const value = Number(query.get('rate'));
-    if (Number.isFinite(value) && value > 0) patch.rate = value;
+    const value = linkRate(query.get('rate'));
+    if (value !== null) patch.rate = value;
     else problems.push(optionItem('rate', query.get('rate'), t('options.badRate', { value: clip(query.get('rate'), 40) })));
   }
   // A rate that does not fit the currency (e.g. 16400 euros per dollar) is ignored, not clamped.
-  const after = { ...state, ...patch };
-  if (after.rate !== undefined) {
-    const code = current(after).currency;
-    if (code === 'USD' || !validRate(code, after.rate)) {
-      const { min, max } = rateLimits(code);
-      const reason =
-        code === 'USD'
-          ? t('options.rateForUsd')
-          : t('options.rateIgnored', { value: rateText(code, after.rate), currency: code, min: rateText(code, min), max: rateText(code, max) });
-      problems.push(optionItem('rate', String(after.rate), reason));
-      patch.rate = undefined;
-    }
+  const ignored = rateProblem({ ...state, ...patch });
+  if (ignored) {
+    problems.push(ignored);
+    patch.rate = undefined;
   }
   if (LANGUAGES.includes(query.get('lang')) || LANGUAGES.includes(permalink.peek('lang'))) patch.lang = language();
   if (Object.keys(patch).length) store.setState(patch, { record: false, source: 'options' });
@@ -337,10 +363,22 @@ export function start({ embedded = false } = {}) {
   apply(store.getState());
   if (view) syncView();
   // The language this address asked for; if the page still came up in another one, its file
-  // could not be loaded, and asking again would only reload forever.
+  // could not be loaded, and asking again would only reload forever. The reader is told.
   const askedAtLoad = chooseLanguage();
-  store.subscribe((next) => {
+  if (askedAtLoad !== language()) {
+    show('language', {
+      title: t('options.languageNoticeTitle'),
+      items: [t('options.languageFailed', { name: t(`options.languageNames.${askedAtLoad}`), fallback: t(`options.languageNames.${language()}`) })],
+      audience: 'reader',
+    });
+  }
+  store.subscribe((next, previous, meta) => {
     apply(next);
+    // A rate that came by a hand-edited fragment or Back gets the notice it gets at load.
+    if (meta.source === 'history' && (next.rate !== previous.rate || next.currency !== previous.currency)) {
+      const problem = rateProblem(next);
+      if (problem) showOptionNotice([problem]);
+    }
     // A language set by a step (Back, a hand-edited fragment) loads the page in that language.
     if (typeof next.lang === 'string' && LANGUAGES.includes(next.lang) && next.lang !== language() && next.lang !== askedAtLoad) {
       location.replace(languageUrl(next.lang));

@@ -31,7 +31,8 @@ import { t, LANGUAGES } from './i18n.js';
 import * as fmt from './format.js';
 import * as store from './state.js';
 import { KINDS } from './charts.js';
-import { el, clip } from './dom.js';
+import { clip } from './dom.js';
+import * as notice from './notice.js';
 
 export const VERSION = 1;
 /** The longest fragment read; a longer one is cut and the reader told. */
@@ -78,6 +79,20 @@ export function shortNumber(x) {
 // Values keep ",", ":" and a few more readable characters; everything else is escaped.
 function escapeValue(text) {
   return encodeURIComponent(text).replace(/%2C/gi, ',').replace(/%3A/gi, ':');
+}
+
+/**
+ * Reads text in the one number grammar of every input (the model's `readNumber`: a plain
+ * decimal with an optional sign and exponent; docs/SECURITY.md). Returns {ok, value} or
+ * {ok: false, code} with code "notANumber", "notFinite" or "tooLong".
+ */
+export function readPlainNumber(text) {
+  try {
+    return { ok: true, value: api.readNumber(String(text)) };
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) throw error;
+    return { ok: false, code: error?.errors?.[0]?.code || 'notANumber' };
+  }
 }
 
 // ---- Encoding ----------------------------------------------------------------------------
@@ -127,7 +142,7 @@ function split(hash) {
   let text = String(hash || '').replace(/^#/, '');
   const problems = [];
   if (text.length > MAX_FRAGMENT_CHARS) {
-    problems.push(t('share.link.tooLong', { n: fmt.number(MAX_FRAGMENT_CHARS) }));
+    problems.push(t('share.link.fragmentTooLong', { n: fmt.number(MAX_FRAGMENT_CHARS) }));
     text = text.slice(0, MAX_FRAGMENT_CHARS);
   }
   const pieces = text.split('&').filter((p) => p !== '');
@@ -422,41 +437,17 @@ register('pin', {
 
 /**
  * Shows a dismissible notice at the top of the page: a title and a list of sentences, all as
- * text. Replaces any earlier notice.
+ * text, through notice.js (one mechanism for every notice). Replaces any earlier link notice.
  */
-export function showNotice(title, items, { after } = {}) {
-  const area = document.getElementById('notices');
-  if (!area) return null;
-  const box = el('div', 'link-notice');
-  box.setAttribute('role', 'status');
-  const head = el('div', 'link-notice__head');
-  head.append(el('strong', 'link-notice__title', title));
-  const close = el('button', 'button button--quiet link-notice__close', t('share.dismiss'));
-  close.type = 'button';
-  close.addEventListener('click', () => {
-    box.remove();
-    area.hidden = !area.childElementCount;
-  });
-  head.append(close);
-  box.append(head);
-  const list = el('ul', 'link-notice__list');
-  for (const text of items) list.append(el('li', '', text));
-  box.append(list);
-  if (after) box.append(el('p', 'link-notice__after', after));
-  area.replaceChildren(box);
-  area.hidden = false;
-  return box;
+export function showNotice(title, items, { after, kind = 'link', audience = 'author' } = {}) {
+  return notice.show(kind, { title, items, after, replace: true, audience });
 }
 
 export function clearNotice() {
-  const area = document.getElementById('notices');
-  if (area) {
-    area.replaceChildren();
-    area.hidden = true;
-  }
+  notice.clear('link');
 }
 
-/** Shows what a link could not use, if anything. */
+/** Shows what a link could not use, if anything (the same sentences at load and on hashchange). */
 export function noticeFor(problems) {
   if (!problems.length) return null;
   return showNotice(t('share.link.noticeTitle'), problems, { after: t('share.link.noticeAfter') });
