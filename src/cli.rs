@@ -344,7 +344,7 @@ fn presets_output(format: &str) -> Result<String, CliError> {
                         v.key,
                         v.value,
                         v.evidence.label(),
-                        v.source
+                        crate::preset_notes::note(p.name, v.key)
                     ));
                 }
             }

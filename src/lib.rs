@@ -15,6 +15,7 @@ pub mod format;
 pub mod model;
 pub mod params;
 pub mod plausibility;
+pub mod preset_notes;
 pub mod presets;
 pub mod record;
 pub mod report;

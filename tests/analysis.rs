@@ -181,3 +181,44 @@ fn identical_draws_give_ordered_percentiles() {
         );
     }
 }
+
+/// Regression (issue 13, problem 4): a preset's value carries its own evidence, so the
+/// uncertainty ranges come from it, never from the default it replaced; an assumption spans
+/// its whole valid range unless a range is documented.
+#[test]
+fn uncertainty_ranges_follow_each_values_own_evidence() {
+    use layoff_whatif::analysis::Ranges;
+    use layoff_whatif::params::{spec, PARAMS};
+    use layoff_whatif::presets::preset;
+    let index = |key: &str| PARAMS.iter().position(|s| s.key == key).unwrap();
+    let klarna = preset("klarna-like").unwrap();
+    let params = klarna.params();
+    let ranges = Ranges::new(klarna, &params);
+    // An assumption with no documented range: the whole valid range.
+    let fixed = spec("aiFixedCostPerMonth").unwrap();
+    assert_eq!(
+        ranges.get(index("aiFixedCostPerMonth")),
+        Some((fixed.min, fixed.max))
+    );
+    // A documented range on the preset's own entry.
+    assert_eq!(
+        ranges.get(index("aiSetupCost")),
+        Some((2_000_000.0, 3_000_000.0))
+    );
+    // A decision is held fixed.
+    assert_eq!(ranges.get(index("layoffShare")), None);
+    // Changed by the reader: the documented range no longer applies.
+    let mut changed = params.clone();
+    changed.ai_setup_cost = 4_000_000.0;
+    let (low, high) = Ranges::new(klarna, &changed)
+        .get(index("aiSetupCost"))
+        .unwrap();
+    assert!(low <= 4_000_000.0 && high >= 4_000_000.0 && (low, high) != (2_000_000.0, 3_000_000.0));
+    // The company presets no longer look near-certain winners.
+    let u = uncertainty::run_with(&params, &ranges, 400, 1);
+    assert!(
+        u.chance_npv_negative > 0.05,
+        "chance of a loss {}",
+        u.chance_npv_negative
+    );
+}

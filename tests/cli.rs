@@ -660,3 +660,65 @@ fn issue17_one_number_grammar_on_the_cli_and_in_files() {
         assert_eq!(got, want, "file {text:?}");
     }
 }
+
+/// Regression (issue 13, problem 8): implausible inputs run, with a warning on stderr and in
+/// the JSON, and figures that are not facts are not printed as facts.
+#[test]
+fn implausible_inputs_warn_on_stderr_and_in_the_json() {
+    let (code, out, err) = cli(&[
+        "run",
+        "--set",
+        "contactsPerCustomerPerMonth=4",
+        "--set",
+        "escalationHandleFactor=3",
+        "--set",
+        "aiResolutionRate=0.2",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        err.contains("warning: ") && err.contains("contacts per agent a month"),
+        "{err}"
+    );
+    assert!(err.contains("adds the work of"), "{err}");
+    assert!(out.contains("none: it adds"), "{out}");
+    let (code, json, _) = cli(&[
+        "run",
+        "--set",
+        "contactsPerCustomerPerMonth=4",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["warnings"][0]["code"], "contactsPerAgentHigh");
+    let (_, quiet, err) = cli(&["run", "--preset", "typical"]);
+    assert!(
+        err.is_empty(),
+        "a plausible scenario gives no warning: {err}"
+    );
+    assert!(quiet.contains("Break-even extra churn per year"));
+}
+
+/// The record travels in the JSON: points to draw and the calibration table, with words.
+#[test]
+fn company_presets_carry_their_record_in_the_json() {
+    let (code, json, _) = cli(&["run", "--preset", "klarna-like", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let points = v["record"].as_array().unwrap();
+    assert!(points.iter().any(|p| p["series"] == "aiAgentEquivalent"
+        && p["value"] == 700.0
+        && p["month"] == 1
+        && p["source"] == "RK1"));
+    let table = v["calibration"].as_array().unwrap();
+    assert_eq!(table.len(), 22);
+    assert!(table
+        .iter()
+        .all(|r| r["text"]["metric"].as_str().is_some_and(|m| !m.is_empty())));
+    let (_, typical, _) = cli(&["run", "--format", "json"]);
+    let t: serde_json::Value = serde_json::from_str(&typical).unwrap();
+    assert!(
+        t["record"].as_array().unwrap().is_empty()
+            && t["calibration"].as_array().unwrap().is_empty()
+    );
+}

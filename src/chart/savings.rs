@@ -29,10 +29,21 @@ pub fn draw(
         .iter()
         .map(|v| v * rate)
         .collect();
+    // Where the scenario changes nothing, the story is the augment path itself, measured
+    // against keeping everyone as the main line is; otherwise the dashed line is the scenario
+    // against the augment path.
+    let augment_story = tells_augment_story(data);
     let vs_augment_display: Vec<f64> = outcome
-        .cumulative_delta_vs_augment_usd
+        .cumulative_delta_usd
         .iter()
-        .map(|v| v * rate)
+        .zip(&outcome.cumulative_delta_vs_augment_usd)
+        .map(|(vs_baseline, vs_augment)| {
+            if augment_story {
+                (vs_baseline - vs_augment) * rate
+            } else {
+                vs_augment * rate
+            }
+        })
         .collect();
     // The fan, in display units: per month [p10, p25, p50, p75, p90].
     let band_display: Option<Vec<[f64; 5]>> = data.band.map(|b| {
@@ -106,7 +117,14 @@ pub fn draw(
     let left = frame::widest(&tick_labels, look.tick_font_px) + look.px(10.0);
 
     let vs_baseline = word(&options.text, "chart.savings.vsBaseline");
-    let vs_augment = word(&options.text, "chart.savings.vsAugment");
+    let vs_augment = word(
+        &options.text,
+        if augment_story {
+            "chart.savings.augmentPath"
+        } else {
+            "chart.savings.vsAugment"
+        },
+    );
     let compare_word = word(&options.text, "chart.compare");
     let mut end_words = vec![vs_baseline, vs_augment];
     if compare_display.is_some() {
@@ -311,6 +329,12 @@ pub fn draw(
     )
 }
 
+/// True where the scenario cuts nobody and hands nothing to an AI: then the savings chart tells
+/// the augment path's story against keeping everyone (the augment and status-quo presets).
+pub fn tells_augment_story(data: &ChartData<'_>) -> bool {
+    data.params.layoff_share == 0.0 && data.params.ai_share == 0.0
+}
+
 /// The text alternative of the savings chart.
 pub fn describe(data: &ChartData<'_>, options: &ChartOptions) -> String {
     let outcome = data.outcome;
@@ -348,13 +372,26 @@ pub fn describe(data: &ChartData<'_>, options: &ChartOptions) -> String {
             &[("final", final_text), ("months", months)],
         ),
     };
-    let second = text::fill(
-        word(&options.text, "chart.describe.savings.augment"),
-        &[(
-            "final",
-            money(summary.final_cumulative_delta_vs_augment_usd),
-        )],
-    );
+    let second = if tells_augment_story(data) {
+        text::fill(
+            word(&options.text, "chart.describe.savings.augmentPath"),
+            &[(
+                "final",
+                money(
+                    summary.final_cumulative_delta_usd
+                        - summary.final_cumulative_delta_vs_augment_usd,
+                ),
+            )],
+        )
+    } else {
+        text::fill(
+            word(&options.text, "chart.describe.savings.augment"),
+            &[(
+                "final",
+                money(summary.final_cumulative_delta_vs_augment_usd),
+            )],
+        )
+    };
     match data
         .band
         .and_then(|b| b.cumulative_delta_usd.last().map(|r| (b, r)))

@@ -26,6 +26,7 @@ pub const TEXT_KEYS: &[(&str, &str)] = &[
     ("chart.savings.axis", "Cumulative net savings"),
     ("chart.savings.vsBaseline", "vs. no cut"),
     ("chart.savings.vsAugment", "vs. AI assist"),
+    ("chart.savings.augmentPath", "AI helps agents"),
     // Headcount.
     ("chart.headcount.axis", "Support staff, people"),
     ("chart.headcount.experienced", "Experienced"),
@@ -90,6 +91,10 @@ pub const TEXT_KEYS: &[(&str, &str)] = &[
     (
         "chart.describe.savings.augment",
         "Against AI assistance for the whole team the result is {final}.",
+    ),
+    (
+        "chart.describe.savings.augmentPath",
+        "With AI helping every agent and nobody cut, the company ends {final} against keeping everyone without AI.",
     ),
     (
         "chart.describe.savings.fan",

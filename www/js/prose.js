@@ -45,6 +45,15 @@ function augmentFinal(s) {
   return s.finalCumulativeDelta - s.finalCumulativeDeltaVsAugment;
 }
 
+/**
+ * True for the augment preset: nobody is cut and nothing is handed to an AI, so the story, the
+ * headline, the key numbers and the chart all tell the "AI helps agents" path against keeping
+ * everyone without AI (the savings chart's `tells_augment_story` draws it so).
+ */
+export function tellsAugmentStory(result) {
+  return result.preset === 'augment' && result.params.layoffShare === 0 && result.params.aiShare === 0;
+}
+
 function comparisonPhrase(amount, base) {
   if (Math.abs(amount) < EPS_USD) return phrase(`prose.even${base}`, {});
   const key = amount > 0 ? `prose.ahead${base}` : `prose.behind${base}`;
@@ -239,8 +248,14 @@ export function renderNumbers(result) {
     card.note.textContent = note;
     return card;
   };
-  tone(set('npv', signed(s.npv), t('numbers.npvNote', { rate: fmt.percent(p.discountRatePerYear, 1) })).value, s.npv);
-  tone(set('npvAugment', signed(s.npvVsAugment), t('numbers.npvAugmentNote')).value, s.npvVsAugment);
+  if (tellsAugmentStory(result)) {
+    // The augment preset is the "AI helps agents" path: its figures, against keeping everyone.
+    tone(set('npv', signed(s.augmentNpv), t('numbers.augmentPathNote', { rate: fmt.percent(p.discountRatePerYear, 1) })).value, s.augmentNpv);
+    tone(set('npvAugment', '—', t('numbers.augmentItselfNote')).value, 0);
+  } else {
+    tone(set('npv', signed(s.npv), t('numbers.npvNote', { rate: fmt.percent(p.discountRatePerYear, 1) })).value, s.npv);
+    tone(set('npvAugment', signed(s.npvVsAugment), t('numbers.npvAugmentNote')).value, s.npvVsAugment);
+  }
   const events = cardNodes.get('events');
   events.value.textContent = [s.paybackMonth, s.peakMonth, s.regretMonth].map(monthOrNever).join(' · ');
   events.note.textContent = t('numbers.eventsNote');
@@ -284,10 +299,12 @@ export function renderWarnings(container, result) {
 export function renderReadout(container, result) {
   const s = result.summary;
   const p = result.params;
-  const label = el('span', 'readout__label', t('readout.label', { period: periodText(p.horizonMonths) }));
-  const value = el('strong', 'readout__value', signed(s.finalCumulativeDelta));
-  tone(value, s.finalCumulativeDelta);
-  const vs = el('span', 'readout__vs', t('readout.vsBaseline'));
+  const augment = tellsAugmentStory(result);
+  const headline = augment ? augmentFinal(s) : s.finalCumulativeDelta;
+  const label = el('span', 'readout__label', t(augment ? 'readout.augmentLabel' : 'readout.label', { period: periodText(p.horizonMonths) }));
+  const value = el('strong', 'readout__value', signed(headline));
+  tone(value, headline);
+  const vs = el('span', 'readout__vs', t(augment ? 'readout.vsBaselineNoAi' : 'readout.vsBaseline'));
   const regret = el('span', 'readout__regret', s.regretMonth != null ? t('readout.regret', { m: fmt.number(s.regretMonth) }) : t('readout.noRegret'));
   container.replaceChildren(label, value, vs, regret);
   return t('readout.spoken', { label: label.textContent, value: value.textContent, vs: vs.textContent, regret: regret.textContent });
