@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitForRender, renderCount, wasmCall } from './helpers.mjs';
+import { startServer, launch, openPage, waitForRender, renderCount, wasmCall, waitForAddress } from './helpers.mjs';
 
 let server;
 let browser;
@@ -126,6 +126,8 @@ test('pin A, change B: every chart draws A behind B and the table shows A, B and
   await afterNextRender(page, () => page.click('#compare-unpin'));
   assert.equal((await state(page)).pinned, null);
   assert.ok(await page.locator('#compare-table').isHidden());
+  // The address follows at most every 250 ms (issue 17): wait for the pending write.
+  await waitForAddress(page);
   assert.ok(!decodeURIComponent(await page.evaluate(() => location.hash)).includes('pin='));
   assert.deepEqual(problems, []);
   await context.close();

@@ -66,7 +66,9 @@ export function renderRecord(box, result, { monthOne, changed }) {
   const head = el('tr');
   for (const key of ['date', 'reported', 'source', 'model', 'difference', 'verdict']) head.append(el('th', '', t(`record.${key}`)));
   head.querySelectorAll('th').forEach((th) => th.setAttribute('scope', 'col'));
-  table.append(el('thead', '', head));
+  const thead = el('thead');
+  thead.append(head);
+  table.append(thead);
   const body = el('tbody');
   for (const row of rows) {
     const words = (part) => t(`record.rows.${row.key}.${part}`, {}, '');
@@ -88,7 +90,8 @@ export function renderRecord(box, result, { monthOne, changed }) {
     body.append(tr);
   }
   table.append(body);
-  const wrap = el('div', 'record__scroll', table);
+  const wrap = el('div', 'record__scroll');
+  wrap.append(table);
   parts.push(wrap);
   const open = box.open;
   box.replaceChildren(...parts);
