@@ -359,7 +359,7 @@ fn run_output(args: &Args) -> Result<String, CliError> {
     let outcome = model::run(&scenario.params);
     Ok(match format {
         "json" => json(&ResultWire::new(&scenario, &outcome))?,
-        "csv" => report::series_csv(&wire::SeriesWire::from_outcome(&outcome)),
+        "csv" => report::series_csv_with_record(&scenario, &outcome),
         "golden" => report::golden(&scenario, &outcome),
         _ => report::table(&scenario, &outcome),
     })
@@ -530,6 +530,7 @@ fn chart_output(args: &Args) -> Result<String, CliError> {
         params: &scenario.params,
         compare: None,
         band: None,
+        record: crate::record::for_preset(scenario.preset.name),
     };
     chart::svg(kind, &data, &options, width as u32, height as u32)
         .map_err(|e| CliError(e.to_string()))

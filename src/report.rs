@@ -53,6 +53,37 @@ pub fn series_csv(series: &SeriesWire) -> String {
     out
 }
 
+/// Every monthly series as CSV, and for a company-like preset two more columns with what the
+/// company reported (`reportedHeadcount`, `reportedAiAgentEquivalent`), empty in the months it
+/// reported nothing, so a spreadsheet shows the model and the record side by side.
+pub fn series_csv_with_record(scenario: &Scenario, outcome: &Outcome) -> String {
+    let table = series_csv(&SeriesWire::from_outcome(outcome));
+    let (points, _) = crate::wire::record_wire(scenario, outcome);
+    if points.is_empty() {
+        return table;
+    }
+    let cell = |series: &str, month: usize| {
+        points
+            .iter()
+            .find(|p| p.series == series && p.month as usize == month)
+            .map_or(String::new(), |p| fixed(p.value))
+    };
+    let mut out = String::new();
+    for (i, line) in table.lines().enumerate() {
+        if i == 0 {
+            let _ = writeln!(out, "{line},reportedHeadcount,reportedAiAgentEquivalent");
+        } else {
+            let _ = writeln!(
+                out,
+                "{line},{},{}",
+                cell("headcount", i),
+                cell("aiAgentEquivalent", i)
+            );
+        }
+    }
+    out
+}
+
 /// The golden text of a scenario: its parameters, summary and series, all fixed precision.
 pub fn golden(scenario: &Scenario, outcome: &Outcome) -> String {
     let mut out = format!("# preset = {}\n", scenario.preset.name);

@@ -40,6 +40,7 @@ fn render(
         params,
         compare,
         band: None,
+        record: &[],
     };
     chart::svg(kind, &data, options, size.0, size.1)
         .unwrap_or_else(|e| panic!("{} at {size:?}: {e}", kind.key()))
@@ -394,6 +395,7 @@ fn every_word_comes_from_the_text_table() {
             params: &params,
             compare: None,
             band: None,
+            record: &[],
         };
         let text = chart::describe(kind, &data, &options);
         assert!(
@@ -432,6 +434,7 @@ fn describe_gives_the_key_numbers() {
         params: &params,
         compare: None,
         band: None,
+        record: &[],
     };
     let options = ChartOptions::default();
     let savings = chart::describe(ChartKind::Savings, &data, &options);
@@ -462,6 +465,7 @@ fn describe_gives_the_key_numbers() {
         params: &params,
         compare: None,
         band: None,
+        record: &[],
     };
     let text = chart::describe(ChartKind::Savings, &data, &options);
     assert!(text.contains("Nothing changes"), "{text}");
@@ -540,7 +544,7 @@ mod properties {
         fn no_valid_scenario_breaks_a_chart(params in any_params()) {
             let outcome = model::run(&params);
             for kind in ChartKind::ALL {
-                let data = ChartData { outcome: &outcome, params: &params, compare: None, band: None };
+                let data = ChartData { outcome: &outcome, params: &params, compare: None, band: None, record: &[] };
                 let svg = chart::svg(kind, &data, &ChartOptions::default(), 360, 260);
                 prop_assert!(svg.is_ok(), "{}: {:?}", kind.key(), svg.err());
                 let svg = svg.unwrap_or_default();
@@ -581,6 +585,7 @@ mod analyses {
             params,
             compare: None,
             band: Some(band),
+            record: &[],
         };
         chart::svg(
             ChartKind::Savings,
@@ -709,6 +714,7 @@ mod analyses {
             params: &params,
             compare: None,
             band: Some(&faded),
+            record: &[],
         };
         let svg = chart::svg(
             ChartKind::Savings,
@@ -722,6 +728,7 @@ mod analyses {
         // The text alternative gives the range, but not for a band of an earlier state.
         let fresh = ChartData {
             band: Some(&band),
+            record: &[],
             ..data
         };
         let described = chart::describe(ChartKind::Savings, &fresh, &ChartOptions::default());
@@ -1000,6 +1007,7 @@ mod analyses {
                             params: &params,
                             compare: None,
                             band: Some(&band),
+                            record: &[],
                         };
                         let svg = chart::svg(ChartKind::Savings, &data, &options, size.0, size.1)
                             .expect("savings with a fan");
@@ -1073,4 +1081,55 @@ mod analyses {
             }
         }
     }
+}
+
+/// Issue 13: a company-like preset's reported figures are drawn on the headcount chart as
+/// marked points with a "reported" key, beside the AI's work in agents, and named in the text
+/// alternative with their sources; other presets draw none.
+#[test]
+fn the_headcount_chart_marks_what_the_company_reported() {
+    use layoff_whatif::record;
+    let (params, outcome) = run("klarna-like");
+    let svg_of = |rows: &[record::RecordRow]| {
+        let data = ChartData {
+            outcome: &outcome,
+            params: &params,
+            compare: None,
+            band: None,
+            record: rows,
+        };
+        let svg = chart::svg(
+            ChartKind::Headcount,
+            &data,
+            &ChartOptions::default(),
+            640,
+            400,
+        )
+        .unwrap();
+        (
+            svg,
+            chart::describe(ChartKind::Headcount, &data, &ChartOptions::default()),
+        )
+    };
+    let (with, described) = svg_of(record::for_preset("klarna-like"));
+    let (without, _) = svg_of(&[]);
+    assert!(
+        has_text(&with, "reported"),
+        "the key names the marked points"
+    );
+    assert!(!has_text(&without, "reported"));
+    assert!(has_text(&with, "AI’s work, in agents"));
+    // One diamond (two polygons: halo and fill) per plotted figure, plus the key's diamond.
+    let plotted = record::for_preset("klarna-like")
+        .iter()
+        .filter(|r| r.plot.is_some())
+        .count();
+    assert_eq!(
+        with.matches("<polygon").count() - without.matches("<polygon").count(),
+        2 * plotted + 1
+    );
+    assert!(
+        described.contains("Diamonds mark what the company reported") && described.contains("RK1"),
+        "{described}"
+    );
 }

@@ -1,6 +1,7 @@
 //! The headcount chart: the scenario's support team stacked as experienced agents, rookies
-//! and trainees, open jobs as a light band on top, and the no-cut team and the AI-assisted
-//! team as dashed reference lines.
+//! and trainees, open jobs as a light band on top, the no-cut team and the AI-assisted team as
+//! dashed reference lines, the AI's work in agents as a thin line, and, for a company-like
+//! preset, what the company reported as diamonds (a shape no line uses) with a "reported" key.
 
 use plotters::style::text_anchor::HPos;
 use plotters::style::{Color, RGBColor};
@@ -27,6 +28,81 @@ fn band_outline(pane: &Pane, lower: &[f64], upper: &[f64]) -> Vec<Point> {
     bottom.reverse();
     points.extend(bottom);
     points
+}
+
+/// One reported figure placed on the chart: month, value and which series it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReportedPoint {
+    /// The model month the figure's date falls in (x = month).
+    pub month: u32,
+    /// The reported value, people or agents' work.
+    pub value: f64,
+    /// True for the AI's work in agents, false for support staff.
+    pub ai_work: bool,
+    /// The record's source key.
+    pub source: &'static str,
+}
+
+/// The record's like-for-like figures that fall inside the horizon.
+pub fn reported_points(data: &ChartData<'_>, months: usize) -> Vec<ReportedPoint> {
+    use crate::record::Plot;
+    data.record
+        .iter()
+        .filter_map(|row| {
+            let (plot, month) = row.plot?;
+            let value = row.value?;
+            ((month as usize) <= months).then_some(ReportedPoint {
+                month,
+                value,
+                ai_work: plot == Plot::AiAgents,
+                source: row.source,
+            })
+        })
+        .collect()
+}
+
+/// Diamonds for the reported figures, outlined in the background colour so they stand off
+/// the bands, and a key naming them at the top right of the pane.
+fn draw_reported(
+    canvas: &Canvas,
+    pane: &Pane,
+    points: &[ReportedPoint],
+    words: &str,
+) -> Result<(), ChartError> {
+    if points.is_empty() {
+        return Ok(());
+    }
+    let look = canvas.look;
+    let palette = look.palette;
+    let radius = look.px(5.0);
+    let diamond = |(x, y): Point, r: f64| vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)];
+    for p in points {
+        let at = (pane.x(f64::from(p.month)), pane.y(p.value));
+        let ink = if p.ai_work {
+            palette.purple.ink
+        } else {
+            palette.text
+        };
+        canvas.polygon(
+            &diamond(at, radius + look.px(1.5)),
+            palette.background.to_rgba(),
+        )?;
+        canvas.polygon(&diamond(at, radius), ink.to_rgba())?;
+    }
+    let key_y = pane.top + look.px(2.0) + look.label_line_px() / 2.0;
+    let text_x = pane.right - look.px(4.0);
+    let width = super::style::text_width_px(words, look.label_font_px);
+    canvas.polygon(
+        &diamond((text_x - width - look.px(8.0), key_y), radius * 0.8),
+        palette.text.to_rgba(),
+    )?;
+    canvas.text(
+        words,
+        (text_x, key_y),
+        look.label_font_px,
+        palette.text,
+        (HPos::Right, plotters::style::text_anchor::VPos::Center),
+    )
 }
 
 /// Draws the headcount chart.
@@ -70,6 +146,15 @@ pub fn draw(
     let compare: Option<Vec<f64>> = data
         .compare
         .map(|a| with_start(&a.scenario[..a.scenario.len().min(months)]));
+    // The AI's work in agents, a flow for each month (value i at month i + 1).
+    let ai_work: Option<Vec<f64>> = (data.params.ai_share > 0.0).then(|| {
+        outcome
+            .scenario
+            .iter()
+            .map(|m| m.ai_agent_equivalent.max(0.0))
+            .collect()
+    });
+    let reported = reported_points(data, months);
 
     let title_y = look.px(4.0) + look.label_line_px() / 2.0;
     let top = look.px(8.0) + look.label_line_px();
@@ -80,6 +165,8 @@ pub fn draw(
             .chain(&baseline)
             .chain(&augment)
             .chain(compare.iter().flatten())
+            .chain(ai_work.iter().flatten())
+            .chain(reported.iter().map(|p| &p.value))
             .copied(),
     );
     let ticks = frame::nice_ticks(0.0, hi * 1.08, frame::tick_budget(&look, bottom - top))?;
@@ -119,8 +206,12 @@ pub fn draw(
     let baseline_word = word(t, "chart.baseline");
     let augment_word = word(t, "chart.augment");
     let compare_word = word(t, "chart.compare");
+    let ai_work_word = word(t, "chart.headcount.aiWork");
     let mut end_words: Vec<&str> = bands.iter().map(|b| b.words).collect();
     end_words.extend([vacancies_word, baseline_word, augment_word]);
+    if ai_work.is_some() {
+        end_words.push(ai_work_word);
+    }
     if compare.is_some() {
         end_words.push(compare_word);
     }
@@ -205,6 +296,17 @@ pub fn draw(
         Stroke::Dashed,
     )?;
 
+    let ai_points = ai_work.as_ref().map(|v| pane.series(v.iter().copied()));
+    if let Some(points) = &ai_points {
+        canvas.line(
+            points,
+            palette.purple.line.to_rgba(),
+            look.thin_line_px,
+            Stroke::Solid,
+        )?;
+    }
+    draw_reported(canvas, &pane, &reported, word(t, "chart.reported"))?;
+
     frame::draw_marker_labels(
         canvas,
         &pane,
@@ -248,6 +350,15 @@ pub fn draw(
         label_width,
         palette.orange.ink,
     ));
+    if let Some(values) = &ai_work {
+        labels.push(EndLabel::new(
+            &look,
+            ai_work_word,
+            pane.y(values[months - 1]),
+            label_width,
+            palette.purple.ink,
+        ));
+    }
     if let Some(values) = &compare {
         if let Some(&v) = values.last() {
             if values.len() == months + 1 {
@@ -297,7 +408,7 @@ pub fn describe(data: &ChartData<'_>, options: &ChartOptions) -> String {
         );
     }
     let cut_index = (data.params.layoff_month.max(0.0) as usize).min(months - 1);
-    text::fill(
+    let main = text::fill(
         word(&options.text, "chart.describe.headcount.cut"),
         &[
             ("before", people(before)),
@@ -307,5 +418,33 @@ pub fn describe(data: &ChartData<'_>, options: &ChartOptions) -> String {
             ("months", months.to_string()),
             ("baseline", people(outcome.baseline[months - 1].headcount)),
         ],
+    );
+    let reported = reported_points(data, months);
+    if reported.is_empty() {
+        return main;
+    }
+    let points: Vec<String> = reported
+        .iter()
+        .map(|p| {
+            format!(
+                "{} ({}, {})",
+                people(p.value),
+                month_word(options, p.month),
+                p.source
+            )
+        })
+        .collect();
+    let extra = text::fill(
+        word(&options.text, "chart.describe.headcount.reported"),
+        &[("points", points.join("; "))],
+    );
+    format!("{main} {extra}")
+}
+
+/// "month 12" in the chart's words.
+fn month_word(options: &ChartOptions, month: u32) -> String {
+    text::fill(
+        word(&options.text, "chart.describe.month"),
+        &[("m", month.to_string())],
     )
 }

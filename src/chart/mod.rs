@@ -161,6 +161,9 @@ pub struct ChartData<'a> {
     /// Monte Carlo percentiles of the current scenario, drawn as a fan behind the savings
     /// lines (the other charts ignore it).
     pub band: Option<&'a Band>,
+    /// The dated record of the scenario's preset (`record::for_preset`): its like-for-like
+    /// figures are drawn on the headcount chart as marked points (empty for other presets).
+    pub record: &'a [crate::record::RecordRow],
 }
 
 /// The spread of plausible outcomes for the savings chart's fan: per month, P10, P25, P50,

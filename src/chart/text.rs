@@ -33,6 +33,9 @@ pub const TEXT_KEYS: &[(&str, &str)] = &[
     ("chart.headcount.rookies", "Rookies"),
     ("chart.headcount.trainees", "Trainees"),
     ("chart.headcount.vacancies", "Open jobs"),
+    ("chart.headcount.aiWork", "AI’s work, in agents"),
+    ("chart.reported", "reported"),
+    ("chart.describe.month", "month {m}"),
     // Costs.
     ("chart.costs.axis", "Monthly cost"),
     ("chart.costs.wages", "Wages"),
@@ -123,6 +126,10 @@ pub const TEXT_KEYS: &[(&str, &str)] = &[
     (
         "chart.describe.headcount.cut",
         "The support team falls from {before} to {after} people in month {cutMonth} and ends at {final} after {months} months; without the cut it stays at {baseline}.",
+    ),
+    (
+        "chart.describe.headcount.reported",
+        "Diamonds mark what the company reported: {points}.",
     ),
     (
         "chart.describe.headcount.flat",

@@ -151,6 +151,7 @@ impl ChartInputs {
             params: &self.scenario.params,
             compare: self.compare.as_ref(),
             band: self.band.as_ref(),
+            record: crate::record::for_preset(self.scenario.preset.name),
         }
     }
 }

@@ -133,7 +133,5 @@ pub fn render(
 pub fn series_csv(input: JsValue) -> Result<String, JsValue> {
     let scenario = scenario_of(input)?;
     let outcome = model::run(&scenario.params);
-    Ok(report::series_csv(&wire::SeriesWire::from_outcome(
-        &outcome,
-    )))
+    Ok(report::series_csv_with_record(&scenario, &outcome))
 }

@@ -9,7 +9,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitForRender, nextFrames, snapshot } from './helpers.mjs';
+import { startServer, launch, openPage, waitForRender, nextFrames, snapshot, waitForAddress } from './helpers.mjs';
 
 let server;
 let browser;
@@ -80,6 +80,7 @@ test('presentation mode: P toggles large type, the projector theme and larger ch
   await nextFrames(page);
   await nextFrames(page);
   assert.deepEqual((await snapshot(page)).charts.slice(1), before.charts.slice(1));
+  await waitForAddress(page);
   assert.doesNotMatch(await page.evaluate(() => location.hash), /present/);
   assert.deepEqual(problems, []);
   await context.close();
@@ -146,6 +147,8 @@ test('the tour can be done by keyboard: each step sets the state, the charts and
   for (let n = 1; n <= STEPS.length; n += 1) {
     await page.waitForFunction((k) => Number(document.getElementById('tour').dataset.step) === k, n);
     await nextFrames(page);
+    // The address follows at most every 250 ms (issue 17): wait for the pending write.
+    await waitForAddress(page);
     const seen = await seenState(page);
     const step = STEPS[n - 1];
     assert.equal(seen.preset, step.preset, `step ${n}: preset`);

@@ -318,6 +318,20 @@ function indexOfExtreme(list, better) {
   return best;
 }
 
+/** For a company-like preset, the reported figures the headcount chart marks, with sources. */
+function reportedSentence(result) {
+  const points = result.record ?? [];
+  if (!points.length) return '';
+  const items = points.map((p) =>
+    t(p.series === 'aiAgentEquivalent' ? 'charts.headcount.reportedAi' : 'charts.headcount.reportedStaff', {
+      value: fmt.count(p.value),
+      m: fmt.number(p.month),
+      source: p.source,
+    }),
+  );
+  return ` ${t('charts.headcount.reported', { points: items.join('; ') })}`;
+}
+
 /** A sentence or two per chart describing what it shows, for screen readers. */
 export function describeCharts(result) {
   const s = result.summary;
@@ -341,14 +355,14 @@ export function describeCharts(result) {
       final: fmt.moneyCompact(s.finalCumulativeDelta),
       augment: fmt.moneyCompact(augmentFinal(s)),
     }),
-    headcount: t('charts.headcount.describe', {
+    headcount: `${t('charts.headcount.describe', {
       horizon,
       before: fmt.count(p.headcountBefore),
       low: fmt.count(series.headcount[low]),
       lowMonth: fmt.number(series.month[low]),
       final: fmt.count(last(series.headcount)),
       baseline: fmt.count(last(series.baselineHeadcount)),
-    }),
+    })}${reportedSentence(result)}`,
     costs: t('charts.costs.describe', {
       horizon,
       baseline: fmt.moneyCompact(series.baselineSupportCost[0]),

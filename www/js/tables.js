@@ -35,6 +35,9 @@ export const COLUMNS = {
     ['vacancies', people],
     ['baselineHeadcount', people],
     ['augmentHeadcount', people],
+    ['aiAgentEquivalent', people],
+    ['reportedHeadcount', people],
+    ['reportedAiAgentEquivalent', people],
   ],
   costs: [
     ['wages', money],
@@ -120,7 +123,21 @@ export function decorateCharts() {
   }
 }
 
-function buildTable(kind, series) {
+/**
+ * The series plus, for a company-like preset, the reported figures as two sparse columns
+ * (null but in the months the company reported), named like the series they stand beside.
+ */
+function withRecord(series, record) {
+  const months = series.month.length;
+  const sparse = (name) => {
+    const column = new Array(months).fill(null);
+    for (const point of record ?? []) if (point.series === name && point.month <= months) column[point.month - 1] = point.value;
+    return column;
+  };
+  return { ...series, reportedHeadcount: sparse('headcount'), reportedAiAgentEquivalent: sparse('aiAgentEquivalent') };
+}
+
+function buildTable(kind, series, record) {
   const columns = COLUMNS[kind];
   const table = el('table', 'data-table');
   table.dataset.kind = kind;
@@ -139,7 +156,10 @@ function buildTable(kind, series) {
   }
   head.append(headRow);
   const body = el('tbody');
-  for (const i of shownMonths(series.month)) {
+  // Months with a reported figure are always shown, whatever the step.
+  const reported = new Set((record ?? []).map((p) => p.month - 1));
+  const rows = [...new Set([...shownMonths(series.month), ...(kind === 'headcount' ? reported : [])])].sort((a, b) => a - b);
+  for (const i of rows) {
     const row = el('tr');
     const month = el('th', '', fmt.number(series.month[i]));
     month.scope = 'row';
@@ -176,7 +196,7 @@ export function update(result) {
     if (!isOpen || !result) continue;
     if (panel.lastKey === result) continue;
     panel.lastKey = result;
-    panel.wrap.replaceChildren(buildTable(kind, result.series));
+    panel.wrap.replaceChildren(buildTable(kind, withRecord(result.series, result.record), result.record));
     panel.note.textContent = noteFor(result.series.month.length);
   }
 }
