@@ -432,7 +432,7 @@ test("the map's axes and colouring live in the link; a broken map= is named and 
   await fresh.context.close();
 
   // The same parameter twice: the usual axes, and a notice that says why.
-  const broken = await openPage(browser, `${server.url}#v=1&map=layoffShare,layoffShare,npv`);
+  const broken = await openPage(browser, `${server.url}#v=2&map=layoffShare,layoffShare,npv`);
   await waitForRender(broken.page);
   await broken.page.waitForFunction(() => document.querySelector('#notices .link-notice'));
   assert.match(await broken.page.textContent('#notices .link-notice'), /regret map needs two different parameters/);

@@ -55,7 +55,7 @@ function pageScenario(page) {
 }
 
 test('each chart downloads as SVG and PNG with a sensible name', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}#v=1&p=klarna-like&aiShare=0.45&d=3`);
+  const { page, context, problems } = await openPage(browser, `${server.url}#v=2&p=klarna-like&aiShare=0.45&d=3`);
   await waitForRender(page);
   await settled(page);
   for (const kind of KINDS) {
@@ -109,7 +109,7 @@ test('each chart downloads as SVG and PNG with a sensible name', async () => {
 });
 
 test('the monthly series download as CSV: a header and one row per month', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}#v=1&p=salesforce-like&horizonMonths=30`);
+  const { page, context, problems } = await openPage(browser, `${server.url}#v=2&p=salesforce-like&horizonMonths=30`);
   await waitForRender(page);
   const csv = await download(page, '#download-csv');
   assert.equal(csv.name, 'layoff-whatif-salesforce-like-custom-series.csv');
@@ -139,7 +139,7 @@ function cliBinary() {
 }
 
 test('the scenario JSON runs in the command line with the same numbers', async () => {
-  const fragment = 'v=1&p=klarna-like&aiShare=0.45&headcountBefore=2345&customersBefore=12345679&aiPricePerConversation=0.37&d=3';
+  const fragment = 'v=2&p=klarna-like&aiShare=0.45&headcountBefore=2345&customersBefore=12345679&aiPricePerConversation=0.37&d=3';
   const { page, context, problems } = await openPage(browser, `${server.url}#${fragment}`);
   await waitForRender(page);
   const file = await download(page, '#download-json');
@@ -184,7 +184,7 @@ function expectedMonths(horizon) {
 
 for (const horizon of [24, 48, 120]) {
   test(`the data tables show the result's series by month (${horizon} months)`, async () => {
-    const { page, context, problems } = await openPage(browser, `${server.url}#v=1&horizonMonths=${horizon}&t=savings,headcount,costs,quality`);
+    const { page, context, problems } = await openPage(browser, `${server.url}#v=2&horizonMonths=${horizon}&t=savings,headcount,costs,quality`);
     await waitForRender(page);
     const result = await wasmCall(page, 'compute', await pageScenario(page));
     const months = expectedMonths(horizon);
@@ -236,7 +236,7 @@ test('axe finds no violations in the tables, the share bar, the embed panel and 
     // axe is injected as a script, which the page's CSP forbids; only this context bypasses it.
     const context = await browser.newContext({ viewport, colorScheme, bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}#v=1&p=klarna-like&t=savings,headcount,costs,quality&oops=1`);
+    await page.goto(`${server.url}#v=2&p=klarna-like&t=savings,headcount,costs,quality&oops=1`);
     await waitForRender(page);
     await page.click('#embed-button');
     await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
@@ -256,7 +256,7 @@ test('axe finds no violations in the tables, the share bar, the embed panel and 
 });
 
 test('the tornado and the regret map have data tables and download as SVG and PNG', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}#v=1&p=klarna-like`);
+  const { page, context, problems } = await openPage(browser, `${server.url}#v=2&p=klarna-like`);
   await waitForRender(page);
   await settled(page);
   await page.locator('#analysis').scrollIntoViewIfNeeded();

@@ -71,7 +71,7 @@ async function until(page, check, what) {
   }
 }
 
-const SCENARIO = 'v=1&p=klarna-like&layoffShare=0.25&aiShare=0.3';
+const SCENARIO = 'v=2&p=klarna-like&layoffShare=0.25&aiShare=0.3';
 
 async function snippetFromPage() {
   const { page, context, problems } = await openPage(browser, `${server.url}#${SCENARIO}`);
@@ -227,7 +227,7 @@ test('hostile messages change neither the explainer nor the frame size', async (
       { type: 'layoff-whatif:set', params: { aiShare: 0.9 } },
       { type: 'layoff-whatif:state', state: { preset: 'status-quo', params: {}, depth: 1 } },
       { preset: 'status-quo', params: { layoffShare: 0 } },
-      '#v=1&p=status-quo',
+      '#v=2&p=status-quo',
       'javascript:alert(1)',
       { type: 'layoff-whatif:navigate', url: 'https://example.invalid/' },
       null,
@@ -262,7 +262,7 @@ test('hostile messages change neither the explainer nor the frame size', async (
 });
 
 test('unknown chart and control names in the embed address are ignored with a notice', async () => {
-  const url = `${server.url}?embed=1&charts=costs,pie,<b>x</b>&controls=aiShare,nope,presets#v=1&aiShare=0.4`;
+  const url = `${server.url}?embed=1&charts=costs,pie,<b>x</b>&controls=aiShare,nope,presets#v=2&aiShare=0.4`;
   const { page, context, problems } = await openPage(browser, url, { viewport: { width: 600, height: 900 } });
   await waitForRender(page);
   const notice = await page.textContent('#notices');
@@ -283,8 +283,8 @@ test('unknown chart and control names in the embed address are ignored with a no
   const count = await renderCount(page);
   await page.click('button[data-preset="klarna-like"]');
   await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count);
-  assert.equal(new URL(page.url()).hash, '#v=1&aiShare=0.4', 'an embed leaves its address alone');
-  assert.match(await page.getAttribute('.embed-bar__open', 'href'), /#v=1&p=klarna-like$/);
+  assert.equal(new URL(page.url()).hash, '#v=2&aiShare=0.4', 'an embed leaves its address alone');
+  assert.match(await page.getAttribute('.embed-bar__open', 'href'), /#v=2&p=klarna-like$/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -294,7 +294,7 @@ test('axe finds no violations in the embedded layout', async () => {
     // axe is injected as a script, which the page's CSP forbids; only this context bypasses it.
     const context = await browser.newContext({ viewport, colorScheme, bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}?embed=1&charts=savings,costs&controls=aiShare,presets,depth,nope#v=1&aiShare=0.3&t=savings`);
+    await page.goto(`${server.url}?embed=1&charts=savings,costs&controls=aiShare,presets,depth,nope#v=2&aiShare=0.3&t=savings`);
     await waitForRender(page);
     await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
     const violations = await page.evaluate(async () => {

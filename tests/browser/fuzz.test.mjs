@@ -78,7 +78,7 @@ async function fuzz({ cases, seed, target }) {
         const value = rand() < 0.5 ? encodeURIComponent(text()) : text().replace(/[&#]/g, '');
         return rand() < 0.05 ? name : `${name}=${value}`;
       });
-      const fragment = (rand() < 0.8 ? 'v=1&' : '') + pieces.join('&');
+      const fragment = (rand() < 0.8 ? 'v=2&' : '') + pieces.join('&');
       let result;
       try {
         result = permalink.read(fragment);

@@ -34,7 +34,7 @@ function readAll(page, key, texts) {
       const controls = await import('./js/controls.js');
       const spec = (await import('./pkg/layoff_whatif.js')).paramTable().find((s) => s.key === key);
       return texts.map((text) => {
-        const read = permalink.read(`v=1&${key}=${encodeURIComponent(text)}`);
+        const read = permalink.read(`v=2&${key}=${encodeURIComponent(text)}`);
         const checked = permalink.checkRaw(undefined, { [key]: text });
         // The value the link gives (the default one, 10, is not an override) or the refusal.
         const link = checked.errors.length ? checked.errors[0].code : checked.all[key];
@@ -91,7 +91,7 @@ test('a text that could mean two numbers is refused with a message in the box, n
 });
 
 test('the exchange-rate box flags every bad value with a message, as the parameters’ boxes do', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}#v=1&cur=IDR`);
+  const { page, context, problems } = await openPage(browser, `${server.url}#v=2&cur=IDR`);
   await waitForRender(page);
   const cases = [
     ['abc', /“abc” is not a rate/],
@@ -127,12 +127,12 @@ test('the exchange-rate box flags every bad value with a message, as the paramet
 
 test('rate= in a link or the query takes the plain form only: hex and the like are refused with a notice', async () => {
   for (const [address, ok] of [
-    ['#v=1&cur=IDR&rate=0x3E8', false],
+    ['#v=2&cur=IDR&rate=0x3E8', false],
     ['?cur=IDR&rate=0x3E8', false],
-    ['#v=1&cur=IDR&rate=Infinity', false],
-    ['#v=1&cur=IDR&rate=%2016500', false],
-    ['#v=1&cur=IDR&rate=1e309', false],
-    ['#v=1&cur=IDR&rate=16500', true],
+    ['#v=2&cur=IDR&rate=Infinity', false],
+    ['#v=2&cur=IDR&rate=%2016500', false],
+    ['#v=2&cur=IDR&rate=1e309', false],
+    ['#v=2&cur=IDR&rate=16500', true],
     ['?cur=IDR&rate=1.65e4', true],
   ]) {
     const { page, context, problems } = await openPage(browser, `${server.url}${address}`);

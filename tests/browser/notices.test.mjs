@@ -106,7 +106,7 @@ for (const lang of ['en', 'id']) {
 
 test('each control character, DEL, bidi override and an overlong value is echoed escaped on every way in', async () => {
   const all = `a${HOSTILE.join('')}b`;
-  const { page, context, problems } = await openPage(browser, `${server.url}?cur=${enc(all)}&lang=${enc(all)}&theme=${enc(all)}&embed=${enc(all)}#v=1&aiShare=${enc(all)}&${enc(all)}=1&t=${enc(all)}&rate=${enc(all)}`);
+  const { page, context, problems } = await openPage(browser, `${server.url}?cur=${enc(all)}&lang=${enc(all)}&theme=${enc(all)}&embed=${enc(all)}#v=2&aiShare=${enc(all)}&${enc(all)}=1&t=${enc(all)}&rate=${enc(all)}`);
   await waitForRender(page);
   const texts = await noticeTexts(page);
   assertClean(texts, 'address');
@@ -136,13 +136,13 @@ test('each control character, DEL, bidi override and an overlong value is echoed
 
 test('a parameter or an option gives the same notice at load and by hashchange, once', async () => {
   const fragments = [
-    'v=1&aiShare=abc',
-    'v=1&aiShare=0x10&cur=EUR&rate=0x3E8',
-    'v=1&cur=XYZ',
-    'v=1&cur=IDR&rate=5',
-    'v=1&lang=xx',
-    'v=1&t=pie',
-    'v=1&pin=typical,aiShare:abc',
+    'v=2&aiShare=abc',
+    'v=2&aiShare=0x10&cur=EUR&rate=0x3E8',
+    'v=2&cur=XYZ',
+    'v=2&cur=IDR&rate=5',
+    'v=2&lang=xx',
+    'v=2&t=pie',
+    'v=2&pin=typical,aiShare:abc',
   ];
   for (const fragment of fragments) {
     const loaded = await openPage(browser, `${server.url}#${fragment}`);
@@ -190,7 +190,7 @@ test('in an embed framed by an article, notices about the address go to the cons
   page.on('console', (m) => {
     if (m.type() === 'info') infos.push(m.text());
   });
-  const src = `${server.url}?embed=1&charts=pie&theme=dark&lang=xx#v=1&aiShare=abc`;
+  const src = `${server.url}?embed=1&charts=pie&theme=dark&lang=xx#v=2&aiShare=abc`;
   // The test page itself is the article: a frame of the explainer, as the embed snippet makes.
   await page.goto(`${server.url}i18n/en.json`);
   await page.setContent(`<iframe src="${src}" width="800" height="900"></iframe>`);

@@ -91,7 +91,7 @@ test('a copied link round-trips exactly in a fresh page', async () => {
     ['v', 'p', 'd', 't', 'layoffShare', 'customersBefore', 'aiShare', 'aiPricePerConversation', 'headcountBefore'].sort(),
     'the link holds only what changed',
   );
-  assert.match(url, /#v=1&p=klarna-like&/);
+  assert.match(url, /#v=2&p=klarna-like&/);
   assert.match(url, /aiShare=0\.375(&|$)/);
 
   await page.bringToFront();
@@ -127,13 +127,13 @@ test('a copied link round-trips exactly in a fresh page', async () => {
 });
 
 test('without a clipboard, Copy link selects the link in a read-only field', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}#v=1&aiShare=0.25`);
+  const { page, context, problems } = await openPage(browser, `${server.url}#v=2&aiShare=0.25`);
   await waitForRender(page);
   await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true }));
   await page.click('#copy-link');
   const field = page.locator('#share-link');
   await field.waitFor({ state: 'visible' });
-  assert.equal(await field.inputValue(), `${server.url}#v=1&aiShare=0.25`);
+  assert.equal(await field.inputValue(), `${server.url}#v=2&aiShare=0.25`);
   assert.equal(await field.getAttribute('readonly'), '');
   const selection = await page.evaluate(() => {
     const f = document.getElementById('share-link');
@@ -148,35 +148,35 @@ test('without a clipboard, Copy link selects the link in a read-only field', asy
 const BROKEN = [
   {
     name: 'an unknown key',
-    fragment: 'v=1&aiShare=0.3&bogusKey=7',
+    fragment: 'v=2&aiShare=0.3&bogusKey=7',
     notice: [/“bogusKey=7”: this is not a setting/],
     expect: { aiShare: '0.3' },
-    clean: 'v=1&aiShare=0.3',
+    clean: 'v=2&aiShare=0.3',
   },
   {
     name: 'a value out of range and one that is not a number',
-    fragment: 'v=1&p=klarna-like&aiShare=2&layoffShare=abc&headcountBefore=1500',
+    fragment: 'v=2&p=klarna-like&aiShare=2&layoffShare=abc&headcountBefore=1500',
     notice: [/“aiShare=2”: 200% is outside the allowed range .*\(0% to 95%\)/, /“layoffShare=abc”: “abc” is not a number/],
     expect: { preset: 'klarna-like', aiShare: 'preset', layoffShare: 'preset', headcountBefore: '1500' },
-    clean: 'v=1&p=klarna-like&headcountBefore=1500',
+    clean: 'v=2&p=klarna-like&headcountBefore=1500',
   },
   {
     name: 'an unknown version',
     fragment: 'v=99&p=salesforce-like&aiShare=0.4',
     notice: [/version 99/],
     expect: { preset: 'salesforce-like', aiShare: '0.4' },
-    clean: 'v=1&p=salesforce-like&aiShare=0.4',
+    clean: 'v=2&p=salesforce-like&aiShare=0.4',
   },
   {
     name: 'garbage',
     fragment: '%E0%A4%A&&==&p=nope&horizonMonths=12.5&d=7&aiShare=1e999&t=savings,pie',
     notice: [/broken %-encoding/, /“nope” is not one of the cases/, /whole number/, /“d=7”/, /far too large/, /“pie” is not a chart/],
     expect: { preset: 'typical', horizonMonths: 'preset', aiShare: 'preset' },
-    clean: 'v=1&t=savings',
+    clean: 'v=2&t=savings',
   },
   {
     name: 'a wrong-case key gets a suggestion',
-    fragment: 'v=1&AISHARE=0.2',
+    fragment: 'v=2&AISHARE=0.2',
     notice: [/did you mean “aiShare”/],
     expect: { aiShare: 'preset' },
     clean: '',
@@ -226,7 +226,7 @@ test('script-like payloads in a link are shown as text and never run', async () 
       window.__ran = true;
     };
   });
-  const payload = '#v=1&<img src=x onerror=alert(1)>=1&p=<script>alert(2)</script>&aiShare=<svg onload=alert(3)>&t=<b>x</b>';
+  const payload = '#v=2&<img src=x onerror=alert(1)>=1&p=<script>alert(2)</script>&aiShare=<svg onload=alert(3)>&t=<b>x</b>';
   await page.goto(`${server.url}${payload}`);
   await waitForRender(page);
   const text = await page.textContent('#notices');
@@ -315,12 +315,12 @@ test('undo and redo, Back and Forward walk the finished steps', async () => {
   assert.equal(new URL(page.url()).hash, '', 'the default scenario has a clean address');
 
   // A fragment edited by hand in the address bar applies, with a notice for what it ignored.
-  await changed(page, () => page.evaluate(() => { location.hash = 'v=1&p=salesforce-like&aiShare=0.2&oops=1'; }));
+  await changed(page, () => page.evaluate(() => { location.hash = 'v=2&p=salesforce-like&aiShare=0.2&oops=1'; }));
   const edited = await readState(page);
   assert.equal(edited.preset, 'salesforce-like');
   assert.equal(edited.values.aiShare, '0.2');
   assert.match(await page.textContent('#notices'), /“oops=1”/);
-  assert.equal(new URL(page.url()).hash, '#v=1&p=salesforce-like&aiShare=0.2');
+  assert.equal(new URL(page.url()).hash, '#v=2&p=salesforce-like&aiShare=0.2');
   await changed(page, () => page.click('#undo-button'));
   await expectStep(0, 'undo after a hand-edited fragment');
 
@@ -354,7 +354,7 @@ test('codec: shortest exact numbers and registered fields', async () => {
     const state = { ...store.getState(), params: { aiShare: 0.1 + 0.2 }, demo: 'on', pinned: { preset: 'augment', params: { aiShare: 0.25 }, depth: 2 } };
     const fragment = p.encode(state);
     const back = p.read(fragment);
-    const bad = p.read('v=1&demo=y&pin=nope,aiShare:9,zz:1');
+    const bad = p.read('v=2&demo=y&pin=nope,aiShare:9,zz:1');
     return { numbers, fragment, back: back.state, problems: back.problems, bad };
   });
   assert.deepEqual(
@@ -362,7 +362,7 @@ test('codec: shortest exact numbers and registered fields', async () => {
     ['0.5', '0.30000000000000004', '2e8', '1e-7', '0.375', '5080', '-0.64', '0.3333333333333333', '-0'],
   );
   assert.ok(result.numbers.every((n) => n.back), 'every number reads back exactly');
-  assert.equal(result.fragment, 'v=1&aiShare=0.30000000000000004&pin=augment,aiShare:0.25,d:2&demo=x:on');
+  assert.equal(result.fragment, 'v=2&aiShare=0.30000000000000004&pin=augment,aiShare:0.25,d:2&demo=x:on');
   assert.equal(result.back.params.aiShare, 0.1 + 0.2);
   assert.equal(result.back.demo, 'on');
   assert.deepEqual(result.back.pinned, { preset: 'augment', params: { aiShare: 0.25 }, depth: 2 });

@@ -213,8 +213,8 @@ test('QR codes of links of every length read back with an independent decoder', 
   const texts = [
     'a',
     'http://127.0.0.1:8000/',
-    'https://example.org/layoff-whatif/?lang=id#v=1&p=klarna-like&aiShare=0.5&lang=id&cur=IDR',
-    `https://example.org/?lang=id&tour=3&lock=layoffShare#v=1&${'aiShare=0.123456&'.repeat(14)}d=2`,
+    'https://example.org/layoff-whatif/?lang=id#v=2&p=klarna-like&aiShare=0.5&lang=id&cur=IDR',
+    `https://example.org/?lang=id&tour=3&lock=layoffShare#v=2&${'aiShare=0.123456&'.repeat(14)}d=2`,
     'Pemangkasan — “kutipan” ✓ Rp 16.400',
     'x'.repeat(600),
   ];
@@ -306,7 +306,7 @@ test('the English handout is one A4 page with the permalink, the story and the q
 
 test('the Indonesian handout in rupiah with a long link and many changes is still one A4 page', async () => {
   const url =
-    '?lang=id#v=1&p=klarna-like&layoffShare=0.55&aiShare=0.75&aiResolutionRate=0.45&rehirePayFactor=1.4' +
+    '?lang=id#v=2&p=klarna-like&layoffShare=0.55&aiShare=0.75&aiResolutionRate=0.45&rehirePayFactor=1.4' +
     '&recognitionDelayMonths=14&customersBefore=2500000&horizonMonths=72&d=4&lang=id&cur=IDR&rate=16543.25';
   const { text, changed } = await printCheck(url, 'indonesian');
   assert.match(text, /Pertanyaan untuk diskusi/i);

@@ -201,12 +201,12 @@ function fragments() {
     // Every field of the link at once (the reader is lenient: each piece is judged alone),
     // a bad version (the whole link is judged) and a bare anchor.
     const e = enc(p);
-    list.push(`v=1&layoffShare=${e}&${e}=0.5&p=${e}&d=${e}&t=${e}&pin=${e}&cur=${e}&rate=${e}&lang=${e}&${e}`, `v=${e}&layoffShare=0.5`, e);
+    list.push(`v=2&layoffShare=${e}&${e}=0.5&p=${e}&d=${e}&t=${e}&pin=${e}&cur=${e}&rate=${e}&lang=${e}&${e}`, `v=${e}&layoffShare=0.5`, e);
   }
-  list.push(SCRIPT_PAYLOADS[0], `v=1&layoffShare=${SCRIPT_PAYLOADS[1]}`); // not encoded at all
-  list.push('v=1&__proto__=1&constructor=1&prototype=1', 'v=1&__proto__[polluted]=1', 'v=1&toString=1&hasOwnProperty=1');
-  for (const b of BAD_VALUES) list.push(`v=1&layoffShare=${enc(b)}&aiShare=${enc(b)}`);
-  list.push(`v=1&${'a=1&'.repeat(5000)}`, `v=1&layoffShare=${'9'.repeat(20000)}`, 'v=1&layoffShare=0.5&layoffShare=0.6', '%E0%A4%A', 'v=1&%ZZ=1');
+  list.push(SCRIPT_PAYLOADS[0], `v=2&layoffShare=${SCRIPT_PAYLOADS[1]}`); // not encoded at all
+  list.push('v=2&__proto__=1&constructor=1&prototype=1', 'v=2&__proto__[polluted]=1', 'v=2&toString=1&hasOwnProperty=1');
+  for (const b of BAD_VALUES) list.push(`v=2&layoffShare=${enc(b)}&aiShare=${enc(b)}`);
+  list.push(`v=2&${'a=1&'.repeat(5000)}`, `v=2&layoffShare=${'9'.repeat(20000)}`, 'v=2&layoffShare=0.5&layoffShare=0.6', '%E0%A4%A', 'v=2&%ZZ=1');
   return list;
 }
 

@@ -58,7 +58,7 @@ test('a company-like preset shows the record against the model; others show none
 });
 
 test('the record and the warnings speak Indonesian on the Indonesian page', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}?lang=id#v=1&p=klarna-like`);
+  const { page, context, problems } = await openPage(browser, `${server.url}?lang=id#v=2&p=klarna-like`);
   await waitForRender(page);
   const box = page.locator('#record');
   await box.locator('summary').click();
@@ -68,7 +68,7 @@ test('the record and the warnings speak Indonesian on the Indonesian page', asyn
   assert.doesNotMatch(text, /AI conversations in the first month/);
   assert.deepEqual(problems, []);
   await context.close();
-  const second = await openPage(browser, `${server.url}?lang=id#v=1&contactsPerCustomerPerMonth=4`);
+  const second = await openPage(browser, `${server.url}?lang=id#v=2&contactsPerCustomerPerMonth=4`);
   await waitForRender(second.page);
   assert.match(await second.page.textContent('#warnings'), /kontak per agen per bulan/);
   assert.deepEqual(second.problems, []);
@@ -89,14 +89,14 @@ test("each slider shows the evidence of the preset's own value, never the defaul
 });
 
 test('implausible inputs are flagged beside the result, and a break-even beyond all customers is said so', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}#v=1&contactsPerCustomerPerMonth=4`);
+  const { page, context, problems } = await openPage(browser, `${server.url}#v=2&contactsPerCustomerPerMonth=4`);
   await waitForRender(page);
   const warnings = page.locator('#warnings');
   assert.ok(await warnings.isVisible());
   assert.match(await warnings.textContent(), /more than any support team handles/);
   assert.deepEqual(problems, []);
   await context.close();
-  const tiny = await openPage(browser, `${server.url}#v=1&customersBefore=1000&revenuePerCustomerPerMonth=0.1`);
+  const tiny = await openPage(browser, `${server.url}#v=2&customersBefore=1000&revenuePerCustomerPerMonth=0.1`);
   await waitForRender(tiny.page);
   assert.match(await tiny.page.textContent('#warnings'), /No loss of customers could wipe out the savings/);
   assert.match(await tiny.page.textContent('#numbers'), /more than all customers/);
@@ -131,12 +131,48 @@ test('the augment preset tells one story: one figure, one sign, against keeping 
 });
 
 test('the record works in the single file opened from file://', async () => {
-  const { page, context, problems } = await openPage(browser, `${pathToFileURL(join(ROOT, 'dist', 'layoff-whatif.html')).href}#v=1&p=cba-like`);
+  const { page, context, problems } = await openPage(browser, `${pathToFileURL(join(ROOT, 'dist', 'layoff-whatif.html')).href}#v=2&p=cba-like`);
   await waitForRender(page);
   const box = page.locator('#record');
   assert.ok(await box.isVisible());
   await box.locator('summary').click();
   assert.equal(await box.locator('tbody tr').count(), 7);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a link made with the earlier model opens with its values and says the model has changed', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}#v=1&p=klarna-like&aiShare=0.5`);
+  await waitForRender(page);
+  assert.equal(await page.getAttribute('#aiShare', 'data-value'), '0.5', 'the values its author set');
+  const notice = await page.locator('.link-notice').first().textContent();
+  assert.match(notice, /the model has changed since/);
+  assert.match(notice, /re-derived from their dated record/, 'and what changed');
+  // A link of the current model says nothing of the kind.
+  const current = await openPage(browser, `${server.url}#v=2&p=klarna-like&aiShare=0.5`);
+  await waitForRender(current.page);
+  assert.equal(await current.page.locator('.link-notice').count(), 0);
+  await current.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the headcount chart's data table carries the reported figures beside the model's", async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}#v=2&p=klarna-like&t=headcount`);
+  await waitForRender(page);
+  const result = await wasmCall(page, 'compute', { preset: 'klarna-like' });
+  const heads = await page.$$eval('#table-headcount th[data-series]', (cells) => cells.map((c) => c.dataset.series));
+  assert.ok(heads.includes('aiAgentEquivalent') && heads.includes('reportedHeadcount') && heads.includes('reportedAiAgentEquivalent'), heads.join());
+  for (const point of result.record) {
+    const column = point.series === 'headcount' ? 'reportedHeadcount' : 'reportedAiAgentEquivalent';
+    const index = heads.indexOf(column) + 1;
+    const cell = await page.$eval(
+      `#table-headcount tbody tr:has(th[data-value="${point.month}"]) > :nth-child(${index + 1})`,
+      (c) => c.dataset.value,
+    );
+    assert.equal(cell, String(point.value), `${column} in month ${point.month}`);
+  }
+  assert.match(await page.textContent('#chart-desc-headcount'), /Diamonds mark what the company reported: .*RK1/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -280,7 +280,7 @@ test('bad teacher options are named in a notice and ignored', async () => {
 });
 
 test('a teacher link can fix the starting preset, and Reset all keeps locked values', async () => {
-  const { page, context, problems } = await openPage(browser, `${server.url}?preset=klarna-like&lock=aiShare#v=1&p=klarna-like&aiShare=0.8&layoffShare=0.5`);
+  const { page, context, problems } = await openPage(browser, `${server.url}?preset=klarna-like&lock=aiShare#v=2&p=klarna-like&aiShare=0.8&layoffShare=0.5`);
   await waitForRender(page);
   assert.equal(await page.getAttribute('.preset[aria-pressed="true"]', 'data-preset'), 'klarna-like');
   await page.click('#reset-all');

@@ -1,8 +1,12 @@
 // Permalinks: the whole page state in the URL fragment, short, versioned and exact.
 //
-//   #v=1&p=klarna-like&aiShare=0.5&layoffShare=0.25&d=3&t=savings,costs&pin=typical,aiShare:0.3
+//   #v=2&p=klarna-like&aiShare=0.5&layoffShare=0.25&d=3&t=savings,costs&pin=typical,aiShare:0.3
 //
-// - `v` is the link format version (VERSION). `p` the preset (left out for the default one),
+// - `v` is the version of the link and of the model it was made with (VERSION; CHANGELOG.md
+//   lists what each model version changed). A link stores changes from a preset, so when the
+//   model or a preset changes, an older link opens with its values and a notice saying, in
+//   one sentence, that the model changed and what changed. `p` the preset (left out for the
+//   default one),
 //   then every parameter that differs from the preset under its own key, in table order,
 //   then `d` the model level (left out when it is the preset's), then the registered fields.
 // - Numbers are written shortest-exact (`shortNumber`): the shortest text that reads back as
@@ -34,7 +38,9 @@ import { KINDS } from './charts.js';
 import { clip } from './dom.js';
 import * as notice from './notice.js';
 
-export const VERSION = 1;
+export const VERSION = 2;
+/** Link versions made with an earlier model, and the notice that says what changed since. */
+const OLDER_MODELS = { 1: 'share.link.olderModel1' };
 /** The longest fragment read; a longer one is cut and the reader told. */
 export const MAX_FRAGMENT_CHARS = 6000;
 const MAX_PIECES = 250;
@@ -266,7 +272,9 @@ export function read(hash) {
   const present = new Set();
 
   const version = pairs.find((p) => p.key === 'v');
-  if (version && version.value !== String(VERSION)) {
+  if (version && OLDER_MODELS[version.value]) {
+    problems.push(t(OLDER_MODELS[version.value]));
+  } else if (version && version.value !== String(VERSION)) {
     problems.push(t('share.link.version', { v: clip(version.value, 12), current: VERSION }));
   }
 

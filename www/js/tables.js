@@ -36,8 +36,6 @@ export const COLUMNS = {
     ['baselineHeadcount', people],
     ['augmentHeadcount', people],
     ['aiAgentEquivalent', people],
-    ['reportedHeadcount', people],
-    ['reportedAiAgentEquivalent', people],
   ],
   costs: [
     ['wages', money],
@@ -137,8 +135,12 @@ function withRecord(series, record) {
   return { ...series, reportedHeadcount: sparse('headcount'), reportedAiAgentEquivalent: sparse('aiAgentEquivalent') };
 }
 
+/** The reported figures' columns, for a chart that draws them, where the record has any. */
+const REPORTED = { headcount: [['reportedHeadcount', people, 'headcount'], ['reportedAiAgentEquivalent', people, 'aiAgentEquivalent']] };
+
 function buildTable(kind, series, record) {
-  const columns = COLUMNS[kind];
+  const reportedColumns = (REPORTED[kind] ?? []).filter(([, , name]) => (record ?? []).some((p) => p.series === name));
+  const columns = [...COLUMNS[kind], ...reportedColumns];
   const table = el('table', 'data-table');
   table.dataset.kind = kind;
   const caption = el('caption', 'sr-only', t('share.tables.caption', { title: t(`charts.${kind}.title`) }));
@@ -158,7 +160,7 @@ function buildTable(kind, series, record) {
   const body = el('tbody');
   // Months with a reported figure are always shown, whatever the step.
   const reported = new Set((record ?? []).map((p) => p.month - 1));
-  const rows = [...new Set([...shownMonths(series.month), ...(kind === 'headcount' ? reported : [])])].sort((a, b) => a - b);
+  const rows = [...new Set([...shownMonths(series.month), ...(reportedColumns.length ? reported : [])])].sort((a, b) => a - b);
   for (const i of rows) {
     const row = el('tr');
     const month = el('th', '', fmt.number(series.month[i]));
