@@ -148,6 +148,10 @@ test('a link made with the earlier model opens with its values and says the mode
   const notice = await page.locator('.link-notice').first().textContent();
   assert.match(notice, /the model has changed since/);
   assert.match(notice, /re-derived from their dated record/, 'and what changed');
+  assert.match(notice, /What changed in the model/, 'and where every change is listed');
+  const changelog = await page.textContent('#how-changelog');
+  assert.match(changelog, /Model 2, December 2026/);
+  assert.match(changelog, /Model 1, November 2026/);
   // A link of the current model says nothing of the kind.
   const current = await openPage(browser, `${server.url}#v=2&p=klarna-like&aiShare=0.5`);
   await waitForRender(current.page);

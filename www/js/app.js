@@ -171,6 +171,11 @@ function buildHow() {
     termList.append(item);
   }
   terms.replaceChildren(termList);
+  // What changed in the model, newest first: old links point here (permalink.js). The
+  // entries are the language files' words for CHANGELOG.md's versions.
+  const changes = el('ul', 'how__changelog');
+  for (const text of i18n.raw('how.changelog') || []) changes.append(el('li', '', String(text)));
+  $('how-changelog').replaceChildren(changes);
 }
 
 /** The page module's wasm, fetched by the <link rel="preload"> in index.html. */

@@ -273,7 +273,7 @@ export function read(hash) {
 
   const version = pairs.find((p) => p.key === 'v');
   if (version && OLDER_MODELS[version.value]) {
-    problems.push(t(OLDER_MODELS[version.value]));
+    problems.push(`${t(OLDER_MODELS[version.value])} ${t('share.link.changelogPointer')}`);
   } else if (version && version.value !== String(VERSION)) {
     problems.push(t('share.link.version', { v: clip(version.value, 12), current: VERSION }));
   }
