@@ -82,6 +82,10 @@ pub enum Plot {
     Headcount,
     /// The headcount chart's "AI's work, in agents" line.
     AiAgents,
+    /// The quality chart's "contacts the AI takes, a month" line.
+    AiContacts,
+    /// The same line, for a figure reported per week (drawn at 52/12 times the weekly value).
+    AiContactsWeekly,
 }
 
 impl Plot {
@@ -90,6 +94,16 @@ impl Plot {
         match self {
             Plot::Headcount => "headcount",
             Plot::AiAgents => "aiAgentEquivalent",
+            Plot::AiContacts | Plot::AiContactsWeekly => "aiContacts",
+        }
+    }
+
+    /// The reported value in the unit of the line it is drawn on: a weekly figure becomes a
+    /// monthly one (52/12 weeks a month), every other figure is drawn as reported.
+    pub fn on_line(self, reported: f64) -> f64 {
+        match self {
+            Plot::AiContactsWeekly => reported * 52.0 / 12.0,
+            _ => reported,
         }
     }
 }
@@ -152,7 +166,7 @@ pub const KLARNA: &[RecordRow] = &[
         C,
         Some(AiContacts(1)),
         Within,
-        None,
+        Some((Plot::AiContacts, 1)),
     ),
     row(
         "2024-02",
@@ -416,7 +430,7 @@ pub const SALESFORCE: &[RecordRow] = &[
         C,
         Some(AiContactsPerWeek(10)),
         Within,
-        None,
+        Some((Plot::AiContactsWeekly, 10)),
     ),
     row(
         "2025-07",
@@ -560,7 +574,7 @@ pub const CBA: &[RecordRow] = &[
         C,
         Some(AiContactsPerWeek(2)),
         Within,
-        None,
+        Some((Plot::AiContactsWeekly, 2)),
     ),
     row(
         "2025-07/08",

@@ -53,9 +53,10 @@ pub fn series_csv(series: &SeriesWire) -> String {
     out
 }
 
-/// Every monthly series as CSV, and for a company-like preset two more columns with what the
-/// company reported (`reportedHeadcount`, `reportedAiAgentEquivalent`), empty in the months it
-/// reported nothing, so a spreadsheet shows the model and the record side by side.
+/// Every monthly series as CSV, and for a company-like preset three more columns with what the
+/// company reported (`reportedHeadcount`, `reportedAiAgentEquivalent`, `reportedAiContacts`, a
+/// weekly figure as a monthly one), empty in the months it reported nothing, so a spreadsheet
+/// shows the model and the record side by side.
 pub fn series_csv_with_record(scenario: &Scenario, outcome: &Outcome) -> String {
     let table = series_csv(&SeriesWire::from_outcome(outcome));
     let (points, _) = crate::wire::record_wire(scenario, outcome);
@@ -71,13 +72,17 @@ pub fn series_csv_with_record(scenario: &Scenario, outcome: &Outcome) -> String 
     let mut out = String::new();
     for (i, line) in table.lines().enumerate() {
         if i == 0 {
-            let _ = writeln!(out, "{line},reportedHeadcount,reportedAiAgentEquivalent");
+            let _ = writeln!(
+                out,
+                "{line},reportedHeadcount,reportedAiAgentEquivalent,reportedAiContacts"
+            );
         } else {
             let _ = writeln!(
                 out,
-                "{line},{},{}",
+                "{line},{},{},{}",
                 cell("headcount", i),
-                cell("aiAgentEquivalent", i)
+                cell("aiAgentEquivalent", i),
+                cell("aiContacts", i)
             );
         }
     }

@@ -291,6 +291,7 @@ series! {
     ai_cost: "aiCost" => |o, i| o.scenario[i].ai_usd;
     hiring_and_training: "hiringAndTraining" => |o, i| hiring_and_training(&o.scenario[i]);
     lost_margin: "lostMargin" => |o, i| o.lost_margin_usd(i);
+    ai_contacts: "aiContacts" => |o, i| o.scenario[i].ai_contacts;
     ai_agent_equivalent: "aiAgentEquivalent" => |o, i| o.scenario[i].ai_agent_equivalent;
     support_cost: "supportCost" => |o, i| support_cost(&o.scenario[i]);
     baseline_support_cost: "baselineSupportCost" => |o, i| support_cost(&o.baseline[i]);
@@ -340,9 +341,9 @@ pub struct WarningWire {
 pub struct RecordPointWire {
     /// The model month (1-based) the figure's date falls in.
     pub month: u32,
-    /// The series it is drawn beside: `headcount` or `aiAgentEquivalent`.
+    /// The series it is drawn beside: `headcount`, `aiAgentEquivalent` or `aiContacts`.
     pub series: &'static str,
-    /// The reported value, in the series' unit.
+    /// The reported value, in the series' unit (a weekly count of contacts times 52/12).
     pub value: f64,
     /// The record's source key.
     pub source: &'static str,
@@ -472,7 +473,7 @@ pub fn record_wire(
             Some(RecordPointWire {
                 month,
                 series: plot.key(),
-                value,
+                value: plot.on_line(value),
                 source: row.source,
             })
         })

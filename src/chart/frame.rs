@@ -935,3 +935,44 @@ mod tests {
         assert_eq!(wrap("Severance", 12.0, 10.0), vec!["Severance".to_owned()]);
     }
 }
+
+/// Reported figures as diamonds (`(month, value, colour)`), a shape no line uses, outlined in
+/// the background colour so they stand off bands and lines, and a key naming them ("reported")
+/// at the top right of the pane. Nothing is drawn for no points.
+pub fn draw_reported(
+    canvas: &Canvas,
+    pane: &Pane,
+    points: &[(u32, f64, RGBColor)],
+    words: &str,
+) -> Result<(), ChartError> {
+    if points.is_empty() {
+        return Ok(());
+    }
+    let look = canvas.look;
+    let palette = look.palette;
+    let radius = look.px(5.0);
+    let diamond = |(x, y): Point, r: f64| vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)];
+    for &(month, value, ink) in points {
+        let at = (pane.x(f64::from(month)), pane.y(value));
+        canvas.polygon(
+            &diamond(at, radius + look.px(1.5)),
+            palette.background.to_rgba(),
+        )?;
+        canvas.polygon(&diamond(at, radius), ink.to_rgba())?;
+    }
+    // The key sits on the pane's title line, at the right, clear of the data.
+    let key_y = pane.top - look.px(6.0) - look.label_line_px() / 2.0;
+    let text_x = pane.right - look.px(4.0);
+    let width = text_width_px(words, look.label_font_px);
+    canvas.polygon(
+        &diamond((text_x - width - look.px(8.0), key_y), radius * 0.8),
+        palette.text.to_rgba(),
+    )?;
+    canvas.text(
+        words,
+        (text_x, key_y),
+        look.label_font_px,
+        palette.text,
+        (HPos::Right, VPos::Center),
+    )
+}

@@ -51,7 +51,8 @@ pub fn reported_points(data: &ChartData<'_>, months: usize) -> Vec<ReportedPoint
         .filter_map(|row| {
             let (plot, month) = row.plot?;
             let value = row.value?;
-            ((month as usize) <= months).then_some(ReportedPoint {
+            let on_this_chart = matches!(plot, Plot::Headcount | Plot::AiAgents);
+            (on_this_chart && (month as usize) <= months).then_some(ReportedPoint {
                 month,
                 value,
                 ai_work: plot == Plot::AiAgents,
@@ -59,50 +60,6 @@ pub fn reported_points(data: &ChartData<'_>, months: usize) -> Vec<ReportedPoint
             })
         })
         .collect()
-}
-
-/// Diamonds for the reported figures, outlined in the background colour so they stand off
-/// the bands, and a key naming them at the top right of the pane.
-fn draw_reported(
-    canvas: &Canvas,
-    pane: &Pane,
-    points: &[ReportedPoint],
-    words: &str,
-) -> Result<(), ChartError> {
-    if points.is_empty() {
-        return Ok(());
-    }
-    let look = canvas.look;
-    let palette = look.palette;
-    let radius = look.px(5.0);
-    let diamond = |(x, y): Point, r: f64| vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)];
-    for p in points {
-        let at = (pane.x(f64::from(p.month)), pane.y(p.value));
-        let ink = if p.ai_work {
-            palette.purple.ink
-        } else {
-            palette.text
-        };
-        canvas.polygon(
-            &diamond(at, radius + look.px(1.5)),
-            palette.background.to_rgba(),
-        )?;
-        canvas.polygon(&diamond(at, radius), ink.to_rgba())?;
-    }
-    let key_y = pane.top + look.px(2.0) + look.label_line_px() / 2.0;
-    let text_x = pane.right - look.px(4.0);
-    let width = super::style::text_width_px(words, look.label_font_px);
-    canvas.polygon(
-        &diamond((text_x - width - look.px(8.0), key_y), radius * 0.8),
-        palette.text.to_rgba(),
-    )?;
-    canvas.text(
-        words,
-        (text_x, key_y),
-        look.label_font_px,
-        palette.text,
-        (HPos::Right, plotters::style::text_anchor::VPos::Center),
-    )
 }
 
 /// Draws the headcount chart.
@@ -305,7 +262,18 @@ pub fn draw(
             Stroke::Solid,
         )?;
     }
-    draw_reported(canvas, &pane, &reported, word(t, "chart.reported"))?;
+    let diamonds: Vec<(u32, f64, RGBColor)> = reported
+        .iter()
+        .map(|p| {
+            let ink = if p.ai_work {
+                palette.purple.ink
+            } else {
+                palette.text
+            };
+            (p.month, p.value, ink)
+        })
+        .collect();
+    frame::draw_reported(canvas, &pane, &diamonds, word(t, "chart.reported"))?;
 
     frame::draw_marker_labels(
         canvas,

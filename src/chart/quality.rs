@@ -1,6 +1,7 @@
-//! The quality chart, two panels over one time axis: above, the share of contacts that go
-//! badly (actual, as customers and managers perceive it, and without the cut); below, the
-//! customers the company keeps with and without the cut.
+//! The quality chart, panels over one time axis: above, the share of contacts that go badly
+//! (actual, as customers and managers perceive it, and without the cut); below, the customers
+//! the company keeps with and without the cut; and, where an AI takes contacts, the contacts
+//! it takes each month, with what the company reported as diamonds.
 
 use plotters::style::text_anchor::HPos;
 use plotters::style::{Color, RGBColor};
@@ -8,6 +9,7 @@ use plotters::style::{Color, RGBColor};
 use super::frame::{self, Canvas, EndLabel, Pane, Stroke, Ticks};
 use super::text::{self, word};
 use super::{ChartData, ChartError, ChartOptions};
+use crate::record::Plot;
 
 /// A line of one panel: values, colour, stroke and label.
 struct Series<'a> {
@@ -118,14 +120,40 @@ pub fn draw(
         words: word(t, "chart.quality.scenario"),
     });
 
-    // Vertical layout: title, upper pane (60%), title of the lower pane, lower pane, axis.
+    // The contacts the AI takes, where it takes any, and what the company reported of them.
+    let ai_contacts: Option<Vec<f64>> = (data.params.ai_share > 0.0)
+        .then(|| outcome.scenario.iter().map(|m| m.ai_contacts).collect());
+    let reported: Vec<(u32, f64, RGBColor)> = data
+        .record
+        .iter()
+        .filter_map(|row| {
+            let (plot, month) = row.plot?;
+            let on_this_chart = matches!(plot, Plot::AiContacts | Plot::AiContactsWeekly);
+            (on_this_chart && (month as usize) <= months && ai_contacts.is_some()).then_some((
+                month,
+                plot.on_line(row.value?),
+                palette.text,
+            ))
+        })
+        .collect();
+
+    // Vertical layout: title, upper pane (60%, or 50% with the contacts pane), title of the
+    // lower pane, lower pane, and the contacts pane with its title, then the axis.
     let line_px = look.label_line_px();
     let top = look.px(8.0) + line_px;
     let bottom = canvas.height_px - frame::month_axis_height(&look);
     let second_title = line_px + look.px(14.0);
-    let available = (bottom - top - second_title).max(0.0);
-    let upper_bottom = top + available * 0.6;
+    let panes = if ai_contacts.is_some() { 2.0 } else { 1.0 };
+    let available = (bottom - top - second_title * panes).max(0.0);
+    let (upper_share, lower_share) = if ai_contacts.is_some() {
+        (0.5, 0.25)
+    } else {
+        (0.6, 0.4)
+    };
+    let upper_bottom = top + available * upper_share;
     let lower_top = upper_bottom + second_title;
+    let lower_bottom = lower_top + available * lower_share;
+    let third_top = lower_bottom + second_title;
 
     let upper_hi = frame::max_of(upper.iter().flat_map(|s| s.values.iter().copied()));
     let upper_ticks = frame::nice_ticks(
@@ -143,8 +171,23 @@ pub fn draw(
     let lower_ticks = frame::nice_ticks(
         lower_lo - lower_span * 0.08,
         lower_hi + lower_span * 0.08,
-        frame::tick_budget(&look, bottom - lower_top).min(2),
+        frame::tick_budget(&look, lower_bottom - lower_top).min(2),
     )?;
+    let third_ticks = match &ai_contacts {
+        Some(values) => {
+            let hi = frame::max_of(values.iter().copied().chain(reported.iter().map(|p| p.1)));
+            Some(frame::nice_ticks(
+                0.0,
+                (hi * 1.08).max(1.0),
+                frame::tick_budget(&look, bottom - third_top).min(2),
+            )?)
+        }
+        None => None,
+    };
+    let third_labels: Vec<String> = third_ticks
+        .as_ref()
+        .map(|ticks| text::count_ticks(&ticks.values, ticks.step, &options.money))
+        .unwrap_or_default();
     let decimal = options.money.decimal;
     let upper_labels: Vec<String> = upper_ticks
         .values
@@ -154,9 +197,14 @@ pub fn draw(
     let lower_labels = text::count_ticks(&lower_ticks.values, lower_ticks.step, &options.money);
     let left = frame::widest(&upper_labels, look.tick_font_px)
         .max(frame::widest(&lower_labels, look.tick_font_px))
+        .max(frame::widest(&third_labels, look.tick_font_px))
         + look.px(10.0);
 
+    let ai_word = word(t, "chart.quality.aiTakes");
     let mut end_words: Vec<&str> = upper.iter().chain(&lower).map(|s| s.words).collect();
+    if ai_contacts.is_some() {
+        end_words.push(ai_word);
+    }
     end_words.dedup();
     let max_gutter = canvas.width_px * 0.26;
     let gutter = frame::gutter_width(&look, &end_words, max_gutter);
@@ -172,8 +220,14 @@ pub fn draw(
         y_max: ticks.max,
     };
     let upper_pane = pane_of(top, upper_bottom, &upper_ticks);
-    let lower_pane = pane_of(lower_top, bottom, &lower_ticks);
-    if !(upper_pane.is_drawable() && lower_pane.is_drawable()) {
+    let lower_pane = pane_of(lower_top, lower_bottom, &lower_ticks);
+    let third_pane = third_ticks
+        .as_ref()
+        .map(|ticks| pane_of(third_top, bottom, ticks));
+    if !(upper_pane.is_drawable()
+        && lower_pane.is_drawable()
+        && third_pane.as_ref().is_none_or(Pane::is_drawable))
+    {
         return Ok(());
     }
 
@@ -191,12 +245,47 @@ pub fn draw(
     )?;
     frame::draw_value_axis(canvas, &upper_pane, &upper_ticks, &upper_labels)?;
     frame::draw_value_axis(canvas, &lower_pane, &lower_ticks, &lower_labels)?;
-    let month_ticks = frame::month_ticks(&look, &lower_pane, word(t, "chart.year"), decimal);
-    frame::draw_month_axis(canvas, &lower_pane, &month_ticks, true)?;
+    if let (Some(pane), Some(ticks)) = (&third_pane, &third_ticks) {
+        frame::draw_axis_title(
+            canvas,
+            word(t, "chart.quality.aiContacts"),
+            look.px(2.0),
+            third_top - look.px(6.0) - line_px / 2.0,
+        )?;
+        frame::draw_value_axis(canvas, pane, ticks, &third_labels)?;
+    }
+    let bottom_pane = third_pane.as_ref().unwrap_or(&lower_pane);
+    let month_ticks = frame::month_ticks(&look, bottom_pane, word(t, "chart.year"), decimal);
+    frame::draw_month_axis(canvas, bottom_pane, &month_ticks, true)?;
     frame::draw_zero_line(canvas, &upper_pane)?;
     let markers = frame::event_markers(data, options, months);
     frame::draw_marker_lines(canvas, &upper_pane, &markers)?;
     frame::draw_marker_lines(canvas, &lower_pane, &markers)?;
+    if let (Some(pane), Some(values)) = (&third_pane, &ai_contacts) {
+        frame::draw_marker_lines(canvas, pane, &markers)?;
+        canvas.line(
+            &pane.series(values.iter().copied()),
+            palette.purple.line.to_rgba(),
+            main,
+            Stroke::Solid,
+        )?;
+        frame::draw_reported(canvas, pane, &reported, word(t, "chart.reported"))?;
+        let label_width = max_gutter - look.px(8.0);
+        let mut labels = vec![EndLabel::new(
+            &look,
+            ai_word,
+            pane.y(values[months - 1]),
+            label_width,
+            palette.purple.ink,
+        )];
+        frame::draw_end_labels(
+            canvas,
+            &mut labels,
+            right + look.px(8.0),
+            pane.top,
+            pane.bottom,
+        )?;
+    }
 
     let label_width = max_gutter - look.px(8.0);
     let label_x = right + look.px(8.0);
@@ -292,6 +381,28 @@ pub fn describe(data: &ChartData<'_>, options: &ChartOptions) -> String {
                 ("months", months.to_string()),
                 ("customers", text::count(lost.abs(), None, &options.money)),
             ],
+        ));
+    }
+    let reported: Vec<String> = data
+        .record
+        .iter()
+        .filter_map(|row| {
+            let (plot, month) = row.plot?;
+            matches!(plot, Plot::AiContacts | Plot::AiContactsWeekly).then(|| {
+                let value = text::count(plot.on_line(row.value?), None, &options.money);
+                let at = text::fill(
+                    word(&options.text, "chart.describe.month"),
+                    &[("m", month.to_string())],
+                );
+                Some(format!("{value} ({at}, {})", row.source))
+            })?
+        })
+        .collect();
+    if !reported.is_empty() && data.params.ai_share > 0.0 {
+        out.push(' ');
+        out.push_str(&text::fill(
+            word(&options.text, "chart.describe.quality.reported"),
+            &[("points", reported.join("; "))],
         ));
     }
     out

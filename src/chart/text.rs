@@ -35,6 +35,12 @@ pub const TEXT_KEYS: &[(&str, &str)] = &[
     ("chart.headcount.vacancies", "Open jobs"),
     ("chart.headcount.aiWork", "AI’s work, in agents"),
     ("chart.reported", "reported"),
+    ("chart.quality.aiContacts", "Contacts the AI takes, a month"),
+    ("chart.quality.aiTakes", "AI takes"),
+    (
+        "chart.describe.quality.reported",
+        "Diamonds mark the AI contacts a month the company reported: {points}.",
+    ),
     ("chart.describe.month", "month {m}"),
     // Costs.
     ("chart.costs.axis", "Monthly cost"),

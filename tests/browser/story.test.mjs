@@ -167,7 +167,7 @@ test("the headcount chart's data table carries the reported figures beside the m
   const result = await wasmCall(page, 'compute', { preset: 'klarna-like' });
   const heads = await page.$$eval('#table-headcount th[data-series]', (cells) => cells.map((c) => c.dataset.series));
   assert.ok(heads.includes('aiAgentEquivalent') && heads.includes('reportedHeadcount') && heads.includes('reportedAiAgentEquivalent'), heads.join());
-  for (const point of result.record) {
+  for (const point of result.record.filter((p) => p.series !== 'aiContacts')) {
     const column = point.series === 'headcount' ? 'reportedHeadcount' : 'reportedAiAgentEquivalent';
     const index = heads.indexOf(column) + 1;
     const cell = await page.$eval(
@@ -177,6 +177,20 @@ test("the headcount chart's data table carries the reported figures beside the m
     assert.equal(cell, String(point.value), `${column} in month ${point.month}`);
   }
   assert.match(await page.textContent('#chart-desc-headcount'), /Diamonds mark what the company reported: .*RK1/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the quality chart's contacts panel and data table carry the AI contacts reported", async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}#v=2&p=salesforce-like&t=quality`);
+  await waitForRender(page);
+  const result = await wasmCall(page, 'compute', { preset: 'salesforce-like' });
+  const point = result.record.find((p) => p.series === 'aiContacts');
+  assert.ok(point, 'a reported AI contacts figure');
+  assert.equal(Math.round(point.value), 195000, '45,000 a week is drawn as 195,000 a month');
+  const heads = await page.$$eval('#table-quality th[data-series]', (cells) => cells.map((c) => c.dataset.series));
+  assert.ok(heads.includes('aiContacts') && heads.includes('reportedAiContacts'), heads.join());
+  assert.match(await page.textContent('#chart-desc-quality'), /AI contacts a month the company reported: .*RS5/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -320,7 +320,7 @@ function indexOfExtreme(list, better) {
 
 /** For a company-like preset, the reported figures the headcount chart marks, with sources. */
 function reportedSentence(result) {
-  const points = result.record ?? [];
+  const points = (result.record ?? []).filter((p) => p.series !== 'aiContacts');
   if (!points.length) return '';
   const items = points.map((p) =>
     t(p.series === 'aiAgentEquivalent' ? 'charts.headcount.reportedAi' : 'charts.headcount.reportedStaff', {
@@ -330,6 +330,14 @@ function reportedSentence(result) {
     }),
   );
   return ` ${t('charts.headcount.reported', { points: items.join('; ') })}`;
+}
+
+/** For a company-like preset, the AI contacts a month the quality chart marks, with sources. */
+function reportedContactsSentence(result) {
+  const points = (result.record ?? []).filter((p) => p.series === 'aiContacts');
+  if (!points.length || !(result.params.aiShare > 0)) return '';
+  const items = points.map((p) => t('charts.quality.reportedItem', { value: fmt.count(p.value), m: fmt.number(p.month), source: p.source }));
+  return ` ${t('charts.quality.reported', { points: items.join('; ') })}`;
 }
 
 /** A sentence or two per chart describing what it shows, for screen readers. */
@@ -381,6 +389,6 @@ export function describeCharts(result) {
             peakMonth: fmt.number(series.month[worst]),
             final: fmt.percent(series.badContactShare[end]),
             lost: fmt.count(s.customersLost),
-          }),
+          }) + reportedContactsSentence(result),
   };
 }

@@ -51,6 +51,7 @@ export const COLUMNS = {
     ['baselineBadContactShare', share],
     ['customers', people],
     ['baselineCustomers', people],
+    ['aiContacts', people],
   ],
 };
 
@@ -132,11 +133,19 @@ function withRecord(series, record) {
     for (const point of record ?? []) if (point.series === name && point.month <= months) column[point.month - 1] = point.value;
     return column;
   };
-  return { ...series, reportedHeadcount: sparse('headcount'), reportedAiAgentEquivalent: sparse('aiAgentEquivalent') };
+  return {
+    ...series,
+    reportedHeadcount: sparse('headcount'),
+    reportedAiAgentEquivalent: sparse('aiAgentEquivalent'),
+    reportedAiContacts: sparse('aiContacts'),
+  };
 }
 
 /** The reported figures' columns, for a chart that draws them, where the record has any. */
-const REPORTED = { headcount: [['reportedHeadcount', people, 'headcount'], ['reportedAiAgentEquivalent', people, 'aiAgentEquivalent']] };
+const REPORTED = {
+  headcount: [['reportedHeadcount', people, 'headcount'], ['reportedAiAgentEquivalent', people, 'aiAgentEquivalent']],
+  quality: [['reportedAiContacts', people, 'aiContacts']],
+};
 
 function buildTable(kind, series, record) {
   const reportedColumns = (REPORTED[kind] ?? []).filter(([, , name]) => (record ?? []).some((p) => p.series === name));
