@@ -896,46 +896,6 @@ pub fn draw_marker_labels(
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ticks_are_nice_and_inside_the_range() {
-        let t = nice_ticks(-19.9e6, 12.4e6, 5).unwrap();
-        assert_eq!(t.step, 1e7);
-        assert_eq!(t.values, vec![-1e7, 0.0, 1e7]);
-        assert_eq!((t.min, t.max), (-19.9e6, 12.4e6));
-        let t = nice_ticks(0.0, 0.0, 5).unwrap();
-        assert!(t.max > t.min && t.values.len() >= 2);
-        let t = nice_ticks(20e6, 20e6, 4).unwrap();
-        assert!(t.min < 20e6 && t.max > 20e6 && t.values.len() >= 2);
-        assert!(nice_ticks(f64::NAN, 1.0, 4).is_err());
-        let t = nice_ticks(1.0, 1e11, 6).unwrap();
-        assert!(t.values.len() <= 8);
-        // A narrow range still gets two ticks.
-        let t = nice_ticks(0.101, 0.109, 2).unwrap();
-        assert!(t.values.len() >= 2, "{t:?}");
-    }
-
-    #[test]
-    fn dashes_cover_about_the_on_share_of_a_line() {
-        let pieces = dash_pieces(&[(0.0, 0.0), (50.0, 0.0), (100.0, 0.0)], 6.0, 4.0);
-        assert_eq!(pieces.len(), 10);
-        let drawn: f64 = pieces.iter().map(|p| p[p.len() - 1].0 - p[0].0).sum();
-        assert!((drawn - 60.0).abs() < 1e-6, "{drawn}");
-        assert!(dash_pieces(&[(0.0, 0.0)], 6.0, 4.0).is_empty());
-    }
-
-    #[test]
-    fn wrap_breaks_long_labels_in_two() {
-        assert_eq!(wrap("Hiring & training", 12.0, 1000.0).len(), 1);
-        let lines = wrap("Hiring & training", 12.0, 60.0);
-        assert_eq!(lines, vec!["Hiring &".to_owned(), "training".to_owned()]);
-        assert_eq!(wrap("Severance", 12.0, 10.0), vec!["Severance".to_owned()]);
-    }
-}
-
 /// Reported figures as diamonds (`(month, value, colour)`), a shape no line uses, outlined in
 /// the background colour so they stand off bands and lines, and a key naming them ("reported")
 /// at the top right of the pane. Nothing is drawn for no points.
@@ -975,4 +935,44 @@ pub fn draw_reported(
         palette.text,
         (HPos::Right, VPos::Center),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_nice_and_inside_the_range() {
+        let t = nice_ticks(-19.9e6, 12.4e6, 5).unwrap();
+        assert_eq!(t.step, 1e7);
+        assert_eq!(t.values, vec![-1e7, 0.0, 1e7]);
+        assert_eq!((t.min, t.max), (-19.9e6, 12.4e6));
+        let t = nice_ticks(0.0, 0.0, 5).unwrap();
+        assert!(t.max > t.min && t.values.len() >= 2);
+        let t = nice_ticks(20e6, 20e6, 4).unwrap();
+        assert!(t.min < 20e6 && t.max > 20e6 && t.values.len() >= 2);
+        assert!(nice_ticks(f64::NAN, 1.0, 4).is_err());
+        let t = nice_ticks(1.0, 1e11, 6).unwrap();
+        assert!(t.values.len() <= 8);
+        // A narrow range still gets two ticks.
+        let t = nice_ticks(0.101, 0.109, 2).unwrap();
+        assert!(t.values.len() >= 2, "{t:?}");
+    }
+
+    #[test]
+    fn dashes_cover_about_the_on_share_of_a_line() {
+        let pieces = dash_pieces(&[(0.0, 0.0), (50.0, 0.0), (100.0, 0.0)], 6.0, 4.0);
+        assert_eq!(pieces.len(), 10);
+        let drawn: f64 = pieces.iter().map(|p| p[p.len() - 1].0 - p[0].0).sum();
+        assert!((drawn - 60.0).abs() < 1e-6, "{drawn}");
+        assert!(dash_pieces(&[(0.0, 0.0)], 6.0, 4.0).is_empty());
+    }
+
+    #[test]
+    fn wrap_breaks_long_labels_in_two() {
+        assert_eq!(wrap("Hiring & training", 12.0, 1000.0).len(), 1);
+        let lines = wrap("Hiring & training", 12.0, 60.0);
+        assert_eq!(lines, vec!["Hiring &".to_owned(), "training".to_owned()]);
+        assert_eq!(wrap("Severance", 12.0, 10.0), vec!["Severance".to_owned()]);
+    }
 }

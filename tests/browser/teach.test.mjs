@@ -35,7 +35,9 @@ const STEPS = [
   { id: 'augment', preset: 'augment', depth: 4, chart: 'savings', aiShare: '0' },
 ];
 
-function seenState(page) {
+// The address follows the state at most every 250 ms (issue 17): read it once written.
+async function seenState(page) {
+  await waitForAddress(page);
   return page.evaluate(() => ({
     step: Number(document.getElementById('tour').dataset.step || 0),
     open: !document.getElementById('tour').hidden,
@@ -60,6 +62,7 @@ test('presentation mode: P toggles large type, the projector theme and larger ch
   await page.waitForFunction(() => document.documentElement.classList.contains('is-presenting'));
   await nextFrames(page);
   await nextFrames(page);
+  await waitForAddress(page);
   const on = await page.evaluate(() => ({
     font: parseFloat(getComputedStyle(document.documentElement).fontSize),
     bg: getComputedStyle(document.body).backgroundColor,
