@@ -389,7 +389,11 @@ impl<'a> PathRun<'a> {
             rehire_month: None,
             rehire_positions: 0.0,
             handed_back: 0.0,
-            rehire_hires_by_month: Vec::new(),
+            rehire_hires_by_month: Vec::with_capacity(if path == Path::Scenario {
+                p.horizon_months as usize
+            } else {
+                0
+            }),
             rehire_hires_total: 0.0,
             rehire_cost_usd: 0.0,
             price_factor: 1.0,
