@@ -7,8 +7,8 @@ use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::time::Duration;
 
-use crate::format::fixed;
 use crate::params::PARAMS;
+use crate::present::fixed;
 use crate::presets::PRESETS;
 use crate::validate::{quote, validate, RawScenario, RawValue, Scenario};
 use crate::wire::{self, ResultWire};

@@ -4,17 +4,17 @@
 //! The crate is layered so that each layer knows only what it must (see ARCHITECTURE.md):
 //! [`params`] is the table of inputs, [`presets`] names sets of them, [`validate`] turns raw
 //! input from any source into checked [`params::Params`], [`model`] simulates, [`wire`] is the
-//! only module that speaks serde, [`report`] and [`mod@format`] write text, [`cli`] is the command
+//! only module that speaks serde, [`present`] writes every number and finds every word, [`report`] writes the CLI's text, [`cli`] is the command
 //! line, and `wasm` (browser builds only) is the thin JavaScript surface.
 #![warn(missing_docs)]
 
 pub mod analysis;
 pub mod chart;
 pub mod cli;
-pub mod format;
 pub mod model;
 pub mod params;
 pub mod plausibility;
+pub mod present;
 pub mod preset_notes;
 pub mod presets;
 pub mod record;
@@ -22,7 +22,6 @@ pub mod report;
 pub mod sources;
 pub mod validate;
 pub mod wire;
-pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

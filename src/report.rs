@@ -4,7 +4,10 @@
 
 use std::fmt::Write;
 
-use crate::format::{count_short, fixed, money_short, percent};
+use crate::present::{fixed, NumberStyle};
+
+/// The CLI writes English and US dollars, in the page's one style.
+const EN: NumberStyle = NumberStyle::english();
 use crate::model::Outcome;
 use crate::params::PARAMS;
 use crate::validate::Scenario;
@@ -129,17 +132,17 @@ pub fn table(scenario: &Scenario, outcome: &Outcome) -> String {
         scenario.params.model_depth, scenario.params.horizon_months
     );
     let rows: Vec<(&str, String)> = vec![
-        ("People laid off", count_short(s.laid_off)),
+        ("People laid off", EN.count(s.laid_off)),
         (
             "First-year difference vs keeping everyone",
-            money_short(s.first_year_delta_usd),
+            EN.money(s.first_year_delta_usd),
         ),
         ("Payback", month_text(s.payback_month)),
         (
             "Peak savings",
             format!(
                 "{} at {}",
-                money_short(s.peak_savings_usd),
+                EN.money(s.peak_savings_usd),
                 month_text(s.peak_month)
             ),
         ),
@@ -148,20 +151,17 @@ pub fn table(scenario: &Scenario, outcome: &Outcome) -> String {
             month_text(s.regret_month),
         ),
         ("Rehiring starts", month_text(s.rehire_start_month)),
-        ("People hired back", count_short(s.rehired_hires)),
+        ("People hired back", EN.count(s.rehired_hires)),
         (
             "Cumulative difference at the end",
-            money_short(s.final_cumulative_delta_usd),
+            EN.money(s.final_cumulative_delta_usd),
         ),
-        ("NPV vs keeping everyone", money_short(s.npv_usd)),
-        (
-            "NPV vs augmenting instead",
-            money_short(s.npv_vs_augment_usd),
-        ),
-        ("Customers lost by the end", count_short(s.customers_lost)),
+        ("NPV vs keeping everyone", EN.money(s.npv_usd)),
+        ("NPV vs augmenting instead", EN.money(s.npv_vs_augment_usd)),
+        ("Customers lost by the end", EN.count(s.customers_lost)),
         (
             "Worst bad-contact share",
-            percent(s.peak_bad_contact_share, 1),
+            EN.percent(s.peak_bad_contact_share, 1),
         ),
         (
             "Break-even extra churn per year",
@@ -171,15 +171,15 @@ pub fn table(scenario: &Scenario, outcome: &Outcome) -> String {
             } else if s.break_even_extra_churn_per_year <= 0.0 {
                 "never (no ledger saving)".to_owned()
             } else {
-                percent(s.break_even_extra_churn_per_year, 2)
+                EN.percent(s.break_even_extra_churn_per_year, 2)
             },
         ),
         (
             "Agents' work the AI took over",
             if s.ai_agent_equivalent < 0.0 {
-                format!("none: it adds {}", count_short(-s.ai_agent_equivalent))
+                format!("none: it adds {}", EN.count(-s.ai_agent_equivalent))
             } else {
-                count_short(s.ai_agent_equivalent)
+                EN.count(s.ai_agent_equivalent)
             },
         ),
     ];
@@ -201,12 +201,12 @@ pub fn table(scenario: &Scenario, outcome: &Outcome) -> String {
             out,
             "{:>6} {:>14} {:>10} {:>12} {:>9} {:>12} {:>12}",
             month,
-            money_short(outcome.cumulative_delta_usd[i]),
-            count_short(m.headcount),
-            count_short(m.customers),
-            percent(m.bad_contact_share, 1),
-            money_short(m.ai_usd),
-            money_short(outcome.lost_margin_usd(i)),
+            EN.money(outcome.cumulative_delta_usd[i]),
+            EN.count(m.headcount),
+            EN.count(m.customers),
+            EN.percent(m.bad_contact_share, 1),
+            EN.money(m.ai_usd),
+            EN.money(outcome.lost_margin_usd(i)),
         );
     }
     let rows = crate::record::compare(
@@ -232,9 +232,9 @@ pub fn table(scenario: &Scenario, outcome: &Outcome) -> String {
                 out,
                 "  {} {} ({}): reported {}, model {}: {}",
                 c.row.date,
-                crate::words::en(&format!("record.rows.{}.metric", c.row.key)),
+                crate::present::words::en(&format!("record.rows.{}.metric", c.row.key)),
                 c.row.source,
-                crate::words::en(&format!("record.rows.{}.reported", c.row.key)),
+                crate::present::words::en(&format!("record.rows.{}.reported", c.row.key)),
                 model,
                 verdict
             );
@@ -249,19 +249,19 @@ pub fn uncertainty_table(u: &UncertaintyWire) -> String {
     let _ = writeln!(
         out,
         "  NPV vs keeping everyone: P10 {}  P50 {}  P90 {}",
-        money_short(u.npv[0]),
-        money_short(u.npv[2]),
-        money_short(u.npv[4])
+        EN.money(u.npv[0]),
+        EN.money(u.npv[2]),
+        EN.money(u.npv[4])
     );
     let _ = writeln!(
         out,
         "  Chance the cut loses money (NPV < 0): {}",
-        percent(u.chance_npv_negative, 1)
+        EN.percent(u.chance_npv_negative, 1)
     );
     let _ = writeln!(
         out,
         "  Chance of a regret month: {}",
-        percent(u.chance_regret, 1)
+        EN.percent(u.chance_regret, 1)
     );
     if let Some(r) = u.regret_month {
         let _ = writeln!(
@@ -273,7 +273,7 @@ pub fn uncertainty_table(u: &UncertaintyWire) -> String {
     let _ = writeln!(
         out,
         "  Chance rehiring starts: {}\n",
-        percent(u.chance_rehire, 1)
+        EN.percent(u.chance_rehire, 1)
     );
     let _ = writeln!(
         out,
@@ -286,11 +286,11 @@ pub fn uncertainty_table(u: &UncertaintyWire) -> String {
                 out,
                 "{:>6} {:>12} {:>12} {:>12} {:>12} {:>12}",
                 m,
-                money_short(q[0]),
-                money_short(q[1]),
-                money_short(q[2]),
-                money_short(q[3]),
-                money_short(q[4])
+                EN.money(q[0]),
+                EN.money(q[1]),
+                EN.money(q[2]),
+                EN.money(q[3]),
+                EN.money(q[4])
             );
         }
     }
@@ -301,7 +301,7 @@ pub fn uncertainty_table(u: &UncertaintyWire) -> String {
 pub fn sensitivity_table(s: &SensitivityWire) -> String {
     let mut out = format!(
         "Sensitivity of NPV ({}) to each estimate, largest swing first\n\n",
-        money_short(s.npv)
+        EN.money(s.npv)
     );
     let _ = writeln!(
         out,
@@ -315,9 +315,9 @@ pub fn sensitivity_table(s: &SensitivityWire) -> String {
             b.key,
             b.low,
             b.high,
-            money_short(b.npv_at_low),
-            money_short(b.npv_at_high),
-            money_short(b.swing),
+            EN.money(b.npv_at_low),
+            EN.money(b.npv_at_high),
+            EN.money(b.swing),
             b.switching_value
                 .map_or_else(|| "-".to_owned(), |v| format!("{v:.4}"))
         );

@@ -395,7 +395,7 @@ pub struct RecordTextWire {
 fn record_text(key: &str) -> Option<RecordTextWire> {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let word = |part: &str| crate::words::en(&format!("record.rows.{key}.{part}"));
+        let word = |part: &str| crate::present::words::en(&format!("record.rows.{key}.{part}"));
         Some(RecordTextWire {
             reported: word("reported"),
             metric: word("metric"),
@@ -630,42 +630,56 @@ pub struct ChartOptionsWire {
     pub theme: Option<String>,
     /// Translated chart words by key.
     pub text: BTreeMap<String, String>,
-    /// Money display.
-    pub money: Option<MoneyFormatWire>,
+    /// How numbers are written: language, currency and its rate.
+    pub numbers: Option<NumberStyleWire>,
 }
 
-/// Money display as the page sends it.
+/// How numbers are written, as the page sends it.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct MoneyFormatWire {
+pub struct NumberStyleWire {
+    /// The language code ("en", "id").
+    pub locale: String,
+    /// The display currency ("USD", "IDR", "EUR").
+    pub currency: String,
     /// Display units per US dollar.
     pub rate_per_usd: f64,
-    /// Text before the number.
-    #[serde(default)]
-    pub prefix: String,
-    /// Text after the number.
-    #[serde(default)]
-    pub suffix: String,
-    /// Decimal separator, one character.
-    #[serde(default = "default_decimal")]
-    pub decimal: String,
-    /// Words for thousand, million, billion.
-    #[serde(default = "default_magnitudes")]
-    pub magnitudes: [String; 3],
 }
 
-fn default_decimal() -> String {
-    ".".to_owned()
-}
-
-fn default_magnitudes() -> [String; 3] {
-    ["k".to_owned(), "M".to_owned(), "B".to_owned()]
+impl NumberStyleWire {
+    /// Checks the style; the message says which field is wrong.
+    pub fn into_style(self) -> Result<crate::present::NumberStyle, String> {
+        use crate::present::{Currency, Locale, NumberStyle};
+        let locale = Locale::from_code(&self.locale).ok_or_else(|| {
+            format!(
+                "unknown language '{}' (allowed: en, id)",
+                crate::validate::quote(&self.locale)
+            )
+        })?;
+        let currency = Currency::from_code(&self.currency).ok_or_else(|| {
+            format!(
+                "unknown currency '{}' (allowed: USD, IDR, EUR)",
+                crate::validate::quote(&self.currency)
+            )
+        })?;
+        let rate = self.rate_per_usd;
+        if !(rate.is_finite() && rate > 0.0 && rate <= 1e6) {
+            return Err(format!(
+                "exchange rate {rate} is out of range: allowed above 0 up to 1000000 per USD"
+            ));
+        }
+        Ok(NumberStyle {
+            locale,
+            currency,
+            rate_per_usd: rate,
+        })
+    }
 }
 
 impl ChartOptionsWire {
     /// Checks the options and converts them; the message says which field is wrong.
     pub fn into_options(self) -> Result<crate::chart::ChartOptions, String> {
-        use crate::chart::{ChartOptions, ChartText, MoneyFormat, Theme};
+        use crate::chart::{ChartOptions, ChartText, Theme};
         let scale = self.scale.unwrap_or(1.0);
         if !(scale.is_finite() && (0.25..=8.0).contains(&scale)) {
             return Err(format!(
@@ -683,28 +697,9 @@ impl ChartOptionsWire {
                 ))
             }
         };
-        let money = match self.money {
-            None => MoneyFormat::default(),
-            Some(m) => {
-                if !(m.rate_per_usd.is_finite() && m.rate_per_usd > 0.0 && m.rate_per_usd <= 1e6) {
-                    return Err(format!(
-                        "exchange rate {} is out of range: allowed above 0 up to 1000000 per USD",
-                        m.rate_per_usd
-                    ));
-                }
-                let mut chars = m.decimal.chars();
-                let decimal = match (chars.next(), chars.next()) {
-                    (Some(c), None) => c,
-                    _ => return Err("the decimal separator must be one character".to_owned()),
-                };
-                MoneyFormat {
-                    rate_per_usd: m.rate_per_usd,
-                    prefix: m.prefix,
-                    suffix: m.suffix,
-                    decimal,
-                    magnitudes: m.magnitudes,
-                }
-            }
+        let money = match self.numbers {
+            None => crate::present::NumberStyle::english(),
+            Some(style) => style.into_style()?,
         };
         Ok(ChartOptions {
             scale,

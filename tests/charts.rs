@@ -14,6 +14,7 @@ use layoff_whatif::chart::{
 };
 use layoff_whatif::model::{self, Outcome};
 use layoff_whatif::params::{Params, PARAMS};
+use layoff_whatif::present::{Currency, Locale};
 use layoff_whatif::presets;
 
 const GOLDEN_PRESETS: [&str; 4] = ["typical", "klarna-like", "salesforce-like", "status-quo"];
@@ -163,11 +164,9 @@ fn money_follows_the_readers_currency() {
     let (params, outcome) = run("typical");
     let options = ChartOptions {
         money: MoneyFormat {
+            locale: Locale::Id,
+            currency: Currency::Idr,
             rate_per_usd: 16_000.0,
-            prefix: "Rp".to_owned(),
-            suffix: String::new(),
-            decimal: ',',
-            magnitudes: ["rb".to_owned(), "jt".to_owned(), "M".to_owned()],
         },
         ..ChartOptions::default()
     };
@@ -180,16 +179,16 @@ fn money_follows_the_readers_currency() {
         (640, 400),
     );
     let words = texts(&svg);
-    assert!(words.contains(&"Rp0"), "no Rp0 tick: {words:?}");
+    assert!(words.contains(&"Rp\u{a0}0"), "no Rp 0 tick: {words:?}");
     assert!(
         words.iter().any(|w| w.starts_with("\u{2212}Rp")),
         "no negative rupiah tick"
     );
     assert!(!svg.contains('$'), "a dollar sign in a rupiah chart");
-    // The typical peak, $13.4M, is Rp213.7 billion: "Rp213,7M" with Indonesian words and
-    // decimal comma, one decimal as the prose writes it.
+    // The typical peak, $13.4M, is Rp213.7 billion: "Rp 214 M" with Indonesian words, three
+    // significant digits as the prose writes it.
     assert!(
-        words.contains(&"Peak Rp213,7M"),
+        words.contains(&"Peak Rp\u{a0}214\u{a0}M"),
         "peak label not in rupiah: {words:?}"
     );
 }
@@ -448,7 +447,7 @@ fn describe_gives_the_key_numbers() {
     );
     assert!(savings.contains("$13.4M"), "no peak: {savings}");
     assert!(
-        savings.contains("\u{2212}$9.9M"),
+        savings.contains("\u{2212}$9.91M"),
         "no final result: {savings}"
     );
     for kind in ChartKind::ALL {

@@ -7,9 +7,9 @@
 //! a number without the record showing it.
 
 use layoff_whatif::model::{self, Outcome};
+use layoff_whatif::present::words;
 use layoff_whatif::presets;
 use layoff_whatif::record::{self, Check};
-use layoff_whatif::words;
 
 fn words_of(key: &str, part: &str) -> &'static str {
     words::en(&format!("record.rows.{key}.{part}"))

@@ -220,8 +220,7 @@ pub fn draw(
         )?;
     }
 
-    let month_ticks =
-        frame::month_ticks(&look, &pane, word(t, "chart.year"), options.money.decimal);
+    let month_ticks = frame::month_ticks(&look, &pane, word(t, "chart.year"), &options.money);
     frame::draw_month_axis(canvas, &pane, &month_ticks, true)?;
 
     if let Some(values) = &compare_display {

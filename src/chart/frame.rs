@@ -636,11 +636,16 @@ pub fn draw_zero_line(canvas: &Canvas, pane: &Pane) -> Result<(), ChartError> {
 
 /// The month ticks of the x axis, as years: a step of 6, 12, 24, 36, 60 or 120 months, the
 /// smallest whose labels fit the width, with at most seven ticks.
-pub fn month_ticks(look: &Look, pane: &Pane, year_word: &str, decimal: char) -> Vec<(f64, String)> {
+pub fn month_ticks(
+    look: &Look,
+    pane: &Pane,
+    year_word: &str,
+    style: &super::MoneyFormat,
+) -> Vec<(f64, String)> {
     let horizon = pane.x_max - pane.x_min;
     let width = pane.right - pane.left;
     let widest_label = text_width_px(
-        &text::month_tick(120.0, year_word, decimal),
+        &text::month_tick(120.0, year_word, style),
         look.tick_font_px,
     );
     let spacing = (widest_label + look.px(18.0)).max(look.px(40.0));
@@ -655,7 +660,7 @@ pub fn month_ticks(look: &Look, pane: &Pane, year_word: &str, decimal: char) -> 
     let mut ticks = Vec::new();
     let mut month = 0.0;
     while month <= pane.x_max + 1e-9 {
-        ticks.push((month, text::month_tick(month, year_word, decimal)));
+        ticks.push((month, text::month_tick(month, year_word, style)));
         month += step;
     }
     ticks

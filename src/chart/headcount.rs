@@ -224,8 +224,7 @@ pub fn draw(
         )?;
     }
 
-    let month_ticks =
-        frame::month_ticks(&look, &pane, word(t, "chart.year"), options.money.decimal);
+    let month_ticks = frame::month_ticks(&look, &pane, word(t, "chart.year"), &options.money);
     frame::draw_month_axis(canvas, &pane, &month_ticks, true)?;
     let markers = frame::event_markers(data, options, months);
     frame::draw_marker_lines(canvas, &pane, &markers)?;

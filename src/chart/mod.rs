@@ -78,33 +78,10 @@ pub enum Theme {
     Projector,
 }
 
-/// How money is shown: the model computes in USD; the page may show IDR or EUR at a rate the
-/// reader can see and edit, with the language's separators and magnitude words.
-#[derive(Debug, Clone, PartialEq)]
-pub struct MoneyFormat {
-    /// Display units per US dollar (1 for USD).
-    pub rate_per_usd: f64,
-    /// Text before the number ("$", "Rp", "€").
-    pub prefix: String,
-    /// Text after the number (e.g. " €" in some locales); usually empty.
-    pub suffix: String,
-    /// Decimal separator ("." in English, "," in Indonesian).
-    pub decimal: char,
-    /// Magnitude words for thousand, million, billion ("k", "M", "B"; "rb", "jt", "M").
-    pub magnitudes: [String; 3],
-}
-
-impl Default for MoneyFormat {
-    fn default() -> Self {
-        MoneyFormat {
-            rate_per_usd: 1.0,
-            prefix: "$".to_owned(),
-            suffix: String::new(),
-            decimal: '.',
-            magnitudes: ["k".to_owned(), "M".to_owned(), "B".to_owned()],
-        }
-    }
-}
+/// How numbers are shown: the reader's language and currency (the model computes in USD; the
+/// page may show IDR or EUR at a rate the reader can see and edit). Every chart number is
+/// written by [`crate::present::NumberStyle`].
+pub type MoneyFormat = crate::present::NumberStyle;
 
 /// Every word a chart shows, by key, with English defaults; the page passes translations.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -134,7 +111,7 @@ pub struct ChartOptions {
     pub theme: Theme,
     /// Translated words.
     pub text: ChartText,
-    /// Money display.
+    /// How numbers are written (language, currency, rate).
     pub money: MoneyFormat,
 }
 
@@ -144,7 +121,7 @@ impl Default for ChartOptions {
             scale: 1.0,
             theme: Theme::Light,
             text: ChartText::default(),
-            money: MoneyFormat::default(),
+            money: crate::present::NumberStyle::english(),
         }
     }
 }

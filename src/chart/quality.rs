@@ -188,11 +188,11 @@ pub fn draw(
         .as_ref()
         .map(|ticks| text::count_ticks(&ticks.values, ticks.step, &options.money))
         .unwrap_or_default();
-    let decimal = options.money.decimal;
+    let style = &options.money;
     let upper_labels: Vec<String> = upper_ticks
         .values
         .iter()
-        .map(|&v| text::percent(v, Some(upper_ticks.step), decimal))
+        .map(|&v| text::percent(v, Some(upper_ticks.step), style))
         .collect();
     let lower_labels = text::count_ticks(&lower_ticks.values, lower_ticks.step, &options.money);
     let left = frame::widest(&upper_labels, look.tick_font_px)
@@ -255,7 +255,7 @@ pub fn draw(
         frame::draw_value_axis(canvas, pane, ticks, &third_labels)?;
     }
     let bottom_pane = third_pane.as_ref().unwrap_or(&lower_pane);
-    let month_ticks = frame::month_ticks(&look, bottom_pane, word(t, "chart.year"), decimal);
+    let month_ticks = frame::month_ticks(&look, bottom_pane, word(t, "chart.year"), style);
     frame::draw_month_axis(canvas, bottom_pane, &month_ticks, true)?;
     frame::draw_zero_line(canvas, &upper_pane)?;
     let markers = frame::event_markers(data, options, months);
@@ -333,8 +333,8 @@ pub fn draw(
 pub fn describe(data: &ChartData<'_>, options: &ChartOptions) -> String {
     let outcome = data.outcome;
     let months = outcome.scenario.len();
-    let decimal = options.money.decimal;
-    let share = |v: f64| text::percent(v, None, decimal);
+    let style = &options.money;
+    let share = |v: f64| text::percent(v, None, style);
     let before = outcome.baseline[0].bad_contact_share;
     let baseline = outcome.baseline[months - 1].bad_contact_share;
     let (peak_index, peak) = outcome

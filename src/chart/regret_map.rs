@@ -631,7 +631,7 @@ pub fn describe(map: &RegretMap, metric: MapMetric, options: &ChartOptions) -> S
                     ("y", y.clone()),
                     ("min", text::money(min, None, &options.money)),
                     ("max", text::money(max, None, &options.money)),
-                    ("share", text::percent(pays, None, options.money.decimal)),
+                    ("share", text::percent(pays, None, &options.money)),
                     ("current", current),
                 ],
             )
@@ -644,7 +644,7 @@ pub fn describe(map: &RegretMap, metric: MapMetric, options: &ChartOptions) -> S
                     &[
                         ("x", x),
                         ("y", y),
-                        ("share", text::percent(share, None, options.money.decimal)),
+                        ("share", text::percent(share, None, &options.money)),
                         ("earliest", earliest.to_string()),
                     ],
                 )

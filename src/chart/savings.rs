@@ -190,7 +190,7 @@ pub fn draw(
         &look,
         &pane,
         word(&options.text, "chart.year"),
-        options.money.decimal,
+        &options.money,
     );
     frame::draw_month_axis(canvas, &pane, &month_ticks, true)?;
     let markers = frame::event_markers(data, options, months);

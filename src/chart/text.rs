@@ -1,13 +1,9 @@
-//! Every word the charts draw or say, by key with its English text, and the number formats of
-//! chart labels: money through the page's [`MoneyFormat`], counts, percentages and months as
-//! years. The page's translation files provide the same keys; a test checks that they do.
+//! Every word the charts draw or say, by key with its English text, and the chart's short
+//! forms of numbers (axis ticks, parameter values), which [`crate::present`] writes. The
+//! page's translation files provide the same keys; a test checks that they do.
 
 use super::{ChartText, MoneyFormat};
 use crate::params::{ParamSpec, Unit};
-
-/// The minus sign of chart text: U+2212, as the page's prose writes it. A hyphen is shorter
-/// and sits lower than a plus sign, and a newsroom chart does not use it for negatives.
-const MINUS: &str = "\u{2212}";
 
 /// Every text key the charts use, with its English text. Templates name their values in
 /// braces ("{month}"); a translation must keep the same placeholders.
@@ -197,203 +193,36 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
     out
 }
 
-/// Decimals needed to write multiples of `step` exactly (0 to 3).
-fn decimals_for_step(step: f64) -> usize {
-    if !(step.is_finite() && step > 0.0) {
-        return 0;
-    }
-    (0..=3)
-        .find(|&d| {
-            let scaled = step * 10f64.powi(d as i32);
-            (scaled - scaled.round()).abs() < 1e-6 * scaled.max(1.0)
-        })
-        .unwrap_or(3)
-}
-
-/// Writes `value` with `decimals` decimals and the given separator, dropping trailing zeros.
-fn decimal_text(value: f64, decimals: usize, separator: char) -> String {
-    let text = format!("{:.decimals$}", value.abs());
-    let text = if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        text
-    };
-    let text = if separator == '.' {
-        text
-    } else {
-        text.replace('.', &separator.to_string())
-    };
-    // A value that rounds to zero is "0", never "−0".
-    if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        format!("{MINUS}{text}")
-    } else {
-        text
-    }
-}
-
-/// The thousands separator that goes with a decimal separator.
-fn group_separator(decimal: char) -> char {
-    if decimal == ',' {
-        '.'
-    } else {
-        ','
-    }
-}
-
-fn grouped(n: u64, separator: char) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(separator);
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A magnitude: divisor and index into the magnitude words (None below a thousand).
-fn magnitude(abs: f64) -> (f64, Option<usize>) {
-    if abs >= 1e9 {
-        (1e9, Some(2))
-    } else if abs >= 1e6 {
-        (1e6, Some(1))
-    } else if abs >= 1e3 {
-        (1e3, Some(0))
-    } else {
-        (1.0, None)
-    }
-}
-
-/// A number with a magnitude word ("1.2M", "950", "12rb"). With `step`, as an axis tick: as
-/// many decimals as the step needs; without, three significant digits.
-fn short_number(
-    value: f64,
-    step: Option<f64>,
-    decimal: char,
-    words: &[String; 3],
-    precision: Precision,
-) -> String {
-    let abs = value.abs();
-    let (mut divisor, mut index) = magnitude(abs);
-    let sig_decimals = |v: f64| match precision {
-        // As the page's prose writes money ("$117.9M", "$1.2M"), so a label matches the text.
-        Precision::OneDecimal => 1,
-        Precision::ThreeDigits if v >= 100.0 => 0,
-        Precision::ThreeDigits if v >= 10.0 => 1,
-        Precision::ThreeDigits => 2,
-    };
-    let mut decimals = match step {
-        Some(step) => decimals_for_step(step / divisor),
-        None if index.is_none() => 0,
-        None => sig_decimals(abs / divisor),
-    };
-    // "999.96k" rounds to "1000k": write it as the next magnitude instead.
-    let rounded =
-        (abs / divisor * 10f64.powi(decimals as i32)).round() / 10f64.powi(decimals as i32);
-    if rounded >= 1000.0 && index.is_none_or(|i| i < 2) {
-        divisor *= 1000.0;
-        index = Some(index.map_or(0, |i| i + 1));
-        decimals = match step {
-            Some(step) => decimals_for_step(step / divisor),
-            None => sig_decimals(abs / divisor),
-        };
-    }
-    let scaled = abs / divisor;
-    let mut out = if scaled >= 1000.0 {
-        // Only reached for a thousand billion and more: "2,000B".
-        grouped(scaled.round() as u64, group_separator(decimal))
-    } else {
-        decimal_text(scaled, decimals, decimal)
-    };
-    if let Some(i) = index {
-        out.push_str(&words[i]);
-    }
-    out
-}
-
-/// How a number without an axis step is rounded once scaled to its magnitude word.
-#[derive(Clone, Copy)]
-enum Precision {
-    /// Three significant digits: "19.6M", "250k", "1.25M" (counts of people and customers).
-    ThreeDigits,
-    /// At most one decimal: "117.9M", "1.2M" (money, as the prose writes it).
-    OneDecimal,
-}
-
-/// Money in the reader's currency, from USD: "$1.2M", "−$15.3M", "Rp1,2M". With `step_usd`,
-/// formatted as an axis tick whose neighbours are `step_usd` apart.
+/// Money in the reader's currency, from USD: "$1.2M", "−$15.3M", "US$1,2 jt". With
+/// `step_usd`, formatted as an axis tick whose neighbours are `step_usd` apart.
 pub fn money(usd: f64, step_usd: Option<f64>, format: &MoneyFormat) -> String {
-    let value = usd * format.rate_per_usd;
-    let step = step_usd.map(|s| s * format.rate_per_usd);
-    if value.abs() < 1e-9 * step.unwrap_or(1.0).max(1.0) {
-        return format!("{}0{}", format.prefix, format.suffix);
+    match step_usd {
+        Some(step) => format.money_tick(usd, step),
+        None => format.money(usd),
     }
-    let sign = if value < 0.0 { MINUS } else { "" };
-    let number = short_number(
-        value,
-        step,
-        format.decimal,
-        &format.magnitudes,
-        Precision::OneDecimal,
-    );
-    format!("{sign}{}{number}{}", format.prefix, format.suffix)
 }
 
-/// A count of people or customers: "1,000" below ten thousand, then "12.5k", "19.6M" with the
-/// page's magnitude words. With `step`, as an axis tick.
+/// A count of people or customers: "1,000" below ten thousand, then "12.5k", "19.6M". With
+/// `step`, as an axis tick.
 pub fn count(n: f64, step: Option<f64>, format: &MoneyFormat) -> String {
-    let abs = n.abs();
-    let sign = if n < 0.0 && abs >= 0.5 { MINUS } else { "" };
-    let body = if abs < 10_000.0 {
-        match step {
-            Some(step) if step < 1.0 => decimal_text(abs, decimals_for_step(step), format.decimal),
-            _ => grouped(abs.round() as u64, group_separator(format.decimal)),
-        }
-    } else {
-        short_number(
-            abs,
-            step,
-            format.decimal,
-            &format.magnitudes,
-            Precision::ThreeDigits,
-        )
-    };
-    format!("{sign}{body}")
+    match step {
+        Some(step) => format.count_ticks(&[n], step).remove(0),
+        None => format.count(n),
+    }
 }
 
-/// Tick labels of a count axis, in one style for the whole axis: grouped digits ("7,500",
-/// "10,000") when every tick is a whole number below a hundred thousand, magnitude words
-/// ("250k", "19.6M") otherwise.
+/// Tick labels of a count axis, in one style for the whole axis.
 pub fn count_ticks(values: &[f64], step: f64, format: &MoneyFormat) -> Vec<String> {
-    let largest = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    if largest < 100_000.0 && step >= 1.0 {
-        let separator = group_separator(format.decimal);
-        values
-            .iter()
-            .map(|&v| {
-                let sign = if v < -0.5 { MINUS } else { "" };
-                format!("{sign}{}", grouped(v.abs().round() as u64, separator))
-            })
-            .collect()
-    } else {
-        values
-            .iter()
-            .map(|&v| count(v, Some(step), format))
-            .collect()
-    }
+    format.count_ticks(values, step)
 }
 
 /// A share as a percentage: 0.125 -> "12.5%". With `step`, as an axis tick; without, with
 /// one decimal below 10% and none above.
-pub fn percent(share: f64, step: Option<f64>, decimal: char) -> String {
-    let value = share * 100.0;
-    let decimals = match step {
-        Some(step) => decimals_for_step(step * 100.0),
-        None if value.abs() < 10.0 => 1,
-        None => 0,
-    };
-    format!("{}%", decimal_text(value, decimals, decimal))
+pub fn percent(share: f64, step: Option<f64>, format: &MoneyFormat) -> String {
+    match step {
+        Some(step) => format.percent_tick(share, step),
+        None => format.percent_short(share),
+    }
 }
 
 /// A parameter's label in the reader's language: the page passes `param.<key>` in the chart
@@ -402,142 +231,47 @@ pub fn param_label<'a>(text: &'a ChartText, spec: &'a ParamSpec) -> &'a str {
     text.get(&format!("param.{}", spec.key), spec.label)
 }
 
-/// A plain number with up to `decimals` decimals (trailing zeros dropped).
-pub fn plain_number(value: f64, decimals: usize, decimal: char) -> String {
-    decimal_text(value, decimals, decimal)
-}
-
 /// A parameter value in its unit, short enough for a chart: "36%", "$0.20", "$5.1k",
 /// "9 mo", "1,000", "1.2×".
-pub fn param_value(unit: Unit, value: f64, text: &ChartText, money_format: &MoneyFormat) -> String {
-    let decimal = money_format.decimal;
-    let trimmed = |v: f64| {
-        let digits = if v.abs() >= 100.0 {
-            0
-        } else if v.abs() >= 10.0 {
-            1
-        } else {
-            2
-        };
-        plain_number(v, digits, decimal)
-    };
+pub fn param_value(unit: Unit, value: f64, text: &ChartText, format: &MoneyFormat) -> String {
     match unit {
-        Unit::Share | Unit::SharePerYear | Unit::SharePerMonth => percent(value, None, decimal),
+        Unit::Share | Unit::SharePerYear | Unit::SharePerMonth => format.percent_short(value),
         Unit::Usd | Unit::UsdPerMonth | Unit::UsdPerConversation => {
-            let shown = value * money_format.rate_per_usd;
+            let shown = value * format.rate_per_usd;
             if shown.abs() < 10.0 && shown != 0.0 {
-                let sign = if shown < 0.0 { MINUS } else { "" };
-                let body = format!("{:.2}", shown.abs());
-                let body = if decimal == '.' {
-                    body
-                } else {
-                    body.replace('.', &decimal.to_string())
-                };
-                format!("{sign}{}{body}{}", money_format.prefix, money_format.suffix)
+                // Prices per conversation read as cents: "$0.20".
+                format.money_full(value, 2, 2)
             } else {
-                money(value, None, money_format)
+                format.money(value)
             }
         }
         Unit::WholeMonths | Unit::Months => fill(
             word(text, "chart.unit.months"),
-            &[("n", plain_number(value, 1, decimal))],
+            &[("n", format.number(value, 1))],
         ),
         Unit::Weeks => fill(
             word(text, "chart.unit.weeks"),
-            &[("n", plain_number(value, 1, decimal))],
+            &[("n", format.number(value, 1))],
         ),
-        Unit::Fte | Unit::Customers => count(value, None, money_format),
-        Unit::Factor => fill(word(text, "chart.unit.factor"), &[("n", trimmed(value))]),
-        Unit::Elasticity | Unit::ContactsPerCustomerMonth | Unit::Level => trimmed(value),
+        Unit::Fte | Unit::Customers => format.count(value),
+        Unit::Factor => fill(
+            word(text, "chart.unit.factor"),
+            &[("n", format.number_short(value))],
+        ),
+        Unit::Elasticity | Unit::ContactsPerCustomerMonth | Unit::Level => {
+            format.number_short(value)
+        }
     }
 }
 
 /// A month on the x axis as years: 0 -> "0", 12 -> "1y", 6 -> "0.5y".
-pub fn month_tick(month: f64, year_word: &str, decimal: char) -> String {
-    if month.abs() < 1e-9 {
-        return "0".to_owned();
-    }
-    let years = month / 12.0;
-    let decimals = if (years - years.round()).abs() < 1e-9 {
-        0
-    } else {
-        1
-    };
-    format!("{}{year_word}", decimal_text(years, decimals, decimal))
+pub fn month_tick(month: f64, year_word: &str, format: &MoneyFormat) -> String {
+    format.years_tick(month, year_word)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn idr() -> MoneyFormat {
-        MoneyFormat {
-            rate_per_usd: 16_000.0,
-            prefix: "Rp".to_owned(),
-            suffix: String::new(),
-            decimal: ',',
-            magnitudes: ["rb".to_owned(), "jt".to_owned(), "M".to_owned()],
-        }
-    }
-
-    #[test]
-    fn money_reads_like_a_newsroom_chart() {
-        let usd = MoneyFormat::default();
-        assert_eq!(money(0.0, None, &usd), "$0");
-        assert_eq!(money(950.0, None, &usd), "$950");
-        assert_eq!(money(12_345.0, None, &usd), "$12.3k");
-        assert_eq!(money(1_200_000.0, None, &usd), "$1.2M");
-        // One decimal at most, as the prose writes it (format.js moneyCompact).
-        assert_eq!(money(117_940_000.0, None, &usd), "$117.9M");
-        assert_eq!(money(5_083.0, None, &usd), "$5.1k");
-        assert_eq!(money(-15_261_127.0, None, &usd), "\u{2212}$15.3M");
-        assert_eq!(money(999_960.0, None, &usd), "$1M");
-        assert_eq!(money(1.0, None, &usd), "$1");
-        assert_eq!(money(1e11, None, &usd), "$100B");
-        assert_eq!(money(2e12, None, &usd), "$2,000B");
-        assert_eq!(money(1_250_000.0, Some(250_000.0), &usd), "$1.25M");
-        assert_eq!(money(750_000.0, Some(250_000.0), &usd), "$750k");
-        assert_eq!(money(-5_000_000.0, Some(5_000_000.0), &usd), "\u{2212}$5M");
-        assert_eq!(money(1e-12, Some(5_000_000.0), &usd), "$0");
-        assert_eq!(money(1_200_000.0, None, &idr()), "Rp19,2M");
-        assert_eq!(money(1_000.0, Some(500.0), &idr()), "Rp16jt");
-    }
-
-    #[test]
-    fn negatives_take_a_true_minus_and_zero_takes_none() {
-        let usd = MoneyFormat::default();
-        assert_eq!(percent(-0.05, None, '.'), "\u{2212}5%");
-        assert_eq!(plain_number(-2.5, 1, ','), "\u{2212}2,5");
-        assert_eq!(plain_number(-0.001, 1, '.'), "0");
-        assert_eq!(count(-1500.0, None, &usd), "\u{2212}1,500");
-        assert_eq!(
-            count_ticks(&[-5000.0, 0.0], 5000.0, &usd),
-            vec!["\u{2212}5,000", "0"]
-        );
-    }
-
-    #[test]
-    fn counts_percentages_and_years() {
-        let usd = MoneyFormat::default();
-        assert_eq!(count(1000.0, Some(200.0), &usd), "1,000");
-        assert_eq!(count(19_600_000.0, Some(100_000.0), &usd), "19.6M");
-        assert_eq!(count(1000.0, None, &idr()), "1.000");
-        assert_eq!(count(2.5, Some(0.5), &usd), "2.5");
-        assert_eq!(
-            count_ticks(&[0.0, 5000.0, 10_000.0], 5000.0, &usd),
-            vec!["0", "5,000", "10,000"]
-        );
-        assert_eq!(
-            count_ticks(&[19.5e6, 20e6], 0.5e6, &usd),
-            vec!["19.5M", "20M"]
-        );
-        assert_eq!(percent(0.125, Some(0.025), '.'), "12.5%");
-        assert_eq!(percent(0.1, Some(0.05), ','), "10%");
-        assert_eq!(percent(0.356, None, '.'), "36%");
-        assert_eq!(month_tick(0.0, "y", '.'), "0");
-        assert_eq!(month_tick(24.0, "y", '.'), "2y");
-        assert_eq!(month_tick(6.0, "th", ','), "0,5th");
-    }
 
     #[test]
     fn templates_fill_their_placeholders() {

@@ -11,7 +11,8 @@ fn english() -> &'static serde_json::Value {
     ENGLISH.get_or_init(|| {
         // The file is part of the crate's sources; tests/browser checks it parses, and
         // `tests::the_english_file_parses` here does too.
-        serde_json::from_str(include_str!("../www/i18n/en.json")).unwrap_or(serde_json::Value::Null)
+        serde_json::from_str(include_str!("../../www/i18n/en.json"))
+            .unwrap_or(serde_json::Value::Null)
     })
 }
 
