@@ -19,6 +19,7 @@ pub mod preset_notes;
 pub mod presets;
 pub mod record;
 pub mod report;
+pub mod sort;
 pub mod sources;
 pub mod validate;
 pub mod wire;

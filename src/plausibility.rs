@@ -54,22 +54,29 @@ impl Warning {
         }
     }
 
-    /// The warning in English, for the CLI.
+    /// The warning in English, for the CLI: the page's sentence (`warnings.CODE` in the
+    /// language file), so both say it one way.
     pub fn english(self) -> String {
-        match self {
-            Warning::ContactsPerAgentHigh(v) => format!(
-                "{v:.0} contacts per agent a month is more than any support team handles (above {MAX_CONTACTS_PER_AGENT_PER_MONTH:.0}): check customers, contacts per customer and staff"
+        use crate::present::{words, NumberStyle};
+        let en = NumberStyle::english();
+        let (value, limit) = match self {
+            Warning::ContactsPerAgentHigh(v) => (
+                en.number(v, 0),
+                en.number(MAX_CONTACTS_PER_AGENT_PER_MONTH, 0),
             ),
-            Warning::ContactsPerAgentLow(v) => format!(
-                "{v:.1} contacts per agent a month leaves the team almost nothing to do (below {MIN_CONTACTS_PER_AGENT_PER_MONTH:.0}): check customers, contacts per customer and staff"
+            Warning::ContactsPerAgentLow(v) => (
+                en.number(v, 1),
+                en.number(MIN_CONTACTS_PER_AGENT_PER_MONTH, 0),
             ),
-            Warning::BreakEvenBeyondAllCustomers(_) => "the break-even churn is more than all customers a year: no loss of customers could wipe out the ledger saving".to_owned(),
-            Warning::NoLedgerSaving(_) => "the AI bill is at least the wages saved, so the ledger shows no saving and there is no break-even churn".to_owned(),
-            Warning::AiAddsWork(v) => format!(
-                "the AI's escalations take more human time than it saves: it adds the work of {:.0} agents",
-                -v
-            ),
-        }
+            Warning::AiAddsWork(v) => (en.count(-v), String::new()),
+            Warning::BreakEvenBeyondAllCustomers(_) | Warning::NoLedgerSaving(_) => {
+                (String::new(), String::new())
+            }
+        };
+        words::fill(
+            words::en(&format!("warnings.{}", self.code())),
+            &[("value", value), ("limit", limit)],
+        )
     }
 }
 

@@ -373,7 +373,7 @@ fn every_word_comes_from_the_text_table() {
         .map(|(i, (key, _))| (key.to_string(), format!("Q{i}Q")))
         .collect();
     let options = ChartOptions {
-        text: ChartText::new(translated),
+        text: ChartText::new(translated.into_iter().collect()),
         ..ChartOptions::default()
     };
     for kind in ChartKind::ALL {
@@ -831,7 +831,7 @@ mod analyses {
             "Q-label-Q".to_owned(),
         );
         let options = ChartOptions {
-            text: ChartText::new(text),
+            text: ChartText::new(text.into_iter().collect()),
             ..ChartOptions::default()
         };
         let svg = tornado_svg(&params, 10, &options, (640, 420));
@@ -1053,7 +1053,7 @@ mod analyses {
             )
             .collect();
         let options = ChartOptions {
-            text: ChartText::new(translated),
+            text: ChartText::new(translated.into_iter().collect()),
             ..ChartOptions::default()
         };
         let m = map::regret_map(&params, map::DEFAULT_X, map::DEFAULT_Y, 11).expect("map");

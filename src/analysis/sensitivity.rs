@@ -101,6 +101,8 @@ pub fn tornado_with(base: &Params, ranges: &Ranges) -> Vec<Bar> {
             })
         })
         .collect();
-    bars.sort_by(|a, b| b.swing_usd().total_cmp(&a.swing_usd()));
+    crate::sort::sort_short_by(&mut bars, |a, b| {
+        a.swing_usd().total_cmp(&b.swing_usd()) == std::cmp::Ordering::Greater
+    });
     bars
 }

@@ -86,7 +86,7 @@ pub fn run_with(base: &Params, ranges: &Ranges, draws: usize, seed: u64) -> Unce
         }
     }
     let quantiles = |values: &mut [f64]| -> Quantiles {
-        values.sort_by(f64::total_cmp);
+        crate::sort::sort_numbers(values);
         let mut q = PERCENTILES.map(|p| percentile(values, p));
         // Rounding must never put a higher percentile below a lower one.
         for i in 1..q.len() {

@@ -91,7 +91,8 @@ fn step_line(pane: &Pane, values: &[f64]) -> Vec<Point> {
 /// case a little above the largest ordinary month. Returns the top and whether it cuts.
 fn axis_top(totals: &[f64], others: &[f64]) -> (f64, bool) {
     let mut sorted: Vec<f64> = totals.to_vec();
-    sorted.sort_by(|a, b| b.total_cmp(a));
+    crate::sort::sort_numbers(&mut sorted);
+    sorted.reverse();
     let highest = sorted.first().copied().unwrap_or(0.0);
     let ordinary = sorted
         .iter()

@@ -780,7 +780,9 @@ pub fn draw_end_labels(
     bottom: f64,
 ) -> Result<(), ChartError> {
     let line = canvas.look.label_line_px();
-    labels.sort_by(|a, b| a.y.total_cmp(&b.y));
+    crate::sort::sort_short_by(labels, |a, b| {
+        a.y.total_cmp(&b.y) == std::cmp::Ordering::Less
+    });
     let heights: Vec<f64> = labels.iter().map(|l| l.lines.len() as f64 * line).collect();
     let mut centres: Vec<f64> = labels.iter().map(|l| l.y).collect();
     // Push down from the top, then back up from the bottom.

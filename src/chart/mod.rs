@@ -86,18 +86,23 @@ pub type MoneyFormat = crate::present::NumberStyle;
 /// Every word a chart shows, by key, with English defaults; the page passes translations.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ChartText {
-    overrides: std::collections::BTreeMap<String, String>,
+    overrides: Vec<(String, String)>,
 }
 
 impl ChartText {
     /// Text with the given translations; missing keys fall back to English.
-    pub fn new(overrides: std::collections::BTreeMap<String, String>) -> Self {
+    pub fn new(overrides: Vec<(String, String)>) -> Self {
         ChartText { overrides }
     }
 
     /// The text for `key`, translated where a translation was given.
     pub fn get<'a>(&'a self, key: &str, english: &'a str) -> &'a str {
-        self.overrides.get(key).map_or(english, String::as_str)
+        // A linear search: a chart looks up a few dozen of about two hundred keys, and a
+        // tree or hash map would cost the browser build more bytes than it saves time.
+        self.overrides
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or(english, |(_, v)| v.as_str())
     }
 }
 

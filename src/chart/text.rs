@@ -184,14 +184,7 @@ pub fn word<'a>(text: &'a ChartText, key: &str) -> &'a str {
     text.get(key, english(key))
 }
 
-/// Fills `{name}` placeholders of a template; unknown placeholders stay as they are.
-pub fn fill(template: &str, values: &[(&str, String)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
-}
+pub use crate::present::words::fill;
 
 /// Money in the reader's currency, from USD: "$1.2M", "−$15.3M", "US$1,2 jt". With
 /// `step_usd`, formatted as an axis tick whose neighbours are `step_usd` apart.

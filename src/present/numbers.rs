@@ -512,18 +512,19 @@ fn tick_body(value: f64, step: f64, locale: Locale, sig: i32) -> (bool, String) 
     (zero, body)
 }
 
-/// The fixed-precision text of a number for machine outputs (goldens): four decimals, no
-/// negative zero. Rust's own rounding, which machine readers never see as prose.
+/// The fixed-precision text of a number for machine outputs (goldens, CSV): four decimals, a
+/// hyphen-minus, no grouping, no negative zero. Rounded like every other number here (halves
+/// away from zero on the shortest text), so one rounding routine serves people and machines.
 pub fn fixed(value: f64) -> String {
-    let text = format!("{value:.4}");
-    if text
-        .trim_start_matches('-')
-        .chars()
-        .all(|c| c == '0' || c == '.')
-    {
-        text.trim_start_matches('-').to_owned()
+    if let Some(text) = non_finite(value) {
+        return text.replace(MINUS, "-");
+    }
+    let digits = Digits::of(value).round_fraction(4);
+    let body = digits.text(Locale::En, usize::MAX, 4);
+    if value < 0.0 && !digits.is_zero() {
+        format!("-{body}")
     } else {
-        text
+        body
     }
 }
 
@@ -627,5 +628,7 @@ mod tests {
     fn fixed_text_has_no_negative_zero() {
         assert_eq!(fixed(-0.00001), "0.0000");
         assert_eq!(fixed(2.5), "2.5000");
+        assert_eq!(fixed(-1234567.00005), "-1234567.0001");
+        assert_eq!(fixed(0.00005), "0.0001");
     }
 }

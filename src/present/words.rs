@@ -24,6 +24,15 @@ pub fn en(path: &str) -> &'static str {
         .unwrap_or("")
 }
 
+/// Fills `{name}` placeholders of a template; unknown placeholders stay as they are.
+pub fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,4 +1,4 @@
-//! The analyses' bindings (feature `page`): Monte Carlo bands, the tornado and the regret map.
+//! The analyses' bindings: Monte Carlo bands, the tornado and the regret map.
 //! None needs the DOM: the page's Web Worker runs them in its own instance of the page module.
 
 use wasm_bindgen::prelude::*;

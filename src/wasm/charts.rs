@@ -1,7 +1,6 @@
-//! The second module's bindings (feature `charts`): the tornado and the regret map, drawn from
+//! The analysis charts' and downloads' bindings: the tornado and the regret map, drawn from
 //! what the worker's `sensitivity()` and `regretMap()` returned, and any chart as an SVG
-//! document for downloads. The page loads this module only when a reader comes near the
-//! analyses or asks for a download, so the first chart never waits for it.
+//! document for downloads.
 
 use wasm_bindgen::prelude::*;
 

@@ -3,19 +3,12 @@
 //! They never panic on input: every error becomes a JavaScript `Error` whose message is the
 //! validation text and whose `errors` property lists `{key, code, message}` per problem.
 //!
-//! The browser gets two modules built from this crate (scripts/build.sh), so the page's first
-//! chart waits only for what it draws:
-//! - feature `page` (modules `page` and `analysis`): the tables, the checks, the model, the
-//!   four main charts, and the Monte Carlo, tornado and regret-map computations. The page
-//!   loads it first; the Web Worker runs the analyses in its own instance of it, made from the
-//!   page's compiled module (one download, one compilation).
-//! - feature `charts` (module `charts`): the tornado and regret-map charts and every chart as
-//!   an SVG document (downloads), loaded by the page only when a reader comes near the
-//!   analyses or asks for an SVG.
-//!
-//! Module `canvas` is the page's canvas backend for both.
-//!
-//! Both features are on by default, so clippy and rustdoc check every binding.
+//! The browser gets one module (scripts/build.sh): `page` holds the tables, the checks, the
+//! model and the four main charts; `analysis` the Monte Carlo, tornado and regret-map
+//! computations, which the page's Web Worker runs in its own instance of the same compiled
+//! module; `charts` the tornado and regret-map charts and every chart as an SVG document.
+//! `canvas` is the canvas backend they draw on. One module costs less to download than two
+//! near-identical ones (docs/PERFORMANCE.md, "One wasm module").
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -26,12 +19,9 @@ use crate::model::{self, Outcome};
 use crate::validate::{self, RawScenario, Scenario};
 use crate::wire::{self, ChartOptionsWire, InputErrorWire, ScenarioInput};
 
-#[cfg(feature = "page")]
 mod analysis;
 mod canvas;
-#[cfg(feature = "charts")]
 mod charts;
-#[cfg(feature = "page")]
 mod page;
 
 #[wasm_bindgen(start)]
@@ -40,7 +30,6 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-#[cfg(feature = "page")]
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::new()
         .serialize_missing_as_null(true)

@@ -1,4 +1,4 @@
-//! The page module's bindings (feature `page`): the tables the controls are built from, the
+//! The page's bindings: the tables the controls are built from, the
 //! checks behind typed values and links, the model run, and the four main charts.
 
 use wasm_bindgen::prelude::*;
