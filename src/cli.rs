@@ -336,7 +336,11 @@ fn presets_output(format: &str) -> Result<String, CliError> {
             for p in PRESETS {
                 out.push_str(&format!(
                     "{}\n  {}\n  {}\n  Caveat: {}\n  Sources: {}\n",
-                    p.name, p.title, p.summary, p.caveat, p.sources
+                    p.name,
+                    p.title(),
+                    p.summary(),
+                    p.caveat(),
+                    p.sources
                 ));
                 for v in p.values {
                     out.push_str(&format!(
@@ -361,7 +365,7 @@ fn run_output(args: &Args) -> Result<String, CliError> {
         "json" => json(&ResultWire::new(&scenario, &outcome))?,
         "csv" => report::series_csv_with_record(&scenario, &outcome),
         "golden" => report::golden(&scenario, &outcome),
-        _ => report::table(&scenario, &outcome),
+        _ => report::people::table(&scenario, &outcome),
     })
 }
 
@@ -426,7 +430,7 @@ fn uncertainty_output(args: &Args) -> Result<String, CliError> {
             }
             out
         }
-        _ => report::uncertainty_table(&wire),
+        _ => report::people::uncertainty_table(&wire),
     })
 }
 
@@ -458,7 +462,7 @@ fn sensitivity_output(args: &Args) -> Result<String, CliError> {
             }
             out
         }
-        _ => report::sensitivity_table(&wire),
+        _ => report::people::sensitivity_table(&wire),
     })
 }
 
@@ -500,7 +504,7 @@ fn map_output(args: &Args) -> Result<String, CliError> {
             }
             out
         }
-        _ => report::map_table(&wire),
+        _ => report::people::map_table(&wire),
     })
 }
 

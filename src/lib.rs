@@ -10,6 +10,7 @@
 
 pub mod analysis;
 pub mod chart;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod model;
 pub mod params;

@@ -212,7 +212,9 @@ impl Role {
 pub struct ParamSpec {
     /// The wire key, camelCase; stable across versions.
     pub key: &'static str,
-    /// A short English label.
+    /// A short English label (the page's language files hold every language's, so the
+    /// browser build carries none).
+    #[cfg(not(target_arch = "wasm32"))]
     pub label: &'static str,
     /// The unit the value is in.
     pub unit: Unit,
@@ -224,7 +226,8 @@ pub struct ParamSpec {
     pub max: f64,
     /// The slider step.
     pub step: f64,
-    /// One sentence on what the parameter means and does.
+    /// One sentence on what the parameter means and does (not in the browser build).
+    #[cfg(not(target_arch = "wasm32"))]
     pub explanation: &'static str,
     /// Source tags (see docs/MODEL.md and `sources::SOURCES`), or a design note.
     pub source: &'static str,
@@ -297,12 +300,14 @@ macro_rules! param_table {
             $(
                 ParamSpec {
                     key: $key,
+                    #[cfg(not(target_arch = "wasm32"))]
                     label: $label,
                     unit: Unit::$unit,
                     default: $default,
                     min: $min,
                     max: $max,
                     step: $step,
+                    #[cfg(not(target_arch = "wasm32"))]
                     explanation: $explanation,
                     source: $source,
                     evidence: Evidence::$evidence,

@@ -59,12 +59,6 @@ use Evidence::{Assumption, CompanyClaim, Derived, Press};
 pub struct Preset {
     /// The stable name used in the URL, scenario files and the CLI.
     pub name: &'static str,
-    /// A short English title.
-    pub title: &'static str,
-    /// One sentence on what the preset is based on.
-    pub summary: &'static str,
-    /// What the reader should not read into it.
-    pub caveat: &'static str,
     /// Source tags behind the values (see docs/MODEL.md).
     pub sources: &'static str,
     /// For a company-like preset, the calendar month of the model's month 1 ("2024-02"), so
@@ -89,6 +83,29 @@ pub struct ValueEvidence {
 }
 
 impl Preset {
+    /// The English title, from the language file (`presets.NAME.title`) the page reads too.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn title(&self) -> &'static str {
+        self.english("title")
+    }
+
+    /// The English one-paragraph summary of what the preset stands for.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn summary(&self) -> &'static str {
+        self.english("summary")
+    }
+
+    /// The English caveat: what the preset does not show, or where it leans on assumptions.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn caveat(&self) -> &'static str {
+        self.english("caveat")
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn english(&self, part: &str) -> &'static str {
+        crate::present::words::en(&format!("presets.{}.{part}", self.name))
+    }
+
     /// The parameters of this preset: the table defaults with the preset's values applied.
     pub fn params(&self) -> Params {
         let mut params = Params::default();
@@ -127,18 +144,12 @@ pub const DEFAULT_PRESET: &str = "typical";
 pub const PRESETS: &[Preset] = &[
     Preset {
         name: "typical",
-        title: "A typical cut",
-        summary: "A mid-sized company with 1,000 support agents cuts 40% and lets an AI take half of all contacts; every value is the model’s default.",
-        caveat: "A composite of survey and research figures and labelled assumptions, not any one company.",
         sources: "C7 C8 C17 C15 Q3 Q4 O8",
         month_one: None,
         values: &[],
     },
     Preset {
         name: "status-quo",
-        title: "Status quo",
-        summary: "Nothing is cut and no AI is used: the scenario is the baseline, so every difference is zero.",
-        caveat: "A check of the model, and a starting point for your own what-if.",
         sources: "design",
         month_one: None,
         values: &[
@@ -148,9 +159,6 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "klarna-like",
-        title: "Klarna-like",
-        summary: "About 3,000 outsourced agents cut to a little over 2,000 when an AI assistant took two thirds of chats in its first month (February 2024) at quality on par with people; a small, late course correction a year on.",
-        caveat: "Klarna’s reduction was outsourced capacity, a hiring freeze and attrition, not a layoff, so no severance is paid. Klarna publishes no quality series: the drift in quality rests on the CEO’s words (“lower quality”), and the size of the correction is not on record.",
         sources: "RK1 RK3 RK4 RK9 RK10 RK11 RK12 RK13 RK14 RK15 RK16 K17 K21",
         month_one: Some("2024-02"),
         values: &[
@@ -158,7 +166,14 @@ pub const PRESETS: &[Preset] = &[
             v("layoffShare", 0.33, "RK4", CompanyClaim),
             v("layoffMonth", 0.0, "RK4", Assumption),
             v("severanceShare", 0.0, "RK4", CompanyClaim),
-            vr("loadedCostPerAgentPerMonth", 4760.0, "RK1 RK3", Derived, 4000.0, 5500.0),
+            vr(
+                "loadedCostPerAgentPerMonth",
+                4760.0,
+                "RK1 RK3",
+                Derived,
+                4000.0,
+                5500.0,
+            ),
             v("aiShare", 0.67, "RK1", CompanyClaim),
             v("aiRampMonths", 1.0, "RK1", CompanyClaim),
             vr("aiResolutionRate", 0.70, "RK1", Assumption, 0.5, 0.9),
@@ -167,9 +182,23 @@ pub const PRESETS: &[Preset] = &[
             vr("badContactChanceEscalated", 0.20, "RK1", Derived, 0.2, 0.5),
             vr("aiPricePerConversation", 0.20, "RK9", Assumption, 0.05, 1.0),
             v("aiFixedCostPerMonth", 100_000.0, "", Assumption),
-            vr("aiSetupCost", 2_500_000.0, "K3", Press, 2_000_000.0, 3_000_000.0),
+            vr(
+                "aiSetupCost",
+                2_500_000.0,
+                "K3",
+                Press,
+                2_000_000.0,
+                3_000_000.0,
+            ),
             v("customersBefore", 84_000_000.0, "K17", CompanyClaim),
-            vr("contactsPerCustomerPerMonth", 0.04, "RK1", Derived, 0.035, 0.045),
+            vr(
+                "contactsPerCustomerPerMonth",
+                0.04,
+                "RK1",
+                Derived,
+                0.035,
+                0.045,
+            ),
             v("revenuePerCustomerPerMonth", 2.64, "K17", Derived),
             v("contributionMargin", 0.37, "K21", CompanyClaim),
             v("baselineChurnPerMonth", 0.015, "", Assumption),
@@ -184,16 +213,20 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "salesforce-like",
-        title: "Salesforce-like",
-        summary: "Support cut from about 9,000 to about 5,000 heads, mostly by not backfilling, while AI agents took about half of the conversations at $2 each; 150,000 business customer accounts.",
-        caveat: "The 9,000-to-5,000 is a podcast remark; a WARN filing lists 262 people, so most of the cut is modelled as roles not backfilled. No source shows Salesforce rehiring support staff, so the preset never corrects course. How many accounts leave after bad service is an assumption, set to the lowest value the slider allows.",
         sources: "RS1 RS2 RS3 RS5 RS6 RS8 RS9 RS10 S12 S16 S17",
         month_one: Some("2024-10"),
         values: &[
             v("headcountBefore", 9000.0, "RS1", CompanyClaim),
             v("layoffShare", 0.44, "RS1", CompanyClaim),
             v("layoffMonth", 8.0, "RS1 RS5", Assumption),
-            vr("loadedCostPerAgentPerMonth", 8000.0, "C7 C8", Assumption, 5080.0, 12000.0),
+            vr(
+                "loadedCostPerAgentPerMonth",
+                8000.0,
+                "C7 C8",
+                Assumption,
+                5080.0,
+                12000.0,
+            ),
             v("severanceWeeks", 22.0, "S12", Press),
             v("severanceShare", 0.066, "RS3 RS1 RS6", Derived),
             v("aiShare", 0.50, "RS2", CompanyClaim),
@@ -203,8 +236,22 @@ pub const PRESETS: &[Preset] = &[
             v("aiFixedCostPerMonth", 1_000_000.0, "", Assumption),
             v("aiSetupCost", 5_000_000.0, "", Assumption),
             v("customersBefore", 150_000.0, "RS9", Press),
-            vr("contactsPerCustomerPerMonth", 2.6, "RS5 RS9", Derived, 2.0, 3.2),
-            vr("revenuePerCustomerPerMonth", 21_000.0, "S16 RS9", Derived, 17_000.0, 25_000.0),
+            vr(
+                "contactsPerCustomerPerMonth",
+                2.6,
+                "RS5 RS9",
+                Derived,
+                2.0,
+                3.2,
+            ),
+            vr(
+                "revenuePerCustomerPerMonth",
+                21_000.0,
+                "S16 RS9",
+                Derived,
+                17_000.0,
+                25_000.0,
+            ),
             v("contributionMargin", 0.78, "S17", CompanyClaim),
             v("baselineChurnPerMonth", 0.007, "", Assumption),
             vr("badContactChanceEscalated", 0.40, "RS8", Derived, 0.2, 0.6),
@@ -217,9 +264,6 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "cba-like",
-        title: "Commonwealth Bank-like",
-        summary: "A voice bot goes live on a bank’s enquiries line in June 2025; 45 roles are cut in July; calls rise, team leaders take calls, and in August the bank reverses the cut and keeps the roles.",
-        caveat: "The bank published no call data: the team’s size, its customers and the bot’s share are assumptions built on the bank’s claim of 2,000 fewer calls a week. The union counted 90 roles, not 45. The model counts in whole months, so a reversal within weeks shows as the next month.",
         sources: "RB1 RB3 RB4 RB5",
         month_one: Some("2025-06"),
         values: &[
@@ -235,7 +279,14 @@ pub const PRESETS: &[Preset] = &[
             v("aiFixedCostPerMonth", 50_000.0, "", Assumption),
             v("aiSetupCost", 500_000.0, "", Assumption),
             v("customersBefore", 10_000_000.0, "", Assumption),
-            vr("contactsPerCustomerPerMonth", 0.035, "", Assumption, 0.02, 0.05),
+            vr(
+                "contactsPerCustomerPerMonth",
+                0.035,
+                "",
+                Assumption,
+                0.02,
+                0.05,
+            ),
             v("perceptionDelayMonths", 1.0, "RB4", Derived),
             v("recognitionDelayMonths", 0.0, "RB4", CompanyClaim),
             v("rehireShare", 1.0, "RB4", CompanyClaim),
@@ -247,9 +298,6 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         name: "augment",
-        title: "Augment, don’t replace",
-        summary: "Nobody is cut and no contacts are handed to an AI; AI assistance makes agents 14% more productive and the team shrinks only as people leave.",
-        caveat: "Here the story is the “AI helps agents” path, measured against keeping everyone without AI. The 14% comes from one large study of one company’s agents.",
         sources: "Q11",
         month_one: None,
         values: &[

@@ -25,7 +25,7 @@ mod tornado;
 
 pub use regret_map::{zero_contour, MapMetric};
 pub use style::{contrast_ratio, Hue, Palette};
-pub use text::TEXT_KEYS;
+pub use text::{english, TEXT_KEYS};
 
 /// The four charts of the explainer. Wire names: "savings", "headcount", "costs", "quality".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

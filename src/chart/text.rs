@@ -5,177 +5,105 @@
 use super::{ChartText, MoneyFormat};
 use crate::params::{ParamSpec, Unit};
 
-/// Every text key the charts use, with its English text. Templates name their values in
-/// braces ("{month}"); a translation must keep the same placeholders.
-pub const TEXT_KEYS: &[(&str, &str)] = &[
-    // Shared axis and marker words.
-    ("chart.year", "y"),
-    ("chart.cut", "Cut"),
-    ("chart.rehire", "Rehire"),
-    ("chart.payback", "Payback"),
-    ("chart.peak", "Peak"),
-    ("chart.regret", "Regret"),
-    ("chart.compare", "A"),
-    ("chart.baseline", "No cut"),
-    ("chart.augment", "AI assist"),
-    // Savings.
-    ("chart.savings.axis", "Cumulative net savings"),
-    ("chart.savings.vsBaseline", "vs. no cut"),
-    ("chart.savings.vsAugment", "vs. AI assist"),
-    ("chart.savings.augmentPath", "AI helps agents"),
-    // Headcount.
-    ("chart.headcount.axis", "Support staff, people"),
-    ("chart.headcount.experienced", "Experienced"),
-    ("chart.headcount.rookies", "Rookies"),
-    ("chart.headcount.trainees", "Trainees"),
-    ("chart.headcount.vacancies", "Open jobs"),
-    ("chart.headcount.aiWork", "AI’s work, in agents"),
-    ("chart.reported", "reported"),
-    ("chart.quality.aiContacts", "Contacts the AI takes, a month"),
-    ("chart.quality.aiTakes", "AI takes"),
-    (
-        "chart.describe.quality.reported",
-        "Diamonds mark the AI contacts a month the company reported: {points}.",
-    ),
-    ("chart.describe.month", "month {m}"),
-    // Costs.
-    ("chart.costs.axis", "Monthly cost"),
-    ("chart.costs.wages", "Wages"),
-    ("chart.costs.severance", "Severance"),
-    ("chart.costs.ai", "AI"),
-    ("chart.costs.hiring", "Hiring & training"),
-    ("chart.costs.lostMargin", "Lost margin"),
-    // Quality.
-    ("chart.quality.axis", "Share of contacts that go badly"),
-    ("chart.quality.actual", "Actual"),
-    ("chart.quality.perceived", "Perceived"),
-    ("chart.quality.customers", "Customers"),
-    ("chart.quality.scenario", "With cut"),
-    // The savings chart's fan (Monte Carlo percentiles).
-    ("chart.fan", "80% of plausible outcomes"),
-    ("chart.fan.updating", "80% of plausible outcomes (updating)"),
-    // Parameter values in the tornado and the regret map.
-    ("chart.unit.months", "{n} mo"),
-    ("chart.unit.weeks", "{n} wk"),
-    ("chart.unit.factor", "{n}×"),
-    // Tornado.
-    (
-        "chart.tornado.axis",
-        "Net present value with one estimate at its low or high end",
-    ),
-    ("chart.tornado.low", "Low estimate"),
-    ("chart.tornado.high", "High estimate"),
-    ("chart.tornado.current", "This scenario"),
-    ("chart.tornado.switching", "Breaks even at"),
-    ("chart.tornado.none", "No estimate changes the result"),
-    // Regret map.
-    ("chart.map.npv", "Net present value"),
-    ("chart.map.regret", "Month when regret comes"),
-    ("chart.map.zero", "Break-even"),
-    ("chart.map.current", "This scenario"),
-    ("chart.map.loses", "Cut loses money"),
-    ("chart.map.pays", "Cut pays"),
-    ("chart.map.noRegret", "No regret"),
-    // Text alternatives for screen readers.
-    (
-        "chart.describe.savings.regret",
-        "Cumulative savings peak at {peak} in month {peakMonth}, then turn negative in month {regretMonth}, ending at {final} after {months} months.",
-    ),
-    (
-        "chart.describe.savings.peak",
-        "Cumulative savings peak at {peak} in month {peakMonth} and stand at {final} after {months} months.",
-    ),
-    (
-        "chart.describe.savings.never",
-        "Cumulative savings never turn positive: after {months} months the cut has cost {final}.",
-    ),
-    (
-        "chart.describe.savings.zero",
-        "Nothing changes: no savings and no losses against keeping everyone over {months} months.",
-    ),
-    (
-        "chart.describe.savings.augment",
-        "Against AI assistance for the whole team the result is {final}.",
-    ),
-    (
-        "chart.describe.savings.augmentPath",
-        "With AI helping every agent and nobody cut, the company ends {final} against keeping everyone without AI.",
-    ),
-    (
-        "chart.describe.savings.fan",
-        "In 80% of {draws} plausible outcomes the result after {months} months lies between {low} and {high}.",
-    ),
-    (
-        "chart.describe.tornado",
-        "With one estimate at a time at its low or high end, {first} moves the net present value most: from {low} to {high}, against {npv} for this scenario.",
-    ),
-    (
-        "chart.describe.tornado.none",
-        "No single estimate changes the net present value of {npv}.",
-    ),
-    (
-        "chart.describe.map.npv",
-        "Net present value over {x} and {y}: from {min} to {max}. The cut pays in {share} of the map; this scenario is at {current}.",
-    ),
-    (
-        "chart.describe.map.regret",
-        "Month when regret comes over {x} and {y}: regret comes in {share} of the map, as early as month {earliest}.",
-    ),
-    (
-        "chart.describe.map.noRegret",
-        "Month when regret comes over {x} and {y}: regret comes nowhere on the map.",
-    ),
-    (
-        "chart.describe.headcount.cut",
-        "The support team falls from {before} to {after} people in month {cutMonth} and ends at {final} after {months} months; without the cut it stays at {baseline}.",
-    ),
-    (
-        "chart.describe.headcount.reported",
-        "Diamonds mark what the company reported: {points}.",
-    ),
-    (
-        "chart.describe.headcount.flat",
-        "The support team stays at about {final} people over {months} months.",
-    ),
-    (
-        "chart.describe.costs",
-        "Monthly support costs go from {before} to {final} by month {months}, against {baseline} without the cut.",
-    ),
-    (
-        "chart.describe.costs.severance",
-        "Severance of {severance} is paid in month {cutMonth}.",
-    ),
-    (
-        "chart.describe.costs.lostMargin",
-        "Margin lost with departed customers reaches {lostMargin} a month.",
-    ),
-    (
-        "chart.describe.quality",
-        "The share of contacts that go badly goes from {before} to a peak of {peak} in month {peakMonth}; without the cut it stays at {baseline}.",
-    ),
-    (
-        "chart.describe.quality.flat",
-        "The share of contacts that go badly stays at {baseline}.",
-    ),
-    (
-        "chart.describe.quality.lost",
-        "After {months} months the company has {customers} fewer customers than without the cut.",
-    ),
-    (
-        "chart.describe.quality.gained",
-        "After {months} months the company has {customers} more customers than without the cut.",
-    ),
+/// Every text key the charts use. The words are in the language files' `chartText` section
+/// (`www/i18n/en.json`, `id.json`): the page passes its language's, the CLI and the golden
+/// tests read the English file. Templates name their values in braces ("{month}"); a
+/// translation must keep the same placeholders.
+pub const TEXT_KEYS: &[&str] = &[
+    "chart.year",
+    "chart.cut",
+    "chart.rehire",
+    "chart.payback",
+    "chart.peak",
+    "chart.regret",
+    "chart.compare",
+    "chart.baseline",
+    "chart.augment",
+    "chart.savings.axis",
+    "chart.savings.vsBaseline",
+    "chart.savings.vsAugment",
+    "chart.savings.augmentPath",
+    "chart.headcount.axis",
+    "chart.headcount.experienced",
+    "chart.headcount.rookies",
+    "chart.headcount.trainees",
+    "chart.headcount.vacancies",
+    "chart.headcount.aiWork",
+    "chart.reported",
+    "chart.quality.aiContacts",
+    "chart.quality.aiTakes",
+    "chart.describe.quality.reported",
+    "chart.describe.month",
+    "chart.costs.axis",
+    "chart.costs.wages",
+    "chart.costs.severance",
+    "chart.costs.ai",
+    "chart.costs.hiring",
+    "chart.costs.lostMargin",
+    "chart.quality.axis",
+    "chart.quality.actual",
+    "chart.quality.perceived",
+    "chart.quality.customers",
+    "chart.quality.scenario",
+    "chart.fan",
+    "chart.fan.updating",
+    "chart.unit.months",
+    "chart.unit.weeks",
+    "chart.unit.factor",
+    "chart.tornado.axis",
+    "chart.tornado.low",
+    "chart.tornado.high",
+    "chart.tornado.current",
+    "chart.tornado.switching",
+    "chart.tornado.none",
+    "chart.map.npv",
+    "chart.map.regret",
+    "chart.map.zero",
+    "chart.map.current",
+    "chart.map.loses",
+    "chart.map.pays",
+    "chart.map.noRegret",
+    "chart.describe.savings.regret",
+    "chart.describe.savings.peak",
+    "chart.describe.savings.never",
+    "chart.describe.savings.zero",
+    "chart.describe.savings.augment",
+    "chart.describe.savings.augmentPath",
+    "chart.describe.savings.fan",
+    "chart.describe.tornado",
+    "chart.describe.tornado.none",
+    "chart.describe.map.npv",
+    "chart.describe.map.regret",
+    "chart.describe.map.noRegret",
+    "chart.describe.headcount.cut",
+    "chart.describe.headcount.reported",
+    "chart.describe.headcount.flat",
+    "chart.describe.costs",
+    "chart.describe.costs.severance",
+    "chart.describe.costs.lostMargin",
+    "chart.describe.quality",
+    "chart.describe.quality.flat",
+    "chart.describe.quality.lost",
+    "chart.describe.quality.gained",
 ];
 
-/// The English text of a key, or the key itself if it is not in [`TEXT_KEYS`] (a bug that
-/// debug builds, and so the tests, catch).
+/// The English text of a key. The browser build carries no English of its own (the page
+/// always passes its language's words), so there it is empty; natively it is the English
+/// language file's, and a missing key is a bug that debug builds, and so the tests, catch.
 pub fn english(key: &str) -> &'static str {
-    match TEXT_KEYS.iter().find(|(k, _)| *k == key) {
-        Some((_, text)) => text,
-        None => {
-            debug_assert!(false, "chart text key {key} is missing from TEXT_KEYS");
-            ""
-        }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let text = crate::present::words::en_entry("chartText", key);
+        debug_assert!(
+            !text.is_empty(),
+            "chart text key {key} is missing from en.json"
+        );
+        text
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = key;
+        ""
     }
 }
 
@@ -221,7 +149,11 @@ pub fn percent(share: f64, step: Option<f64>, format: &MoneyFormat) -> String {
 /// A parameter's label in the reader's language: the page passes `param.<key>` in the chart
 /// text; the English label of the parameter table is the fallback.
 pub fn param_label<'a>(text: &'a ChartText, spec: &'a ParamSpec) -> &'a str {
-    text.get(&format!("param.{}", spec.key), spec.label)
+    #[cfg(not(target_arch = "wasm32"))]
+    let english = spec.label;
+    #[cfg(target_arch = "wasm32")]
+    let english = spec.key;
+    text.get(&format!("param.{}", spec.key), english)
 }
 
 /// A parameter value in its unit, short enough for a chart: "36%", "$0.20", "$5.1k",
@@ -283,11 +215,12 @@ mod tests {
 
     #[test]
     fn keys_are_unique_and_texts_are_not_empty() {
-        for (i, (key, text)) in TEXT_KEYS.iter().enumerate() {
+        for (i, key) in TEXT_KEYS.iter().enumerate() {
+            let text = english(key);
             assert!(key.starts_with("chart."), "{key}");
             assert!(!text.is_empty(), "{key}");
             assert!(
-                TEXT_KEYS[i + 1..].iter().all(|(k, _)| k != key),
+                TEXT_KEYS[i + 1..].iter().all(|k| k != key),
                 "duplicate {key}"
             );
         }

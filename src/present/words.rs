@@ -24,6 +24,16 @@ pub fn en(path: &str) -> &'static str {
         .unwrap_or("")
 }
 
+/// The English text of `key` in a section whose keys hold dots themselves ("chartText",
+/// "chart.describe.month"), or "" where there is none.
+pub fn en_entry(section: &str, key: &str) -> &'static str {
+    english()
+        .get(section)
+        .and_then(|s| s.get(key))
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or("")
+}
+
 /// Fills `{name}` placeholders of a template; unknown placeholders stay as they are.
 pub fn fill(template: &str, values: &[(&str, String)]) -> String {
     let mut out = template.to_owned();

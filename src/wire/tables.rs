@@ -12,12 +12,16 @@ use crate::params::PARAMS;
 #[allow(missing_docs)]
 pub struct ParamSpecWire {
     pub key: &'static str,
+    /// English, for the CLI; the page reads its language file.
+    #[cfg(not(target_arch = "wasm32"))]
     pub label: &'static str,
     pub unit: &'static str,
     pub default: f64,
     pub min: f64,
     pub max: f64,
     pub step: f64,
+    /// English, for the CLI; the page reads its language file.
+    #[cfg(not(target_arch = "wasm32"))]
     pub explanation: &'static str,
     pub source: &'static str,
     pub evidence: &'static str,
@@ -32,12 +36,14 @@ pub fn param_table() -> Vec<ParamSpecWire> {
         .iter()
         .map(|s| ParamSpecWire {
             key: s.key,
+            #[cfg(not(target_arch = "wasm32"))]
             label: s.label,
             unit: s.unit.key(),
             default: s.default,
             min: s.min,
             max: s.max,
             step: s.step,
+            #[cfg(not(target_arch = "wasm32"))]
             explanation: s.explanation,
             source: s.source,
             evidence: s.evidence.key(),
@@ -54,8 +60,14 @@ pub fn param_table() -> Vec<ParamSpecWire> {
 #[allow(missing_docs)]
 pub struct PresetWire {
     pub name: &'static str,
+    /// English, for the CLI; the page reads its language file.
+    #[cfg(not(target_arch = "wasm32"))]
     pub title: &'static str,
+    /// English, for the CLI.
+    #[cfg(not(target_arch = "wasm32"))]
     pub summary: &'static str,
+    /// English, for the CLI.
+    #[cfg(not(target_arch = "wasm32"))]
     pub caveat: &'static str,
     pub sources: &'static str,
     pub params: WireObject<&'static str, f64>,
@@ -81,9 +93,12 @@ pub fn preset_table() -> Vec<PresetWire> {
         .iter()
         .map(|p| PresetWire {
             name: p.name,
-            title: p.title,
-            summary: p.summary,
-            caveat: p.caveat,
+            #[cfg(not(target_arch = "wasm32"))]
+            title: p.title(),
+            #[cfg(not(target_arch = "wasm32"))]
+            summary: p.summary(),
+            #[cfg(not(target_arch = "wasm32"))]
+            caveat: p.caveat(),
             sources: p.sources,
             params: params_map(&p.params()),
             month_one: p.month_one,

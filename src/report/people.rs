@@ -1,113 +1,18 @@
-//! Plain-text renderings of a result: the CLI's table, CSV of every monthly series, and the
-//! fixed-precision golden text that tests compare, so that output never depends on how a
-//! float happens to print.
+//! The command line's text for people: the headline numbers and a yearly table of a run, and
+//! the analyses' tables, in English and US dollars written by [`crate::present`].
 
 use std::fmt::Write;
 
+use crate::model::Outcome;
 use crate::present::{fixed, NumberStyle};
+use crate::validate::Scenario;
+use crate::wire::{RegretMapWire, SensitivityWire, UncertaintyWire};
 
 /// The CLI writes English and US dollars, in the page's one style.
 const EN: NumberStyle = NumberStyle::english();
-use crate::model::Outcome;
-use crate::params::PARAMS;
-use crate::validate::Scenario;
-use crate::wire::{
-    RegretMapWire, SensitivityWire, SeriesWire, SummaryWire, UncertaintyWire, SERIES_COLUMNS,
-};
 
 fn month_text(month: Option<u32>) -> String {
     month.map_or_else(|| "none".to_owned(), |m| format!("month {m}"))
-}
-
-/// The summary as `key = value` lines in fixed precision (null for events that do not happen).
-pub fn summary_fixed(summary: &SummaryWire) -> String {
-    // Serializing through serde_json keeps the field list in one place (the wire struct).
-    let value = serde_json::to_value(summary).unwrap_or_default();
-    let mut out = String::new();
-    if let Some(map) = value.as_object() {
-        for (key, v) in map {
-            let text = match v.as_f64() {
-                Some(n) if v.is_f64() => fixed(n),
-                Some(_) => v.to_string(),
-                None => "null".to_owned(),
-            };
-            let _ = writeln!(out, "{key} = {text}");
-        }
-    }
-    out
-}
-
-/// Every monthly series as CSV with a header row, in fixed precision.
-pub fn series_csv(series: &SeriesWire) -> String {
-    let mut out = String::from("month");
-    for name in SERIES_COLUMNS {
-        out.push(',');
-        out.push_str(name);
-    }
-    out.push('\n');
-    for (i, month) in series.month.iter().enumerate() {
-        let _ = write!(out, "{month}");
-        for c in 0..SERIES_COLUMNS.len() {
-            out.push(',');
-            out.push_str(&fixed(series.column(c)[i]));
-        }
-        out.push('\n');
-    }
-    out
-}
-
-/// Every monthly series as CSV, and for a company-like preset three more columns with what the
-/// company reported (`reportedHeadcount`, `reportedAiAgentEquivalent`, `reportedAiContacts`, a
-/// weekly figure as a monthly one), empty in the months it reported nothing, so a spreadsheet
-/// shows the model and the record side by side.
-pub fn series_csv_with_record(scenario: &Scenario, outcome: &Outcome) -> String {
-    let table = series_csv(&SeriesWire::from_outcome(outcome));
-    let (points, _) = crate::wire::record_wire(scenario, outcome);
-    if points.is_empty() {
-        return table;
-    }
-    let cell = |series: &str, month: usize| {
-        points
-            .iter()
-            .find(|p| p.series == series && p.month as usize == month)
-            .map_or(String::new(), |p| fixed(p.value))
-    };
-    let mut out = String::new();
-    for (i, line) in table.lines().enumerate() {
-        if i == 0 {
-            let _ = writeln!(
-                out,
-                "{line},reportedHeadcount,reportedAiAgentEquivalent,reportedAiContacts"
-            );
-        } else {
-            let _ = writeln!(
-                out,
-                "{line},{},{},{}",
-                cell("headcount", i),
-                cell("aiAgentEquivalent", i),
-                cell("aiContacts", i)
-            );
-        }
-    }
-    out
-}
-
-/// The golden text of a scenario: its parameters, summary and series, all fixed precision.
-pub fn golden(scenario: &Scenario, outcome: &Outcome) -> String {
-    let mut out = format!("# preset = {}\n", scenario.preset.name);
-    for spec in PARAMS {
-        let _ = writeln!(
-            out,
-            "# {} = {}",
-            spec.key,
-            fixed(spec.get(&scenario.params))
-        );
-    }
-    out.push_str("\n[summary]\n");
-    out.push_str(&summary_fixed(&SummaryWire::from(&outcome.summary)));
-    out.push_str("\n[series]\n");
-    out.push_str(&series_csv(&SeriesWire::from_outcome(outcome)));
-    out
 }
 
 /// A readable report for people: the headline numbers and a yearly table.
@@ -118,7 +23,7 @@ pub fn table(scenario: &Scenario, outcome: &Outcome) -> String {
     let _ = writeln!(
         out,
         "Scenario: {} ({}){}",
-        scenario.preset.title,
+        scenario.preset.title(),
         scenario.preset.name,
         if changed.is_empty() {
             String::new()
