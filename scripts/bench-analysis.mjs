@@ -133,7 +133,7 @@ async function benchCharts(page) {
     const api = await import('/pkg/layoff_whatif.js');
     await api.default();
     const scenarioOf = (i) => ({ preset: 'typical', params: { layoffShare: 0.2 + (i % 40) * 0.01 } });
-    const band = { uncertainty: api.uncertainty({ preset: 'typical' }, { draws: 1000, seed: 1 }), faded: false };
+    const band = { uncertainty: api.uncertainty({ scenario: { preset: 'typical' }, draws: 1000, seed: 1 }), faded: false };
     const options = { scale: 1, theme: 'light' };
 
     const ours = document.getElementById('ours');
@@ -143,7 +143,7 @@ async function benchCharts(page) {
     const oursTimes = [];
     for (let i = 0; i < updates + 5; i += 1) {
       const start = performance.now();
-      api.render(scenarioOf(i), target, options, null, band);
+      api.render({ scenario: scenarioOf(i), charts: target, options, band });
       const t = performance.now() - start;
       if (i >= 5) oursTimes.push(t);
     }

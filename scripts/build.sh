@@ -18,5 +18,8 @@ cargo build --profile wasm --target wasm32-unknown-unknown --lib --locked
 node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/layoff_whatif_bg.wasm -o www/pkg/layoff_whatif_bg.wasm
+# The glue is an ES module; saying so lets Node load it without guessing (scripts/dist.mjs runs
+# the model in Node to write the fallback's numbers).
+printf '{ "type": "module" }\n' > www/pkg/package.json
 printf 'build: www/pkg/layoff_whatif_bg.wasm %s bytes (%s gzip)\n' \
   "$(wc -c < www/pkg/layoff_whatif_bg.wasm)" "$(gzip -9c www/pkg/layoff_whatif_bg.wasm | wc -c)" >&2

@@ -1,7 +1,8 @@
 // Builds what scripts/build-dist.sh publishes, from an already built www/ (www/pkg present):
 //
-//   1. www/fallback/: the default scenario's key numbers (summary.json, numbers.html) and its
-//      savings chart (savings.svg, savings-dark.svg), made by the CLI, for readers without
+//   1. www/fallback/: the default scenario's key numbers in every language (summary.json,
+//      computed and written by the page's own wasm module run in Node; numbers.html) and its
+//      savings chart (savings.svg, savings-dark.svg, drawn by the CLI), for readers without
 //      JavaScript or WebAssembly (js/fallback.js and index.html's <noscript> use them).
 //   2. dist/: every file of www/ but the dev-only ones, with content hashes in the names of
 //      everything but the HTML pages (app.3f9c2a1b7e.js) and every reference rewritten: HTML
@@ -30,7 +31,7 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, posix, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
@@ -75,44 +76,32 @@ function lookup(table, key) {
   return node;
 }
 
-/** t() over en.json, enough for build-time English text (placeholders and plurals). */
+/** t() over a language file, enough for build-time text (placeholders and plurals). */
 function translator(table) {
-  const plural = new Intl.PluralRules('en');
+  const plural = new Intl.PluralRules(table.meta?.lang || 'en');
   return (key, vars = {}) => {
     let entry = lookup(table, key);
     if (entry && typeof entry === 'object' && 'other' in entry) {
       const n = [vars.count, vars.n, vars.v].find((x) => typeof x === 'number');
       entry = entry[n === undefined ? 'other' : plural.select(n)] ?? entry.other;
     }
-    if (typeof entry !== 'string') fail(`en.json has no text for '${key}'`);
+    if (typeof entry !== 'string') fail(`${table.meta?.lang}.json has no text for '${key}'`);
     return entry.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
   };
 }
 
-// English formatting as www/js/format.js does it for English and US dollars.
-const minus = (text) => text.replace(/^-/, '\u2212').replace(/(\s)-/, '$1\u2212');
-const englishFormat = {
-  money(usd) {
-    const value = Math.abs(usd) < 0.5 ? 0 : usd;
-    const compact = Math.abs(value) >= 1000;
-    return minus(
-      new Intl.NumberFormat('en', {
-        style: 'currency',
-        currency: 'USD',
-        maximumFractionDigits: compact ? 1 : 0,
-        ...(compact ? { notation: 'compact' } : {}),
-      }).format(value),
-    );
-  },
-  count(value) {
-    const abs = Math.abs(value);
-    if (abs >= 1e6) {
-      return minus(new Intl.NumberFormat('en', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 }).format(value));
-    }
-    if (abs >= 10000) return minus(new Intl.NumberFormat('en', { maximumSignificantDigits: 3 }).format(value));
-    return minus(new Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(Math.round(value)));
-  },
-};
+/**
+ * The page's own wasm module, run here in Node: the fallback's numbers are computed and
+ * written by the same code as the page's (src/present), not by a copy of it.
+ */
+async function loadModel() {
+  const glue = join(WWW, 'pkg', 'layoff_whatif.js');
+  const wasm = join(WWW, 'pkg', 'layoff_whatif_bg.wasm');
+  if (!existsSync(glue) || !existsSync(wasm)) fail('www/pkg is not built (bash scripts/build.sh)');
+  const model = await import(pathToFileURL(glue).href);
+  model.initSync({ module: readFileSync(wasm) });
+  return model;
+}
 
 function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -121,28 +110,38 @@ function escapeHtml(text) {
 async function buildFallback(cli) {
   if (!existsSync(cli)) fail(`the CLI is not built at ${cli} (cargo build --bin layoff-whatif)`);
   const run = (...args) => execFileSync(cli, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const result = JSON.parse(run('run', '--preset', 'typical', '--format', 'json'));
+  const model = await loadModel();
+  const result = model.compute({ preset: 'typical' });
   const keep = ['horizonMonths', 'discountRatePerYear', 'modelDepth', 'layoffShare', 'aiShare'];
   const summary = {
     preset: result.preset,
     params: Object.fromEntries(keep.map((k) => [k, result.params[k]])),
     summary: result.summary,
+    items: {},
   };
   const svg = run('chart', '--preset', 'typical', '--kind', 'savings', '--width', '800', '--height', '500');
   const svgDark = run('chart', '--preset', 'typical', '--kind', 'savings', '--width', '800', '--height', '500', '--theme', 'dark');
   if (!svg.startsWith('<svg') && !svg.startsWith('<?xml')) fail('the CLI chart is not SVG');
 
-  const en = JSON.parse(readFileSync(join(WWW, 'i18n', 'en.json'), 'utf8'));
-  const t = translator(en);
-  // The page's own item list (js/fallback.js has no imports, so it loads here as it is).
+  // The page's own item list (js/fallback.js has no imports, so it loads here as it is), in
+  // every language, with the numbers written by the model's formatter.
   const source = readFileSync(join(WWW, 'js', 'fallback.js'), 'utf8');
   const { fallbackItems } = await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`);
-  const items = fallbackItems(summary.summary, summary.params, {
-    t,
-    money: englishFormat.money,
-    count: englishFormat.count,
-    month: (m) => t('numbers.eventMonth', { m: new Intl.NumberFormat('en').format(m) }),
-  });
+  let t = null;
+  for (const file of readdirSync(join(WWW, 'i18n')).filter((f) => f.endsWith('.json')).sort()) {
+    const table = JSON.parse(readFileSync(join(WWW, 'i18n', file), 'utf8'));
+    const lang = table.meta.lang;
+    const numbers = new model.NumberFormatter({ locale: lang, currency: table.money.currency, ratePerUsd: Number(table.money.ratePerUsd) });
+    const tl = translator(table);
+    summary.items[lang] = fallbackItems(summary.summary, summary.params, {
+      t: tl,
+      money: (usd) => numbers.money(usd),
+      count: (n) => numbers.count(n),
+      month: (m) => tl('numbers.eventMonth', { m: numbers.number(m, 0) }),
+    });
+    if (lang === 'en') t = tl;
+  }
+  const items = summary.items.en;
   // The block index.html's <noscript> gets in dist/ (paths relative to the page).
   const block = (prefix) =>
     [

@@ -535,6 +535,10 @@ fn chart_output(args: &Args) -> Result<String, CliError> {
         compare: None,
         band: None,
         record: crate::record::for_preset(scenario.preset.name),
+        augment_story: crate::present::policy::tells_augment_story(
+            scenario.preset.name,
+            &scenario.params,
+        ),
     };
     chart::svg(kind, &data, &options, width as u32, height as u32)
         .map_err(|e| CliError(e.to_string()))

@@ -55,7 +55,9 @@ impl Warning {
     }
 
     /// The warning in English, for the CLI: the page's sentence (`warnings.CODE` in the
-    /// language file), so both say it one way.
+    /// language file), so both say it one way. Not in the browser build, which reads its
+    /// own language file.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn english(self) -> String {
         use crate::present::{words, NumberStyle};
         let en = NumberStyle::english();

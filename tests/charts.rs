@@ -42,6 +42,7 @@ fn render(
         compare,
         band: None,
         record: &[],
+        augment_story: false,
     };
     chart::svg(kind, &data, options, size.0, size.1)
         .unwrap_or_else(|e| panic!("{} at {size:?}: {e}", kind.key()))
@@ -396,6 +397,7 @@ fn every_word_comes_from_the_text_table() {
             compare: None,
             band: None,
             record: &[],
+            augment_story: false,
         };
         let text = chart::describe(kind, &data, &options);
         assert!(
@@ -435,6 +437,7 @@ fn describe_gives_the_key_numbers() {
         compare: None,
         band: None,
         record: &[],
+        augment_story: false,
     };
     let options = ChartOptions::default();
     let savings = chart::describe(ChartKind::Savings, &data, &options);
@@ -466,6 +469,7 @@ fn describe_gives_the_key_numbers() {
         compare: None,
         band: None,
         record: &[],
+        augment_story: false,
     };
     let text = chart::describe(ChartKind::Savings, &data, &options);
     assert!(text.contains("Nothing changes"), "{text}");
@@ -547,7 +551,7 @@ mod properties {
         fn no_valid_scenario_breaks_a_chart(params in any_params()) {
             let outcome = model::run(&params);
             for kind in ChartKind::ALL {
-                let data = ChartData { outcome: &outcome, params: &params, compare: None, band: None, record: &[] };
+                let data = ChartData { outcome: &outcome, params: &params, compare: None, band: None, record: &[], augment_story: false };
                 let svg = chart::svg(kind, &data, &ChartOptions::default(), 360, 260);
                 prop_assert!(svg.is_ok(), "{}: {:?}", kind.key(), svg.err());
                 let svg = svg.unwrap_or_default();
@@ -589,6 +593,7 @@ mod analyses {
             compare: None,
             band: Some(band),
             record: &[],
+            augment_story: false,
         };
         chart::svg(
             ChartKind::Savings,
@@ -718,6 +723,7 @@ mod analyses {
             compare: None,
             band: Some(&faded),
             record: &[],
+            augment_story: false,
         };
         let svg = chart::svg(
             ChartKind::Savings,
@@ -732,6 +738,7 @@ mod analyses {
         let fresh = ChartData {
             band: Some(&band),
             record: &[],
+            augment_story: false,
             ..data
         };
         let described = chart::describe(ChartKind::Savings, &fresh, &ChartOptions::default());
@@ -1011,6 +1018,7 @@ mod analyses {
                             compare: None,
                             band: Some(&band),
                             record: &[],
+                            augment_story: false,
                         };
                         let svg = chart::svg(ChartKind::Savings, &data, &options, size.0, size.1)
                             .expect("savings with a fan");
@@ -1100,6 +1108,7 @@ fn the_headcount_chart_marks_what_the_company_reported() {
             compare: None,
             band: None,
             record: rows,
+            augment_story: false,
         };
         let svg = chart::svg(
             ChartKind::Headcount,
@@ -1154,6 +1163,7 @@ fn the_quality_chart_marks_the_ai_contacts_reported() {
         compare: None,
         band: None,
         record: record::for_preset("salesforce-like"),
+        augment_story: false,
     };
     let svg = chart::svg(
         ChartKind::Quality,
@@ -1170,4 +1180,34 @@ fn the_quality_chart_marks_the_ai_contacts_reported() {
         described.contains("195") && described.contains("RS5"),
         "{described}"
     );
+}
+
+#[test]
+fn only_the_augment_preset_tells_the_ai_helps_agents_story() {
+    // status-quo and augment set the same values; the story is the preset's (one policy,
+    // present::policy::tells_augment_story, shared with the page's prose).
+    for (name, expected) in [("augment", true), ("status-quo", false)] {
+        let (params, outcome) = run(name);
+        let data = ChartData {
+            outcome: &outcome,
+            params: &params,
+            compare: None,
+            band: None,
+            record: &[],
+            augment_story: layoff_whatif::present::policy::tells_augment_story(name, &params),
+        };
+        let svg = chart::svg(
+            ChartKind::Savings,
+            &data,
+            &ChartOptions::default(),
+            640,
+            400,
+        )
+        .expect("svg");
+        assert_eq!(
+            texts(&svg).iter().any(|w| w.contains("AI helps agents")),
+            expected,
+            "{name}"
+        );
+    }
 }

@@ -61,11 +61,22 @@ pub struct RegretMap {
     pub current: (f64, f64),
 }
 
+/// Parameters a map cannot take as an axis: they change the map's own time axis, the cut's
+/// timing or the model itself, so a cell would not compare like with like.
+const NOT_AXES: [&str; 3] = ["horizonMonths", "layoffMonth", "modelDepth"];
+
+/// Whether a parameter can be a map axis. The one place the rule is written: the page reads
+/// the list from the tables (`policy.map.axes`).
+pub fn is_axis(spec: &ParamSpec) -> bool {
+    !NOT_AXES.contains(&spec.key)
+}
+
 fn axis(key: &str) -> Result<&'static ParamSpec, MapError> {
     let s = spec(key).ok_or_else(|| MapError::UnknownKey(key.to_owned()))?;
-    match s.key {
-        "horizonMonths" | "layoffMonth" | "modelDepth" => Err(MapError::NotAnAxis(s.key)),
-        _ => Ok(s),
+    if is_axis(s) {
+        Ok(s)
+    } else {
+        Err(MapError::NotAnAxis(s.key))
     }
 }
 

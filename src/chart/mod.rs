@@ -146,6 +146,9 @@ pub struct ChartData<'a> {
     /// The dated record of the scenario's preset (`record::for_preset`): its like-for-like
     /// figures are drawn on the headcount chart as marked points (empty for other presets).
     pub record: &'a [crate::record::RecordRow],
+    /// Whether the savings chart tells the "AI helps agents" path against keeping everyone
+    /// (`crate::present::policy::tells_augment_story`), as the page's prose does.
+    pub augment_story: bool,
 }
 
 /// The spread of plausible outcomes for the savings chart's fan: per month, P10, P25, P50,

@@ -332,7 +332,7 @@ pub fn draw(
 /// True where the scenario cuts nobody and hands nothing to an AI: then the savings chart tells
 /// the augment path's story against keeping everyone (the augment and status-quo presets).
 pub fn tells_augment_story(data: &ChartData<'_>) -> bool {
-    data.params.layoff_share == 0.0 && data.params.ai_share == 0.0
+    data.augment_story
 }
 
 /// The text alternative of the savings chart.

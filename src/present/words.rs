@@ -1,11 +1,14 @@
-//! The English words of the page's language file, for the command line and the docs: the
-//! page and the CLI read one source of words (`www/i18n/en.json`), so a sentence is written
-//! once per language. The page reads its own language file: nothing the browser builds call
-//! uses this module, so the file is not in the wasm (`record_text` in wire.rs keeps it out).
+//! Where the words come from: one language file per language (`www/i18n/en.json`,
+//! `id.json`), read by the page in the browser and, in English, by the command line and the
+//! golden tests through [`en`] here, so a sentence is written once per language. The browser
+//! build carries no language file: [`en`] and [`en_entry`] exist only in native builds, so
+//! a browser binding that reached for English would not compile.
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::OnceLock;
 
 /// The English language file, parsed once.
+#[cfg(not(target_arch = "wasm32"))]
 fn english() -> &'static serde_json::Value {
     static ENGLISH: OnceLock<serde_json::Value> = OnceLock::new();
     ENGLISH.get_or_init(|| {
@@ -17,6 +20,7 @@ fn english() -> &'static serde_json::Value {
 }
 
 /// The English text at a dotted path ("record.rows.rk1-1.metric"), or "" where there is none.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn en(path: &str) -> &'static str {
     path.split('.')
         .try_fold(english(), |node, part| node.get(part))
@@ -26,6 +30,7 @@ pub fn en(path: &str) -> &'static str {
 
 /// The English text of `key` in a section whose keys hold dots themselves ("chartText",
 /// "chart.describe.month"), or "" where there is none.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn en_entry(section: &str, key: &str) -> &'static str {
     english()
         .get(section)
@@ -46,6 +51,31 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_english_file_says_what_the_parameter_table_says() {
+        // The parameter table documents each input in English (rustdoc, the CLI); the page
+        // reads the language file. They must say the same.
+        for spec in crate::params::PARAMS {
+            assert_eq!(
+                en(&format!("params.{}.label", spec.key)),
+                spec.label,
+                "{}",
+                spec.key
+            );
+            assert_eq!(
+                en(&format!("params.{}.help", spec.key)),
+                spec.explanation,
+                "{}",
+                spec.key
+            );
+        }
+        for preset in crate::presets::PRESETS {
+            for part in ["title", "summary", "caveat"] {
+                assert!(!en(&format!("presets.{}.{part}", preset.name)).is_empty());
+            }
+        }
+    }
 
     #[test]
     fn the_english_file_parses_and_has_every_record_row() {

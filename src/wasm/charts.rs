@@ -1,164 +1,112 @@
 //! The analysis charts' and downloads' bindings: the tornado and the regret map, drawn from
 //! what the worker's `sensitivity()` and `regretMap()` returned, and any chart as an SVG
-//! document for downloads.
+//! document.
 
 use wasm_bindgen::prelude::*;
 
-use super::{canvas_backend, chart_kind, js_error, options_of, ChartInputs};
-use crate::{chart, wire};
+use super::{canvas_backend, chart_error, plain_error, ChartInputs, Request};
+use crate::analysis::map::RegretMap;
+use crate::analysis::sensitivity::Bar;
+use crate::chart;
+use crate::wire::{self, fields, RegretMapInput, SensitivityInput};
 
-/// Reads a tornado handed back by the page (what `sensitivity()` returned), keeping the first
-/// `count` bars (all when `count` is absent or 0).
-fn tornado_of(
-    sensitivity: JsValue,
-    count: Option<u32>,
-) -> Result<(f64, Vec<crate::analysis::sensitivity::Bar>), JsValue> {
-    let input: wire::SensitivityInput =
-        serde_wasm_bindgen::from_value(sensitivity).map_err(|e| {
-            js_error(
-                &format!("the tornado is not valid: {e} (expected {{npv, bars}})"),
-                &[],
-            )
-        })?;
-    let (npv, mut bars) = input.into_bars().map_err(|e| js_error(&e, &[]))?;
-    if let Some(n) = count.filter(|&n| n > 0) {
-        bars.truncate(n as usize);
+const TORNADO: &str = "what sensitivity() returned, {npv, bars}";
+const MAP: &str = "what regretMap() returned";
+
+/// The tornado's net present value and bars from a request, the first `count` kept.
+fn tornado_of(req: &Request) -> Result<(f64, Vec<Bar>), JsValue> {
+    let count = wire::tornado_count(req.number("count")?).map_err(plain_error)?;
+    let input: SensitivityInput = req.need("sensitivity", TORNADO)?;
+    let (npv, mut bars) = input.into_bars().map_err(plain_error)?;
+    if let Some(n) = count {
+        bars.truncate(n);
     }
     Ok((npv, bars))
 }
 
-/// Draws the tornado (what `sensitivity()` returned, first `count` bars) onto a canvas and
-/// returns its text alternative in the options' language.
+/// Draws the tornado onto `canvas` and returns its text alternative in the options'
+/// language: `{sensitivity, canvas, options, count}`.
 #[wasm_bindgen(js_name = renderTornado)]
-pub fn render_tornado(
-    sensitivity: JsValue,
-    canvas: JsValue,
-    options: JsValue,
-    count: Option<u32>,
-) -> Result<String, JsValue> {
-    let options = options_of(options)?;
-    let (npv_usd, bars) = tornado_of(sensitivity, count)?;
+pub fn render_tornado(request_object: JsValue) -> Result<String, JsValue> {
+    let req = Request::new(request_object, "renderTornado", fields::TORNADO)?;
+    let options = req.options()?;
+    let (npv_usd, bars) = tornado_of(&req)?;
     let data = chart::TornadoData {
         npv_usd,
         bars: &bars,
     };
-    let root = plotters::prelude::IntoDrawingArea::into_drawing_area(canvas_backend(canvas)?);
-    chart::draw_tornado(&root, &data, &options).map_err(|e| js_error(&e.to_string(), &[]))?;
+    let root =
+        plotters::prelude::IntoDrawingArea::into_drawing_area(canvas_backend(req.raw("canvas"))?);
+    chart::draw_tornado(&root, &data, &options).map_err(chart_error)?;
     Ok(chart::describe_tornado(&data, &options))
 }
 
-/// The tornado as an SVG document.
+/// The tornado as an SVG document: `{sensitivity, options, width, height, count}`.
 #[wasm_bindgen(js_name = tornadoSvg)]
-pub fn tornado_svg(
-    sensitivity: JsValue,
-    options: JsValue,
-    width: u32,
-    height: u32,
-    count: Option<u32>,
-) -> Result<String, JsValue> {
-    svg_size(width, height)?;
-    let options = options_of(options)?;
-    let (npv_usd, bars) = tornado_of(sensitivity, count)?;
+pub fn tornado_svg(request_object: JsValue) -> Result<String, JsValue> {
+    let req = Request::new(request_object, "tornadoSvg", fields::TORNADO)?;
+    let (width, height) =
+        wire::svg_size(req.number("width")?, req.number("height")?).map_err(plain_error)?;
+    let options = req.options()?;
+    let (npv_usd, bars) = tornado_of(&req)?;
     let data = chart::TornadoData {
         npv_usd,
         bars: &bars,
     };
-    chart::tornado_svg(&data, &options, width, height).map_err(|e| js_error(&e.to_string(), &[]))
+    chart::tornado_svg(&data, &options, width, height).map_err(chart_error)
 }
 
 /// The height in CSS pixels at which a tornado of `bars` bars, `width` CSS pixels wide (640
-/// when absent), reads well.
+/// when absent), reads well: `{bars, options, width}`.
 #[wasm_bindgen(js_name = tornadoHeight)]
-pub fn tornado_height(bars: u32, options: JsValue, width: Option<u32>) -> Result<u32, JsValue> {
-    let options = options_of(options)?;
-    let width = f64::from(width.unwrap_or(640).clamp(100, 4000));
-    Ok(chart::tornado_height(bars as usize, width, &options))
+pub fn tornado_height(request_object: JsValue) -> Result<u32, JsValue> {
+    let req = Request::new(request_object, "tornadoHeight", fields::TORNADO_HEIGHT)?;
+    let (bars, width) =
+        wire::tornado_layout(req.number("bars")?, req.number("width")?).map_err(plain_error)?;
+    Ok(chart::tornado_height(bars, width, &req.options()?))
 }
 
-fn map_of(
-    map: JsValue,
-    metric: Option<String>,
-) -> Result<(crate::analysis::map::RegretMap, chart::MapMetric), JsValue> {
-    let metric = match metric.as_deref() {
-        None => chart::MapMetric::Npv,
-        Some(key) => chart::MapMetric::from_key(key).ok_or_else(|| {
-            js_error(
-                &format!("unknown map metric '{key}' (allowed: npv, regret)"),
-                &[],
-            )
-        })?,
-    };
-    let input: wire::RegretMapInput = serde_wasm_bindgen::from_value(map).map_err(|e| {
-        js_error(
-            &format!("the regret map is not valid: {e} (expected what regretMap() returns)"),
-            &[],
-        )
-    })?;
-    let map = input.into_map().map_err(|e| js_error(&e, &[]))?;
-    Ok((map, metric))
+/// The regret map and its colouring from a draw request.
+fn map_of(req: &Request) -> Result<(RegretMap, chart::MapMetric), JsValue> {
+    let metric = wire::map_metric(req.text("metric")?.as_deref()).map_err(plain_error)?;
+    let input: RegretMapInput = req.need("map", MAP)?;
+    Ok((input.into_map().map_err(plain_error)?, metric))
 }
 
-/// Draws the regret map (what `regretMap()` returned) onto a canvas, coloured by `metric`
-/// ("npv", the default, or "regret"); returns its text alternative.
+/// Draws the regret map onto `canvas`, coloured by `metric` ("npv", the default, or
+/// "regret"), and returns its text alternative: `{map, canvas, options, metric}`.
 #[wasm_bindgen(js_name = renderRegretMap)]
-pub fn render_regret_map(
-    map: JsValue,
-    canvas: JsValue,
-    options: JsValue,
-    metric: Option<String>,
-) -> Result<String, JsValue> {
-    let options = options_of(options)?;
-    let (map, metric) = map_of(map, metric)?;
-    let root = plotters::prelude::IntoDrawingArea::into_drawing_area(canvas_backend(canvas)?);
-    chart::draw_regret_map(&root, &map, metric, &options)
-        .map_err(|e| js_error(&e.to_string(), &[]))?;
+pub fn render_regret_map(request_object: JsValue) -> Result<String, JsValue> {
+    let req = Request::new(request_object, "renderRegretMap", fields::MAP_DRAW)?;
+    let options = req.options()?;
+    let (map, metric) = map_of(&req)?;
+    let root =
+        plotters::prelude::IntoDrawingArea::into_drawing_area(canvas_backend(req.raw("canvas"))?);
+    chart::draw_regret_map(&root, &map, metric, &options).map_err(chart_error)?;
     Ok(chart::describe_regret_map(&map, metric, &options))
 }
 
-/// The regret map as an SVG document.
+/// The regret map as an SVG document: `{map, options, width, height, metric}`.
 #[wasm_bindgen(js_name = regretMapSvg)]
-pub fn regret_map_svg(
-    map: JsValue,
-    options: JsValue,
-    width: u32,
-    height: u32,
-    metric: Option<String>,
-) -> Result<String, JsValue> {
-    svg_size(width, height)?;
-    let options = options_of(options)?;
-    let (map, metric) = map_of(map, metric)?;
-    chart::regret_map_svg(&map, metric, &options, width, height)
-        .map_err(|e| js_error(&e.to_string(), &[]))
+pub fn regret_map_svg(request_object: JsValue) -> Result<String, JsValue> {
+    let req = Request::new(request_object, "regretMapSvg", fields::MAP_DRAW)?;
+    let (width, height) =
+        wire::svg_size(req.number("width")?, req.number("height")?).map_err(plain_error)?;
+    let options = req.options()?;
+    let (map, metric) = map_of(&req)?;
+    chart::regret_map_svg(&map, metric, &options, width, height).map_err(chart_error)
 }
 
-/// One chart as an SVG document (for downloads and print); `compare` and `band` as for
+/// One chart as an SVG document (downloads and print):
+/// `{scenario, kind, options, width, height, compare, band}`, `compare` and `band` as for
 /// `render`.
 #[wasm_bindgen(js_name = chartSvg)]
-pub fn chart_svg(
-    input: JsValue,
-    kind: &str,
-    options: JsValue,
-    width: u32,
-    height: u32,
-    compare: JsValue,
-    band: JsValue,
-) -> Result<String, JsValue> {
-    let kind = chart_kind(kind)?;
-    svg_size(width, height)?;
-    let options = options_of(options)?;
-    let inputs = ChartInputs::read(input, compare, band)?;
-    chart::svg(kind, &inputs.data(), &options, width, height)
-        .map_err(|e| js_error(&e.to_string(), &[]))
-}
-
-/// Refuses an SVG size outside 100-4000 pixels each way.
-fn svg_size(width: u32, height: u32) -> Result<(), JsValue> {
-    if (100..=4000).contains(&width) && (100..=4000).contains(&height) {
-        Ok(())
-    } else {
-        Err(js_error(
-            "chart size must be 100 to 4000 pixels each way",
-            &[],
-        ))
-    }
+pub fn chart_svg(request_object: JsValue) -> Result<String, JsValue> {
+    let req = Request::new(request_object, "chartSvg", fields::CHART_SVG)?;
+    let kind = wire::chart_kind(&req.text("kind")?.unwrap_or_default()).map_err(plain_error)?;
+    let (width, height) =
+        wire::svg_size(req.number("width")?, req.number("height")?).map_err(plain_error)?;
+    let options = req.options()?;
+    let inputs = ChartInputs::read(&req)?;
+    chart::svg(kind, &inputs.data(), &options, width, height).map_err(chart_error)
 }

@@ -1,28 +1,32 @@
-//! The JavaScript surface, compiled for wasm32 only: thin, stateless functions that take the
-//! whole scenario, validate it through the same path as the CLI, and return the whole answer.
-//! They never panic on input: every error becomes a JavaScript `Error` whose message is the
-//! validation text and whose `errors` property lists `{key, code, message}` per problem.
+//! The JavaScript surface, compiled for wasm32 only: thin, stateless functions that each take
+//! one request object (`crate::wire::requests`), validate it through the same path as the
+//! CLI, and return the whole answer. They never panic on input: every error becomes a
+//! JavaScript `Error` whose message is the validation text and whose `errors` property lists
+//! `{key, code, message}` per problem.
 //!
-//! The browser gets one module (scripts/build.sh): `page` holds the tables, the checks, the
-//! model and the four main charts; `analysis` the Monte Carlo, tornado and regret-map
+//! The browser gets one module (scripts/build.sh): [`page`] holds the tables, the checks, the
+//! model and the four main charts; [`analysis`] the Monte Carlo, tornado and regret-map
 //! computations, which the page's Web Worker runs in its own instance of the same compiled
-//! module; `charts` the tornado and regret-map charts and every chart as an SVG document.
-//! `canvas` is the canvas backend they draw on. One module costs less to download than two
-//! near-identical ones (docs/PERFORMANCE.md, "One wasm module").
+//! module; [`charts`] the tornado and regret-map charts and every chart as an SVG document;
+//! [`present`] the number formatter the page writes its prose with. [`canvas`] is the canvas
+//! backend they draw on. One module costs less to download than two near-identical ones
+//! (docs/PERFORMANCE.md, "One wasm module").
 
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::chart::{self, ChartData, ChartKind, ChartOptions};
+use crate::chart::{self, ChartData, ChartOptions};
 use crate::model::{self, Outcome};
 use crate::validate::{self, RawScenario, Scenario};
-use crate::wire::{self, ChartOptionsWire, InputErrorWire, ScenarioInput};
+use crate::wire::{BandWire, ChartOptionsWire, InputErrorWire, ScenarioInput};
 
 mod analysis;
 mod canvas;
 mod charts;
 mod page;
+mod present;
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -47,38 +51,149 @@ fn js_error(message: &str, errors: &[InputErrorWire]) -> JsValue {
     error.into()
 }
 
+/// An error with a message only (a request that is not even the right shape).
+fn plain_error(message: String) -> JsValue {
+    js_error(&message, &[])
+}
+
 fn to_js_plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, serde_wasm_bindgen::Error> {
     value.serialize(&serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true))
 }
 
-fn raw_of(input: JsValue) -> Result<RawScenario, JsValue> {
-    if input.is_undefined() || input.is_null() {
-        return Ok(RawScenario::default());
-    }
-    let parsed: ScenarioInput = serde_wasm_bindgen::from_value(input).map_err(|e| {
-        js_error(
-            &format!("the scenario is not valid: {e} (expected {{preset, params}})"),
-            &[],
-        )
-    })?;
-    parsed.into_raw().map_err(|e| js_error(&e, &[]))
+/// One request object as a call receives it: an object whose keys are all known to the call
+/// (`wire::requests::fields`), read field by field. A misspelt key is refused by name rather
+/// than ignored, so an option that does nothing never looks as if it worked.
+struct Request {
+    object: JsValue,
+    call: &'static str,
 }
 
-fn scenario_of(input: JsValue) -> Result<Scenario, JsValue> {
+impl Request {
+    fn new(value: JsValue, call: &'static str, allowed: &[&str]) -> Result<Self, JsValue> {
+        let expected = allowed.join(", ");
+        if !value.is_object() || js_sys::Array::is_array(&value) {
+            return Err(plain_error(format!(
+                "{call}: the request must be an object with {expected}"
+            )));
+        }
+        for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !allowed.contains(&key.as_str()) {
+                return Err(plain_error(format!(
+                    "{call}: unknown field '{}' (expected {expected})",
+                    validate::quote(&key)
+                )));
+            }
+        }
+        Ok(Request {
+            object: value,
+            call,
+        })
+    }
+
+    /// A field as given; `undefined` and `null` both mean absent.
+    fn raw(&self, name: &str) -> JsValue {
+        let value = js_sys::Reflect::get(&self.object, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        if value.is_null() {
+            JsValue::UNDEFINED
+        } else {
+            value
+        }
+    }
+
+    /// A field read through its wire type, if present.
+    fn value<T: DeserializeOwned>(&self, name: &str, expected: &str) -> Result<Option<T>, JsValue> {
+        let value = self.raw(name);
+        if value.is_undefined() {
+            return Ok(None);
+        }
+        serde_wasm_bindgen::from_value(value)
+            .map(Some)
+            .map_err(|e| {
+                plain_error(format!(
+                    "{}: {name} is not valid: {e} (expected {expected})",
+                    self.call
+                ))
+            })
+    }
+
+    /// A field that must be present.
+    fn need<T: DeserializeOwned>(&self, name: &str, expected: &str) -> Result<T, JsValue> {
+        self.value(name, expected)?.ok_or_else(|| {
+            plain_error(format!(
+                "{}: {name} is missing (expected {expected})",
+                self.call
+            ))
+        })
+    }
+
+    /// A number field, if present.
+    fn number(&self, name: &str) -> Result<Option<f64>, JsValue> {
+        let value = self.raw(name);
+        if value.is_undefined() {
+            return Ok(None);
+        }
+        value
+            .as_f64()
+            .map(Some)
+            .ok_or_else(|| plain_error(format!("{}: {name} must be a number", self.call)))
+    }
+
+    /// A text field, if present.
+    fn text(&self, name: &str) -> Result<Option<String>, JsValue> {
+        let value = self.raw(name);
+        if value.is_undefined() {
+            return Ok(None);
+        }
+        value
+            .as_string()
+            .map(Some)
+            .ok_or_else(|| plain_error(format!("{}: {name} must be text", self.call)))
+    }
+
+    /// The chart options, if given.
+    fn options(&self) -> Result<ChartOptions, JsValue> {
+        options_of(self.value("options", "{scale, theme, text, numbers}")?)
+    }
+
+    /// The scenario to run (required).
+    fn scenario(&self) -> Result<ScenarioInput, JsValue> {
+        self.need("scenario", "{preset, params}")
+    }
+}
+
+/// Reads a bare value of a wire type; the message names the call and what it expected.
+fn request<T: DeserializeOwned>(value: JsValue, call: &str, expected: &str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        plain_error(format!(
+            "{call}: the request is not valid: {e} (expected {expected})"
+        ))
+    })
+}
+
+fn raw_of(input: ScenarioInput) -> Result<RawScenario, JsValue> {
+    input.into_raw().map_err(plain_error)
+}
+
+/// A scenario from its wire form, validated strictly.
+fn scenario_of(input: ScenarioInput) -> Result<Scenario, JsValue> {
     validate::validate(&raw_of(input)?).map_err(|e| {
         let list: Vec<InputErrorWire> = e.0.iter().map(InputErrorWire::from).collect();
         js_error(&e.to_string(), &list)
     })
 }
 
-fn options_of(options: JsValue) -> Result<ChartOptions, JsValue> {
-    let wire: ChartOptionsWire = if options.is_undefined() || options.is_null() {
-        ChartOptionsWire::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| js_error(&format!("the chart options are not valid: {e}"), &[]))?
-    };
-    wire.into_options().map_err(|e| js_error(&e, &[]))
+/// A bare scenario object (`{preset, params}`) as the request, as `compute` and `seriesCsv`
+/// take it.
+fn scenario_request(value: JsValue, call: &str) -> Result<ScenarioInput, JsValue> {
+    request(value, call, "{preset, params}")
+}
+
+fn options_of(options: Option<ChartOptionsWire>) -> Result<ChartOptions, JsValue> {
+    options
+        .unwrap_or_default()
+        .into_options()
+        .map_err(plain_error)
 }
 
 /// The canvas a chart is drawn on, as a plotters backend (polylines batched: see `canvas`).
@@ -87,24 +202,6 @@ fn canvas_backend(canvas: JsValue) -> Result<canvas::BatchedCanvas, JsValue> {
         .dyn_into::<web_sys::HtmlCanvasElement>()
         .map_err(|_| js_error("the target is not a canvas", &[]))?;
     canvas::BatchedCanvas::new(canvas).ok_or_else(|| js_error("the canvas has no 2D context", &[]))
-}
-
-/// Reads the optional fan of the savings chart: `{uncertainty, faded}` where `uncertainty` is
-/// what `uncertainty()` returned for this scenario.
-fn band_of(band: JsValue) -> Result<Option<chart::Band>, JsValue> {
-    if band.is_undefined() || band.is_null() {
-        return Ok(None);
-    }
-    let wire: wire::BandWire = serde_wasm_bindgen::from_value(band).map_err(|e| {
-        js_error(
-            &format!("the uncertainty band is not valid: {e} (expected {{uncertainty, faded}})"),
-            &[],
-        )
-    })?;
-    wire.uncertainty
-        .to_band(wire.faded)
-        .map(Some)
-        .map_err(|e| js_error(&e, &[]))
 }
 
 /// What every chart of one scenario is drawn from: the scenario's run, the pinned scenario's
@@ -117,13 +214,16 @@ struct ChartInputs {
 }
 
 impl ChartInputs {
-    fn read(input: JsValue, compare: JsValue, band: JsValue) -> Result<Self, JsValue> {
-        let scenario = scenario_of(input)?;
-        let band = band_of(band)?;
-        let compare = if compare.is_undefined() || compare.is_null() {
-            None
-        } else {
-            Some(model::run(&scenario_of(compare)?.params))
+    /// Reads `scenario`, `compare` and `band` from a request.
+    fn read(req: &Request) -> Result<Self, JsValue> {
+        let scenario = scenario_of(req.scenario()?)?;
+        let band = match req.value::<BandWire>("band", "{uncertainty, faded}")? {
+            None => None,
+            Some(b) => Some(b.uncertainty.to_band(b.faded).map_err(plain_error)?),
+        };
+        let compare = match req.value::<ScenarioInput>("compare", "{preset, params}")? {
+            None => None,
+            Some(c) => Some(model::run(&scenario_of(c)?.params)),
         };
         let outcome = model::run(&scenario.params);
         Ok(Self {
@@ -141,15 +241,15 @@ impl ChartInputs {
             compare: self.compare.as_ref(),
             band: self.band.as_ref(),
             record: crate::record::for_preset(self.scenario.preset.name),
+            augment_story: crate::present::policy::tells_augment_story(
+                self.scenario.preset.name,
+                &self.scenario.params,
+            ),
         }
     }
 }
 
-fn chart_kind(key: &str) -> Result<ChartKind, JsValue> {
-    ChartKind::from_key(key).ok_or_else(|| {
-        js_error(
-            &format!("unknown chart '{key}' (allowed: savings, headcount, costs, quality)"),
-            &[],
-        )
-    })
+/// The thrown error of a chart that cannot be drawn.
+fn chart_error(e: chart::ChartError) -> JsValue {
+    plain_error(e.to_string())
 }

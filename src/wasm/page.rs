@@ -1,40 +1,32 @@
-//! The page's bindings: the tables the controls are built from, the
-//! checks behind typed values and links, the model run, and the four main charts.
+//! The page's bindings: the tables the controls are built from, the checks behind typed
+//! values and links, the model run, and the four main charts.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{
-    canvas_backend, chart_kind, js_error, options_of, raw_of, scenario_of, to_js, ChartInputs,
+    canvas_backend, chart_error, js_error, plain_error, raw_of, scenario_of, scenario_request,
+    to_js, ChartInputs, Request,
 };
 use crate::chart;
 use crate::model;
 use crate::report;
 use crate::validate::{self, RawValue};
-use crate::wire::{self, CheckedScenarioWire, InputErrorWire, ResultWire};
+use crate::wire::{
+    self, fields, CheckedScenarioWire, InputErrorWire, RenderWire, ResultWire, ScenarioInput,
+};
 
-/// The parameter table: key, label, unit, default, range, step, explanation, source, evidence.
-#[wasm_bindgen(js_name = paramTable)]
-pub fn param_table() -> Result<JsValue, JsValue> {
-    to_js(&wire::param_table())
-}
-
-/// Every preset with its texts and full parameter set.
-#[wasm_bindgen(js_name = presetTable)]
-pub fn preset_table() -> Result<JsValue, JsValue> {
-    to_js(&wire::preset_table())
-}
-
-/// Every source: `{id, citation, evidence}`.
-#[wasm_bindgen(js_name = sourceTable)]
-pub fn source_table() -> Result<JsValue, JsValue> {
-    to_js(&wire::source_table())
+/// Everything the controls are built from: `{params, presets, sources, policy}`.
+#[wasm_bindgen]
+pub fn tables() -> Result<JsValue, JsValue> {
+    to_js(&wire::tables())
 }
 
 /// Checks a scenario leniently: returns the nearest valid scenario and a list of what was
 /// ignored, so a hand-edited link still opens. Throws only when the input is not an object.
 #[wasm_bindgen(js_name = checkScenario)]
-pub fn check_scenario(input: JsValue) -> Result<JsValue, JsValue> {
+pub fn check_scenario(scenario: JsValue) -> Result<JsValue, JsValue> {
+    let input: ScenarioInput = scenario_request(scenario, "checkScenario")?;
     let (scenario, errors) = validate::validate_lenient(&raw_of(input)?);
     to_js(&CheckedScenarioWire {
         preset: scenario.preset.name,
@@ -44,9 +36,13 @@ pub fn check_scenario(input: JsValue) -> Result<JsValue, JsValue> {
     })
 }
 
-/// Checks one typed value for one key; returns the number or throws with the message.
+/// Checks one typed value, `{key, value}` (a number or text); returns the number or throws
+/// with the message.
 #[wasm_bindgen(js_name = checkValue)]
-pub fn check_value(key: &str, value: JsValue) -> Result<f64, JsValue> {
+pub fn check_value(request_object: JsValue) -> Result<f64, JsValue> {
+    let req = Request::new(request_object, "checkValue", fields::CHECK_VALUE)?;
+    let key = req.text("key")?.unwrap_or_default();
+    let value = req.raw("value");
     let raw = if let Some(n) = value.as_f64() {
         RawValue::Number(n)
     } else if let Some(s) = value.as_string() {
@@ -54,7 +50,7 @@ pub fn check_value(key: &str, value: JsValue) -> Result<f64, JsValue> {
     } else {
         RawValue::WrongType("not a number or text")
     };
-    validate::check_value(key, &raw)
+    validate::check_value(&key, &raw)
         .map(|(_, v)| v)
         .map_err(|e| {
             let wire = InputErrorWire::from(&e);
@@ -62,13 +58,15 @@ pub fn check_value(key: &str, value: JsValue) -> Result<f64, JsValue> {
         })
 }
 
-/// Reads text in the one number grammar of every input (`validate::parse_number`), for the
-/// page's options that are not parameters (the exchange rate): the number, or an error whose
-/// `errors[0].code` is "tooLong", "notANumber" or "notFinite".
+/// Reads `{text}` in the one number grammar of every input (`validate::parse_number`), for
+/// the page's options that are not parameters (the exchange rate): the number, or an error
+/// whose `errors[0].code` is "tooLong", "notANumber" or "notFinite".
 #[wasm_bindgen(js_name = readNumber)]
-pub fn read_number(text: &str) -> Result<f64, JsValue> {
-    let chars = text.chars().count();
-    let code = if chars > validate::MAX_VALUE_CHARS {
+pub fn read_number(request_object: JsValue) -> Result<f64, JsValue> {
+    let req = Request::new(request_object, "readNumber", fields::READ_NUMBER)?;
+    let text = req.text("text")?.unwrap_or_default();
+    let text = text.as_str();
+    let code = if text.chars().count() > validate::MAX_VALUE_CHARS {
         "tooLong"
     } else {
         match validate::parse_number(text) {
@@ -88,50 +86,57 @@ pub fn read_number(text: &str) -> Result<f64, JsValue> {
     Err(js_error(&wire.message.clone(), &[wire]))
 }
 
-/// Runs the model for a scenario and returns `{preset, changed, params, summary, series}`.
+/// Runs the model for a scenario (`{preset, params}`) and returns `{preset, changed, params,
+/// summary, series, warnings, record, calibration}`.
 #[wasm_bindgen]
-pub fn compute(input: JsValue) -> Result<JsValue, JsValue> {
-    let scenario = scenario_of(input)?;
+pub fn compute(scenario: JsValue) -> Result<JsValue, JsValue> {
+    let scenario = scenario_of(scenario_request(scenario, "compute")?)?;
     let outcome = model::run(&scenario.params);
     to_js(&ResultWire::new(&scenario, &outcome))
 }
 
-/// Runs the model once and draws the requested charts onto their canvases. `targets` is an
-/// array of `{kind, canvas}`; `compare` is an optional pinned scenario drawn behind; `band`
-/// an optional `{uncertainty, faded}` drawn as the savings chart's fan. Returns the same
-/// result as `compute`.
+/// Runs the model once and draws the requested charts onto their canvases:
+/// `{scenario, charts: [{kind, canvas}], options, compare, band}` where `compare` is an
+/// optional pinned scenario drawn behind and `band` an optional `{uncertainty, faded}` drawn
+/// as the savings chart's fan. Returns `{result, descriptions}`: the result as `compute`
+/// gives it, and each drawn chart's text alternative by kind.
 #[wasm_bindgen]
-pub fn render(
-    input: JsValue,
-    targets: js_sys::Array,
-    options: JsValue,
-    compare: JsValue,
-    band: JsValue,
-) -> Result<JsValue, JsValue> {
-    let options = options_of(options)?;
-    let inputs = ChartInputs::read(input, compare, band)?;
+pub fn render(request_object: JsValue) -> Result<JsValue, JsValue> {
+    let req = Request::new(request_object, "render", fields::RENDER)?;
+    let options = req.options()?;
+    let inputs = ChartInputs::read(&req)?;
     let data = inputs.data();
-    data.check().map_err(|e| js_error(&e.to_string(), &[]))?;
+    data.check().map_err(chart_error)?;
+    let targets = req.raw("charts");
+    let targets: js_sys::Array = if js_sys::Array::is_array(&targets) {
+        targets.unchecked_into()
+    } else {
+        return Err(plain_error(
+            "render: charts must be a list of {kind, canvas}".to_owned(),
+        ));
+    };
+    let mut descriptions = Vec::with_capacity(targets.length() as usize);
     for target in targets.iter() {
         let kind_text = js_sys::Reflect::get(&target, &"kind".into())
             .ok()
             .and_then(|k| k.as_string())
             .unwrap_or_default();
-        let kind = chart_kind(&kind_text)?;
-        let canvas = js_sys::Reflect::get(&target, &"canvas".into())
-            .ok()
-            .filter(|c| c.is_instance_of::<web_sys::HtmlCanvasElement>())
-            .ok_or_else(|| js_error(&format!("chart '{kind_text}' has no canvas"), &[]))?;
+        let kind = wire::chart_kind(&kind_text).map_err(plain_error)?;
+        let canvas = js_sys::Reflect::get(&target, &"canvas".into()).unwrap_or(JsValue::UNDEFINED);
         let root = plotters::prelude::IntoDrawingArea::into_drawing_area(canvas_backend(canvas)?);
-        chart::draw(&root, kind, &data, &options).map_err(|e| js_error(&e.to_string(), &[]))?;
+        chart::draw(&root, kind, &data, &options).map_err(chart_error)?;
+        descriptions.push((kind.key(), chart::describe(kind, &data, &options)));
     }
-    to_js(&ResultWire::new(&inputs.scenario, &inputs.outcome))
+    to_js(&RenderWire {
+        result: ResultWire::new(&inputs.scenario, &inputs.outcome),
+        descriptions: wire::WireObject(descriptions),
+    })
 }
 
-/// Every monthly series as CSV.
+/// Every monthly series of a scenario (`{preset, params}`) as CSV.
 #[wasm_bindgen(js_name = seriesCsv)]
-pub fn series_csv(input: JsValue) -> Result<String, JsValue> {
-    let scenario = scenario_of(input)?;
+pub fn series_csv(scenario: JsValue) -> Result<String, JsValue> {
+    let scenario = scenario_of(scenario_request(scenario, "seriesCsv")?)?;
     let outcome = model::run(&scenario.params);
     Ok(report::series_csv_with_record(&scenario, &outcome))
 }

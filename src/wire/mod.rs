@@ -12,12 +12,14 @@ use crate::params::{Params, PARAMS};
 
 pub mod analysis;
 pub mod options;
+pub mod requests;
 pub mod result;
 pub mod scenario;
 pub mod tables;
 
 pub use analysis::*;
 pub use options::*;
+pub use requests::*;
 pub use result::*;
 pub use scenario::*;
 pub use tables::*;

@@ -188,6 +188,18 @@ pub struct ResultWire {
     pub record: Vec<RecordPointWire>,
     /// For a company-like preset, every reported figure held against the model.
     pub calibration: Vec<CalibrationRowWire>,
+    /// Whether the page tells the "AI helps agents" story for this scenario
+    /// (`crate::present::policy::tells_augment_story`), as the savings chart draws it.
+    pub augment_story: bool,
+}
+
+/// What `render` returns: the result, and each drawn chart's text alternative by kind (the
+/// page's `aria-describedby` text, in the reader's language).
+#[derive(Debug, Serialize)]
+#[allow(missing_docs)]
+pub struct RenderWire {
+    pub result: ResultWire,
+    pub descriptions: WireObject<&'static str, String>,
 }
 
 /// One plausibility warning: a stable code the page translates and the figure behind it.
@@ -201,6 +213,7 @@ pub struct WarningWire {
     /// year, agents).
     pub value: f64,
     /// The warning in English (the CLI prints it; the page translates the code).
+    #[cfg(not(target_arch = "wasm32"))]
     pub message: String,
 }
 
@@ -323,6 +336,7 @@ pub fn warnings_wire(params: &Params, outcome: &Outcome) -> Vec<WarningWire> {
         .map(|w| WarningWire {
             code: w.code(),
             value: w.value(),
+            #[cfg(not(target_arch = "wasm32"))]
             message: w.english(),
         })
         .collect()
@@ -381,6 +395,10 @@ impl ResultWire {
             warnings: warnings_wire(&scenario.params, outcome),
             record,
             calibration,
+            augment_story: crate::present::policy::tells_augment_story(
+                scenario.preset.name,
+                &scenario.params,
+            ),
         }
     }
 }

@@ -6,6 +6,65 @@ use serde::Serialize;
 use super::{params_map, WireObject};
 use crate::params::PARAMS;
 
+/// Everything the page builds its controls from, in one answer: `{params, presets, sources,
+/// policy}`.
+#[derive(Debug, Serialize)]
+#[allow(missing_docs)]
+pub struct TablesWire {
+    pub params: Vec<ParamSpecWire>,
+    pub presets: Vec<PresetWire>,
+    pub sources: Vec<SourceWire>,
+    pub policy: PolicyWire,
+}
+
+/// The presentation's policies as data (`crate::present::policy`).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)]
+pub struct PolicyWire {
+    /// The sliders the first screen and a compact embed show first.
+    pub first_sliders: [&'static str; 2],
+    /// The regret map's defaults and what it accepts.
+    pub map: MapPolicyWire,
+    /// Every key the charts' words use (the `chartText` section of a language file).
+    pub chart_text_keys: &'static [&'static str],
+}
+
+/// The regret map's defaults and allowed values.
+#[derive(Debug, Serialize)]
+#[allow(missing_docs)]
+pub struct MapPolicyWire {
+    pub x: &'static str,
+    pub y: &'static str,
+    pub metric: &'static str,
+    pub metrics: [&'static str; 2],
+    pub axes: Vec<&'static str>,
+    pub cells: usize,
+}
+
+/// The page's tables and policies.
+pub fn tables() -> TablesWire {
+    use crate::analysis::map;
+    use crate::present::policy;
+    TablesWire {
+        params: param_table(),
+        presets: preset_table(),
+        sources: source_table(),
+        policy: PolicyWire {
+            first_sliders: policy::FIRST_SLIDERS,
+            map: MapPolicyWire {
+                x: map::DEFAULT_X,
+                y: map::DEFAULT_Y,
+                metric: policy::MAP_METRICS[0],
+                metrics: policy::MAP_METRICS,
+                axes: policy::map_axes(),
+                cells: map::DEFAULT_CELLS,
+            },
+            chart_text_keys: crate::chart::TEXT_KEYS,
+        },
+    }
+}
+
 /// One row of the parameter table on the wire (CLI `params --format json`, the page).
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -235,7 +235,7 @@ for (const view of VIEWS.filter((v) => !v.noWasm && !v.static && !v.name.startsW
     const ids = await page.evaluate(() => [...document.querySelectorAll('input[type=range]')].filter((r) => r.getClientRects().length && !r.disabled).map((r) => r.id));
     // A pure number (an elasticity) has no unit to say; every other value must carry one.
     const units = table('en').units;
-    const unitless = new Set((await wasmCall(page, 'paramTable')).filter((p) => units[p.unit]?.spoken === '{v}' && !/usd/i.test(p.unit)).map((p) => p.key));
+    const unitless = new Set((await wasmCall(page, 'tables')).params.filter((p) => units[p.unit]?.spoken === '{v}' && !/usd/i.test(p.unit)).map((p) => p.key));
     assert.ok(ids.length >= (view.query.includes('embed') ? 2 : 30), `${ids.length} sliders`);
     const problems = [];
     for (const id of ids) {
@@ -348,7 +348,7 @@ test('chart lines meet 3:1 and chart text 4.5:1 against the chart background in 
     for (const kind of ['savings', 'headcount', 'costs', 'quality']) {
       let svg;
       try {
-        svg = await wasmCall(page, 'chartSvg', { preset: 'typical' }, kind, { theme }, 800, 500, null);
+        svg = await wasmCall(page, 'chartSvg', { scenario: { preset: 'typical' }, kind, options: { theme }, width: 800, height: 500 });
       } catch {
         continue; // a theme this build does not know
       }

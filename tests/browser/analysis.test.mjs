@@ -65,7 +65,7 @@ test('the fan appears once the worker answers and is the uncertainty() of the sa
   await page.waitForFunction(() => document.getElementById('uncertainty-note').dataset.state === 'ready');
   const d = await debug(page);
   const scenario = await currentScenario(page);
-  const direct = await wasmCall(page, 'uncertainty', scenario, { draws: 1000, seed: 1 });
+  const direct = await wasmCall(page, 'uncertainty', { scenario: scenario, draws: 1000, seed: 1 });
   assert.equal(d.uncertainty.result.draws, 1000);
   assert.deepEqual(d.uncertainty.result, direct, "the worker's result is the direct call's, bit for bit");
   assert.equal(d.bandDrawn, `${d.key}|1000|false`, 'the savings chart shows the full band of this scenario');
@@ -85,7 +85,7 @@ test('the fan appears once the worker answers and is the uncertainty() of the sa
       const c = document.createElement('canvas');
       c.width = onPage.width;
       c.height = onPage.height;
-      api.render(scenario, [{ kind: 'savings', canvas: c }], charts.options(), null, band);
+      api.render({ scenario, charts: [{ kind: 'savings', canvas: c }], options: charts.options(), band });
       return c.toDataURL();
     };
     const band = { uncertainty: analysis.debug().uncertainty.result, faded: false };
@@ -124,9 +124,9 @@ test('dragging a slider drops stale work: the final fan, tornado and map belong 
   assert.ok(d.counts.posted > before.counts.posted, 'new states were sent to the worker');
   const scenario = await currentScenario(page);
   const [u, s, m] = await Promise.all([
-    wasmCall(page, 'uncertainty', scenario, { draws: 1000, seed: 1 }),
-    wasmCall(page, 'sensitivity', scenario),
-    wasmCall(page, 'regretMap', scenario, { x: 'layoffShare', y: 'aiResolutionRate', cells: 41 }),
+    wasmCall(page, 'uncertainty', { scenario: scenario, draws: 1000, seed: 1 }),
+    wasmCall(page, 'sensitivity', { scenario: scenario }),
+    wasmCall(page, 'regretMap', { scenario: scenario, x: 'layoffShare', y: 'aiResolutionRate', cells: 41 }),
   ]);
   assert.deepEqual(d.uncertainty.result, u, 'the final band is the final state’s');
   assert.deepEqual(d.sensitivity.result, s, 'the final tornado is the final state’s');
@@ -227,7 +227,7 @@ test('the worker keeps only the newest request: old states are never worked on',
   await context.close();
 });
 
-test('the tornado and map charts load their module only when the reader comes near them', async () => {
+test('the tornado and map are drawn when the reader comes near them, from the one wasm module', async () => {
   const fetched = [];
   const { page, context, problems } = await openPage(browser, server.url, {
     beforeLoad: (p) => p.on('request', (r) => fetched.push(new URL(r.url()).pathname)),
@@ -237,16 +237,16 @@ test('the tornado and map charts load their module only when the reader comes ne
   await nextFrames(page);
   assert.equal(await page.evaluate(() => window.scrollY), 0);
   const before = await debug(page);
-  assert.equal(before.chartsLoaded, false, 'not loaded while the reader is at the top');
-  assert.ok(!fetched.some((p) => p.includes('layoff_whatif_charts')), 'the charts module was not fetched');
+  assert.equal(before.near, false, 'not drawn while the reader is at the top');
+  assert.equal(await page.textContent('#chart-desc-tornado'), '', 'no tornado yet');
   // The worker was handed the page's compiled module: the wasm came down once.
   assert.equal(fetched.filter((p) => p.endsWith('/layoff_whatif_bg.wasm')).length, 1, 'the page module was fetched once');
   assert.equal(await page.getAttribute('.analysis__figure--tornado', 'aria-busy'), 'true', 'the waiting tornado says it is busy');
   await page.locator('#analysis').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.getElementById('chart-desc-tornado').textContent.length > 20);
   await page.waitForFunction(() => document.getElementById('chart-desc-map').textContent.length > 20);
-  assert.equal((await debug(page)).chartsLoaded, true);
-  assert.ok(fetched.some((p) => p.endsWith('layoff_whatif_charts_bg.wasm')), 'fetched once needed');
+  assert.equal((await debug(page)).near, true);
+  assert.equal(fetched.filter((p) => p.endsWith('.wasm')).length, 1, 'one wasm module, fetched once');
   assert.equal(await page.getAttribute('.analysis__figure--tornado', 'aria-busy'), 'false');
   assert.deepEqual(problems, []);
   await context.close();
@@ -257,7 +257,7 @@ test('the tornado ranks by swing, matches sensitivity() and can show every bar',
   await waitForRender(page);
   await waitForAnalyses(page, ['sensitivity']);
   const d = await debug(page);
-  const direct = await wasmCall(page, 'sensitivity', await currentScenario(page));
+  const direct = await wasmCall(page, 'sensitivity', { scenario: await currentScenario(page) });
   assert.deepEqual(d.sensitivity.result, direct);
   const swings = direct.bars.map((b) => b.swing);
   assert.equal(swings[0], Math.max(...swings), 'the first bar is the largest swing');
@@ -282,7 +282,7 @@ test('the map cell at the current scenario equals a single compute(), and the ax
   const { page, context, problems } = await openPage(browser, server.url);
   await waitForRender(page);
   // Put the scenario on a grid point: the middle cell of both axes.
-  const table = await wasmCall(page, 'paramTable');
+  const table = (await wasmCall(page, 'tables')).params;
   const spec = Object.fromEntries(table.map((s) => [s.key, s]));
   const mid = (key) => spec[key].min + ((spec[key].max - spec[key].min) * 20) / 40;
   const x = mid('layoffShare');
@@ -332,7 +332,6 @@ test('analysis drawing refuses malformed data with a clear message', async () =>
   await waitForAnalyses(page, ['uncertainty', 'sensitivity', 'map']);
   const messages = await page.evaluate(async () => {
     const api = await import('./pkg/layoff_whatif.js');
-    const chartsApi = await (await import('./js/charts-module.js')).loadChartsModule();
     const analysis = await import('./js/analysis.js');
     const d = analysis.debug();
     const canvas = document.createElement('canvas');
@@ -352,13 +351,14 @@ test('analysis drawing refuses malformed data with a clear message', async () =>
     const scenario = { preset: 'typical' };
     const map = d.map.result;
     return {
-      shortBand: attempt(() => api.render(scenario, [], null, null, { uncertainty: short })),
-      nanBand: attempt(() => api.render(scenario, [], null, null, { uncertainty: nan })),
-      notBand: attempt(() => api.render(scenario, [], null, null, { uncertainty: 5 })),
-      tornado: attempt(() => chartsApi.renderTornado({ npv: 1, bars: [{ key: 'nope', low: 0, high: 1, npvAtLow: 0, npvAtHigh: 1 }] }, canvas, null)),
-      ragged: attempt(() => chartsApi.renderRegretMap({ ...map, npv: map.npv.slice(1) }, canvas, null, 'npv')),
-      metric: attempt(() => chartsApi.renderRegretMap(map, canvas, null, 'colour')),
-      fine: attempt(() => chartsApi.renderRegretMap(map, canvas, null, 'regret')),
+      shortBand: attempt(() => api.render({ scenario, charts: [], band: { uncertainty: short } })),
+      nanBand: attempt(() => api.render({ scenario, charts: [], band: { uncertainty: nan } })),
+      notBand: attempt(() => api.render({ scenario, charts: [], band: { uncertainty: 5 } })),
+      tornado: attempt(() => api.renderTornado({ sensitivity: { npv: 1, bars: [{ key: 'nope', low: 0, high: 1, npvAtLow: 0, npvAtHigh: 1 }] }, canvas })),
+      ragged: attempt(() => api.renderRegretMap({ map: { ...map, npv: map.npv.slice(1) }, canvas, metric: 'npv' })),
+      metric: attempt(() => api.renderRegretMap({ map, canvas, metric: 'colour' })),
+      fine: attempt(() => api.renderRegretMap({ map, canvas, metric: 'regret' })),
+      misspelt: attempt(() => api.renderRegretMap({ map, canvas, metrc: 'regret' })),
     };
   });
   assert.match(messages.shortBand, /band has 47 months but the outcome has 48/);
@@ -368,6 +368,7 @@ test('analysis drawing refuses malformed data with a clear message', async () =>
   assert.match(messages.ragged, /41 rows of 41 values/);
   assert.match(messages.metric, /unknown map metric 'colour'/);
   assert.equal(messages.fine, 'no error');
+  assert.match(messages.misspelt, /renderRegretMap: unknown field .metrc./);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -383,26 +384,6 @@ test('without a worker the page says the ranges could not be worked out, and eve
   await page.waitForFunction(() => document.getElementById('uncertainty-note').dataset.state === 'error');
   assert.match(await page.textContent('#uncertainty-note'), /could not be worked out/);
   assert.match(await page.textContent('.analysis__figure--tornado .analysis__status'), /could not be worked out/);
-  assert.match(await page.textContent('#story'), /\$\d/, 'the story still has its numbers');
-  assert.deepEqual(errors, [], 'no uncaught error');
-  await context.close();
-});
-
-test('if the charts module cannot load, the tornado and the map say so and the rest works', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/pkg/layoff_whatif_charts*', (route) => route.abort());
-  await page.goto(server.url);
-  await waitForRender(page);
-  await waitForAnalyses(page);
-  await page.locator('#analysis').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => (window.testAnalysisDebug?.() ?? {}).chartsProblem);
-  await page.waitForFunction(() => /could not be worked out/.test(document.querySelector('.analysis__figure--map .analysis__status').textContent));
-  assert.match(await page.textContent('.analysis__figure--tornado .analysis__status'), /could not be worked out/);
-  assert.equal(await page.getAttribute('.analysis__figure--tornado', 'aria-busy'), 'false', 'not left "updating" forever');
-  assert.equal((await debug(page)).uncertainty.final, true, 'the fan still arrives');
   assert.match(await page.textContent('#story'), /\$\d/, 'the story still has its numbers');
   assert.deepEqual(errors, [], 'no uncaught error');
   await context.close();

@@ -110,7 +110,7 @@ test('pin A, change B: every chart draws A behind B and the table shows A, B and
         const c = document.createElement('canvas');
         c.width = onPage.width;
         c.height = onPage.height;
-        api.render(store.scenarioOf(s), [{ kind, canvas: c }], charts.options(), compare, null);
+        api.render({ scenario: store.scenarioOf(s), charts: [{ kind, canvas: c }], options: charts.options(), compare });
         return c.toDataURL();
       };
       out[kind] = { page: onPage.toDataURL(), withA: draw(store.compareOf(s)), alone: draw(null) };

@@ -262,7 +262,7 @@ test('the tornado and the regret map have data tables and download as SVG and PN
   await page.locator('#analysis').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.getElementById('chart-desc-map').textContent.length > 20);
   const scenario = await pageScenario(page);
-  const direct = await wasmCall(page, 'sensitivity', scenario);
+  const direct = await wasmCall(page, 'sensitivity', { scenario: scenario });
 
   // The tornado's table: the top ten bars in order, each value exactly the model's.
   await page.click('#table-toggle-tornado');
@@ -284,7 +284,7 @@ test('the tornado and the regret map have data tables and download as SVG and PN
 
   // The map's table: 41 rows of 41 cells, the top row first, as the map is read.
   await page.click('#table-toggle-map');
-  const map = await wasmCall(page, 'regretMap', scenario, { x: 'layoffShare', y: 'aiResolutionRate', cells: 41 });
+  const map = await wasmCall(page, 'regretMap', { scenario: scenario, x: 'layoffShare', y: 'aiResolutionRate', cells: 41 });
   const grid = await page.evaluate(() =>
     [...document.querySelectorAll('#table-map tbody tr')].map((row) => [...row.querySelectorAll('td')].map((td) => Number(td.dataset.value))),
   );

@@ -44,7 +44,7 @@ async function fuzz({ cases, seed, target }) {
   const permalink = await import('./js/permalink.js');
   const controls = await import('./js/controls.js');
   const fmt = await import('./js/format.js');
-  const specs = (await import('./pkg/layoff_whatif.js')).paramTable();
+  const specs = (await import('./pkg/layoff_whatif.js')).tables().params;
   const chars = '0123456789.,-+eE xXbBo_%$€Rp\u2212\u00a0\u202f\u202e\u0000\u001b\ttrueInfinityNaN=&#:';
   const numberish = () => {
     const n = Math.floor(rand() * 12);

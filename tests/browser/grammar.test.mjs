@@ -32,7 +32,7 @@ function readAll(page, key, texts) {
     async ({ key, texts }) => {
       const permalink = await import('./js/permalink.js');
       const controls = await import('./js/controls.js');
-      const spec = (await import('./pkg/layoff_whatif.js')).paramTable().find((s) => s.key === key);
+      const spec = (await import('./pkg/layoff_whatif.js')).tables().params.find((s) => s.key === key);
       return texts.map((text) => {
         const read = permalink.read(`v=2&${key}=${encodeURIComponent(text)}`);
         const checked = permalink.checkRaw(undefined, { [key]: text });

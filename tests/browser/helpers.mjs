@@ -154,18 +154,16 @@ export async function snapshot(page) {
 }
 
 /**
- * Calls one of the page's wasm functions for reference values: from the page module (already
- * loaded by the page), or else from the charts module (loaded now if the page has not yet).
+ * Calls one of the page's wasm functions for reference values, with one request object as
+ * every binding takes (the page has loaded the module already).
  */
-export function wasmCall(page, name, ...args) {
+export function wasmCall(page, name, request) {
   return page.evaluate(
-    async ({ name, args }) => {
+    async ({ name, request }) => {
       const m = await import('./pkg/layoff_whatif.js');
-      if (typeof m[name] === 'function') return m[name](...args);
-      const charts = await (await import('./js/charts-module.js')).loadChartsModule();
-      return charts[name](...args);
+      return m[name](request);
     },
-    { name, args },
+    { name, request },
   );
 }
 

@@ -2,15 +2,15 @@
 // unit, group, evidence kind, preset, error code and chart word (TEXT_KEYS). A translator can
 // copy en.json, translate the values and see the page fully in the new language.
 //
-// The lists of keys come from the model itself (paramTable, presetTable, sourceTable), so a
-// parameter added in Rust without words here fails this test. Chart words come from the wasm
-// module's chartTextKeys() when it exists, otherwise from src/chart/text.rs.
+// The lists of keys come from the model itself (its tables: params, presets, sources and the
+// policy's chartTextKeys), so a parameter or a chart word added in Rust without words here
+// fails this test.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, openPage, waitForRender, wasmCall, ROOT, WWW } from './helpers.mjs';
+import { startServer, launch, openPage, waitForRender, wasmCall, WWW } from './helpers.mjs';
 
 let server;
 let browser;
@@ -42,9 +42,7 @@ const ERROR_CODES = ['notANumber', 'notFinite', 'outOfRange', 'notWhole', 'tooLo
 test('every key the page uses exists in en.json', async () => {
   const { page, context } = await openPage(browser, server.url);
   await waitForRender(page);
-  const params = await wasmCall(page, 'paramTable');
-  const presets = await wasmCall(page, 'presetTable');
-  const sources = await wasmCall(page, 'sourceTable');
+  const { params, presets, sources } = await wasmCall(page, 'tables');
 
   const html = await readFile(join(WWW, 'index.html'), 'utf8');
   for (const [, key] of html.matchAll(/data-i18n="([^"]+)"/g)) assertText(key);
@@ -79,20 +77,12 @@ test('every key the page uses exists in en.json', async () => {
     assertText(`depth.${level}.adds`);
   }
   for (const kind of ['savings', 'headcount', 'costs', 'quality']) {
-    for (const part of ['title', 'caption', 'describe']) assertText(`charts.${kind}.${part}`);
+    for (const part of ['title', 'caption']) assertText(`charts.${kind}.${part}`);
   }
 
-  // Chart words: the wasm module's list when it has one, else the Rust table.
-  let chartKeys = await page.evaluate(async () => {
-    const m = await import('./pkg/layoff_whatif.js');
-    return typeof m.chartTextKeys === 'function' ? m.chartTextKeys().map((k) => (Array.isArray(k) ? k[0] : k.key ?? k)) : null;
-  });
-  if (!chartKeys) {
-    const rust = await readFile(join(ROOT, 'src', 'chart', 'text.rs'), 'utf8').catch(() => '');
-    const start = rust.indexOf('pub const TEXT_KEYS');
-    const block = start >= 0 ? rust.slice(start, rust.indexOf('];', start)) : '';
-    chartKeys = [...block.matchAll(/\(\s*"([^"]+)",/g)].map((m) => m[1]);
-  }
+  // Chart words: the keys the model's charts use, as the model publishes them.
+  const chartKeys = (await wasmCall(page, 'tables')).policy.chartTextKeys;
+  assert.ok(chartKeys.length > 50, 'the model lists its chart words');
   for (const key of chartKeys) {
     assert.equal(typeof en.chartText?.[key], 'string', `en.json chartText has "${key}"`);
   }

@@ -99,7 +99,7 @@ test('the prose numbers are the model summary', async () => {
 test('every parameter has a slider with its key as id, units in aria-valuetext and a typed field', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await waitForRender(page);
-  const table = await wasmCall(page, 'paramTable');
+  const table = (await wasmCall(page, 'tables')).params;
   const controls = await page.evaluate(() =>
     [...document.querySelectorAll('input[type=range]')].map((r) => ({
       id: r.id,
@@ -154,7 +154,7 @@ test('evidence tags open a popover with sources from the keyboard and close with
 test('the sources list shows every source of the table, or a note when it is empty', async () => {
   const { page, context } = await openPage(browser, server.url);
   await waitForRender(page);
-  const sources = await wasmCall(page, 'sourceTable');
+  const { sources } = await wasmCall(page, 'tables');
   const shown = await page.locator('#sources dt').allTextContents();
   assert.deepEqual(shown, sources.map((s) => s.id));
   if (sources.length === 0) assert.ok((await page.textContent('#sources')).trim().length > 0);

@@ -196,7 +196,7 @@ for (const c of BROKEN) {
     const state = await readState(page);
     const preset = c.expect.preset || 'typical';
     assert.equal(state.preset, preset);
-    const table = await wasmCall(page, 'presetTable');
+    const table = (await wasmCall(page, 'tables')).presets;
     const presetParams = table.find((p) => p.name === preset).params;
     for (const [k, v] of Object.entries(c.expect)) {
       if (k === 'preset') continue;

@@ -1,5 +1,5 @@
 // Every preset applies: its button sets every slider to the preset's value from
-// presetTable(), is marked pressed, shows what it is based on and its caveat, and changes the
+// the model's tables, is marked pressed, shows what it is based on and its caveat, and changes the
 // story. The status quo says that nothing changes.
 
 import { test, before, after } from 'node:test';
@@ -22,7 +22,7 @@ after(async () => {
 test('every preset sets the sliders to its values and changes the prose', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await waitForRender(page);
-  const presets = await wasmCall(page, 'presetTable');
+  const presets = (await wasmCall(page, 'tables')).presets;
   assert.deepEqual(
     presets.map((p) => p.name),
     ['typical', 'status-quo', 'klarna-like', 'salesforce-like', 'cba-like', 'augment'],

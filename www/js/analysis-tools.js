@@ -1,17 +1,16 @@
 // The tool rows under the tornado and the regret map, as the four main charts have them: a
 // data table with the numbers the chart draws (built only while open) and SVG and PNG
-// downloads. The SVG comes from the charts module at the panel's size; the PNG from the
-// canvas on screen.
+// downloads. The SVG comes from the model at the panel's size; the PNG from the canvas on
+// screen.
 //
 // API: attach({kind, figure, canvas, title, data, svg}) where `data()` returns what the chart
 // shows now ({result, count} for the tornado, {result, metric} for the map) or null, and
-// `svg(chartsApi, data, width, height)` draws it as an SVG document; refresh(kind) after a
+// `svg(data, width, height)` draws it as an SVG document; refresh(kind) after a
 // repaint.
 
 import { t } from './i18n.js';
 import * as fmt from './format.js';
 import * as store from './state.js';
-import { loadChartsModule } from './charts-module.js';
 import { fileName, save, reportError } from './downloads.js';
 import { specOf } from './controls.js';
 import { el } from './dom.js';
@@ -120,13 +119,12 @@ function fill(panel) {
 }
 
 async function downloadSvg(panel) {
-  const chartsApi = await loadChartsModule();
   const data = panel.data();
   if (!data) throw new Error(t('analysis.updating'));
   const box = panel.canvas.getBoundingClientRect();
   const width = Math.min(4000, Math.max(100, Math.round(box.width || 800)));
   const height = Math.min(4000, Math.max(100, Math.round(box.height || 500)));
-  const svg = panel.svg(chartsApi, data, width, height);
+  const svg = panel.svg(data, width, height);
   save(new Blob([svg], { type: 'image/svg+xml' }), fileName(store.getState(), panel.kind, 'svg'));
 }
 

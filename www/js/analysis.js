@@ -1,73 +1,56 @@
 // What we don't know: the savings chart's fan, the uncertainty sentence under it, the tornado
-// and the regret map. The numbers come from a Web Worker (worker.js) with its own copy of the
-// model; the charts are drawn here on the page, from what the worker sent. The tornado and
-// the map are drawn by the second wasm module (charts-module.js), which loads only when the
-// section comes within a screen of the viewport: until then they wait, dimmed.
+// and the regret map, painted on the page from what the worker sent (analysis-worker.js holds
+// the protocol). Every chart is drawn by the page's one wasm module.
 //
-//   app frame (scenario accepted) -> update(scenario, result) -> post {gen, scenario, ...}
-//   worker answer with gen == latest -> kept -> one paint per animation frame:
-//        the savings chart again with its fan, the tornado, the map, the sentence
-//   worker answer with an older gen -> dropped (counted in debug().dropped)
+//   app frame (scenario accepted) -> update(scenario, result) -> worker.request(...)
+//   a kept answer -> one paint per animation frame: the savings chart again with its fan, the
+//   tornado, the map, the sentence
 //
 // Until the answer for the current state arrives, the savings chart keeps the last fan, faded
 // and labelled as updating (only when it covers the same months), the tornado and the map
 // are dimmed with "Updating…", and the sentence says the range is being worked out: never a
-// number that belongs to another state.
+// number that belongs to another state. The tornado and the map are painted once the reader
+// comes within a screen of them.
 //
-// API: configure({api, paramTable, wasmModule}), build({heroEl, sectionEl}), update(scenario, result),
-// bandFor(scenario) (the fan for render()'s or chartSvg()'s last argument), bandToDraw(scenario)
-// (the same for the page's own savings chart, noting what it shows), debug() (counters and
-// the last results, for the browser tests), SEED, DRAWS, QUICK_DRAWS.
+// The regret map's defaults, its allowed axes and colourings are the model's policy (the
+// tables' `policy.map`); its view is `state.map` and, when not the default, `map=X,Y,METRIC`
+// in the link.
+//
+// API: configure({api, paramTable, policy, wasmModule}), build({heroEl, sectionEl}),
+// update(scenario, result), bandFor(scenario) (the fan for render()'s or chartSvg()'s `band`),
+// bandToDraw(scenario) (the same for the page's own savings chart, noting what it shows),
+// debug() (counters and the last results, for the browser tests).
 
 import { t } from './i18n.js';
 import * as fmt from './format.js';
 import * as store from './state.js';
 import * as charts from './charts.js';
-import { loadChartsModule, chartsModule } from './charts-module.js';
 import * as tools from './analysis-tools.js';
 import * as permalink from './permalink.js';
+import * as worker from './analysis-worker.js';
+import { chartPanel, sizeCanvas } from './panel.js';
 import { el } from './dom.js';
 
-export const SEED = 1;
-export const DRAWS = 1000;
-export const QUICK_DRAWS = 100;
-const CELLS = 41;
 const TOP = 10;
-const NOT_AXES = new Set(['horizonMonths', 'layoffMonth', 'modelDepth']);
 
 let api = null;
-let compiledModule = null; // the page module's WebAssembly.Module, handed to the worker
 let params = []; // the parameter table
-let worker = null;
-let workerProblem = null; // why the worker cannot help, or null
-let chartsProblem = null; // why the second wasm module did not load, or null
-let gen = 0;
+let mapPolicy = { x: 'layoffShare', y: 'aiResolutionRate', metric: 'npv', metrics: ['npv', 'regret'], axes: [], cells: 41 };
 let current = null; // {key, scenario, result}: the latest accepted scenario and its compute result
-let requested = null; // {key, mapKey} of the latest request
-const results = { uncertainty: null, sensitivity: null, map: null }; // {gen, key, result, ...}
-let failed = null; // {key, message}: the worker refused the current scenario
-const counts = { posted: 0, accepted: 0, dropped: 0, savingsPaints: 0, stalePaints: 0 };
+const counts = { savingsPaints: 0, stalePaints: 0 };
 const view = {};
-/** The regret map's default view; another one lives in the state (`state.map`) and the link. */
-export const DEFAULT_MAP = Object.freeze({ x: 'layoffShare', y: 'aiResolutionRate', metric: 'npv' });
-const METRICS = ['npv', 'regret'];
-const ui = { ...DEFAULT_MAP, showAll: false };
+const ui = { x: mapPolicy.x, y: mapPolicy.y, metric: mapPolicy.metric, showAll: false };
 let paintRequested = false;
 let dirty = { tornado: true, map: true, note: true };
 let lastOptions = '';
+let near = false; // the analyses section has come within a screen of the viewport
 let bandDrawn = ''; // which band the savings canvas shows: "key|draws|faded" or ''
 // What the tornado and map canvases show, so that a new state only dims them (no redraw on
 // every frame of a drag) until the worker's answer for it arrives.
 const drawn = { tornado: '', map: '' };
 
-/** A key that is the same for the same scenario whatever order its parameters were set in. */
-function keyOf(scenario) {
-  const p = scenario.params || {};
-  return JSON.stringify([scenario.preset, Object.keys(p).sort().map((k) => [k, p[k]])]);
-}
-
-function mapKeyOf(key) {
-  return `${key}|${ui.x}|${ui.y}|${CELLS}`;
+function mapGrid() {
+  return { x: ui.x, y: ui.y, cells: mapPolicy.cells };
 }
 
 function horizonOf(scenario) {
@@ -75,33 +58,42 @@ function horizonOf(scenario) {
   return Number(own ?? store.presetValue(scenario.preset, 'horizonMonths'));
 }
 
-/**
- * `wasmModule` is the page module's compiled WebAssembly.Module (or null): the worker is
- * handed it, so the wasm is downloaded and compiled once.
- */
-export function configure({ api: wasm, paramTable, wasmModule = null }) {
-  api = wasm;
-  params = paramTable;
-  compiledModule = wasmModule;
+function isDefaultMap(m) {
+  return m.x === mapPolicy.x && m.y === mapPolicy.y && m.metric === mapPolicy.metric;
 }
 
-/** The parameters a map axis can take (a whole-number setting or the horizon cannot). */
-function axisKeys() {
-  return params.filter((spec) => !NOT_AXES.has(spec.key)).map((spec) => spec.key);
+/**
+ * `wasmModule` is the page's compiled WebAssembly.Module (or null): the worker is handed it,
+ * so the wasm is downloaded and compiled once. `policy.map` holds the map's defaults.
+ */
+export function configure({ api: wasm, paramTable, policy, wasmModule = null }) {
+  api = wasm;
+  params = paramTable;
+  if (policy?.map) mapPolicy = policy.map;
+  Object.assign(ui, { x: mapPolicy.x, y: mapPolicy.y, metric: mapPolicy.metric });
+  worker.configure({
+    module: wasmModule,
+    onChange: (type) => {
+      if (type === 'uncertainty') dirty.note = true;
+      else if (type === 'sensitivity') dirty.tornado = true;
+      else if (type === 'map') dirty.map = true;
+      else dirty = { tornado: true, map: true, note: true };
+      requestPaint();
+    },
+  });
 }
 
 // The map's view in the link: "map=X,Y,METRIC", written only when it is not the default.
 permalink.register('map', {
   encode(s) {
     const m = s.map;
-    if (!m || (m.x === DEFAULT_MAP.x && m.y === DEFAULT_MAP.y && m.metric === DEFAULT_MAP.metric)) return undefined;
-    return `${m.x},${m.y},${m.metric}`;
+    return !m || isDefaultMap(m) ? undefined : `${m.x},${m.y},${m.metric}`;
   },
   decode(text) {
-    const [x, y, metric = DEFAULT_MAP.metric, ...rest] = String(text).split(',');
-    const keys = axisKeys();
-    if (rest.length || !keys.includes(x) || !keys.includes(y) || x === y || !METRICS.includes(metric)) {
-      return new Error(t('share.link.badMap', { metrics: METRICS.join(', ') }));
+    const [x, y, metric = mapPolicy.metric, ...rest] = String(text).split(',');
+    const axes = mapPolicy.axes;
+    if (rest.length || !axes.includes(x) || !axes.includes(y) || x === y || !mapPolicy.metrics.includes(metric)) {
+      return new Error(t('share.link.badMap', { metrics: mapPolicy.metrics.join(', ') }));
     }
     return { map: { x, y, metric } };
   },
@@ -110,7 +102,7 @@ permalink.register('map', {
 
 /** Takes the map's view from the state (a link, undo) when it differs from what is shown. */
 function syncMapView(state) {
-  const wanted = state.map || DEFAULT_MAP;
+  const wanted = state.map || mapPolicy;
   if (wanted.x === ui.x && wanted.y === ui.y && wanted.metric === ui.metric) return false;
   ui.x = wanted.x;
   ui.y = wanted.y;
@@ -127,94 +119,7 @@ function syncMapView(state) {
 /** Records a map view the reader chose: a view change, not an undo step. */
 function saveMapView() {
   const map = { x: ui.x, y: ui.y, metric: ui.metric };
-  const same = map.x === DEFAULT_MAP.x && map.y === DEFAULT_MAP.y && map.metric === DEFAULT_MAP.metric;
-  store.setState({ map: same ? null : map }, { record: false, source: 'map' });
-}
-
-// ---- The worker ------------------------------------------------------------------------------
-
-function startWorker() {
-  if (worker || workerProblem) return;
-  try {
-    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  } catch (error) {
-    fail(error);
-    return;
-  }
-  worker.onmessage = (event) => receive(event.data);
-  worker.onerror = (event) => {
-    event.preventDefault?.();
-    fail(event.message || 'worker error');
-  };
-  worker.onmessageerror = () => fail('unreadable message');
-  worker.postMessage({ type: 'module', module: compiledModule });
-}
-
-function fail(reason) {
-  workerProblem = String(reason?.message || reason || 'unknown');
-  worker?.terminate();
-  worker = null;
-  dirty = { tornado: true, map: true, note: true };
-  requestPaint();
-}
-
-function post() {
-  if (!current || !worker) return;
-  gen += 1;
-  requested = { key: current.key, mapKey: mapKeyOf(current.key) };
-  counts.posted += 1;
-  worker.postMessage({
-    type: 'analyse',
-    gen,
-    key: current.key,
-    scenario: current.scenario,
-    seed: SEED,
-    quickDraws: QUICK_DRAWS,
-    draws: DRAWS,
-    map: { x: ui.x, y: ui.y, cells: CELLS },
-  });
-}
-
-/** What render() checks of a band: one row per month, finite, percentiles in order. */
-function usableBand(result) {
-  const rows = result?.cumulativeDelta;
-  if (!Array.isArray(rows) || !Array.isArray(result.month) || rows.length !== result.month.length) return false;
-  return rows.every((row) => Array.isArray(row) && row.length === 5 && row.every((v, i) => Number.isFinite(v) && (i === 0 || row[i - 1] <= v)));
-}
-
-function receive(message) {
-  if (!message || typeof message !== 'object') return;
-  if (message.type === 'fatal') {
-    fail(message.message);
-    return;
-  }
-  if (message.type === 'ready') return;
-  if (message.gen !== gen) {
-    counts.dropped += 1; // an answer for a state the reader has already left
-    return;
-  }
-  counts.accepted += 1;
-  if (message.type === 'error') {
-    failed = { key: message.key, message: message.message };
-    dirty = { tornado: true, map: true, note: true };
-  } else if (message.type === 'uncertainty') {
-    // A quick pass never replaces the full result for the same scenario; a band render()
-    // would refuse is never kept, so it cannot take the page's charts down with it.
-    const kept = results.uncertainty;
-    if (!usableBand(message.result)) {
-      failed = { key: message.key, message: 'the uncertainty band is not usable' };
-    } else if (!(kept && kept.key === message.key && kept.final && !message.final)) {
-      results.uncertainty = { gen: message.gen, key: message.key, result: message.result, final: message.final, ms: message.ms };
-    }
-    dirty.note = true;
-  } else if (message.type === 'sensitivity') {
-    results.sensitivity = { gen: message.gen, key: message.key, result: message.result, ms: message.ms };
-    dirty.tornado = true;
-  } else if (message.type === 'map') {
-    results.map = { gen: message.gen, key: message.key, mapKey: message.mapKey, result: message.result, ms: message.ms };
-    dirty.map = true;
-  }
-  requestPaint();
+  store.setState({ map: isDefaultMap(map) ? null : map }, { record: false, source: 'map' });
 }
 
 // ---- Hooks for app.js ------------------------------------------------------------------------
@@ -224,9 +129,9 @@ function receive(message) {
  * faded while this one is worked out (only when it covers the same months), or null.
  */
 export function bandFor(scenario) {
-  const u = results.uncertainty;
+  const u = worker.results.uncertainty;
   if (!u) return null;
-  if (u.key === keyOf(scenario)) return { uncertainty: u.result, faded: false };
+  if (u.key === worker.keyOf(scenario)) return { uncertainty: u.result, faded: false };
   if (u.result.cumulativeDelta.length === horizonOf(scenario)) return { uncertainty: u.result, faded: true };
   return null;
 }
@@ -234,7 +139,7 @@ export function bandFor(scenario) {
 /** bandFor() for drawing the page's own savings chart: also notes which band it shows. */
 export function bandToDraw(scenario) {
   const band = bandFor(scenario);
-  const u = results.uncertainty;
+  const u = worker.results.uncertainty;
   bandDrawn = band ? `${u.key}|${u.result.draws}|${band.faded}` : '';
   return band;
 }
@@ -242,15 +147,11 @@ export function bandToDraw(scenario) {
 /** After every frame the model accepted: asks the worker about a new state, repaints if needed. */
 export function update(scenario, result) {
   syncMapView(store.getState());
-  const key = keyOf(scenario);
+  const key = worker.keyOf(scenario);
   const changed = !current || current.key !== key;
   current = { key, scenario, result };
-  if (changed) {
-    failed = null;
-    dirty = { tornado: true, map: true, note: true };
-  }
-  startWorker();
-  if (!requested || requested.key !== key || requested.mapKey !== mapKeyOf(key)) post();
+  if (changed) dirty = { tornado: true, map: true, note: true };
+  worker.request({ key, scenario, map: mapGrid() });
   const options = JSON.stringify(chartOptions());
   if (options !== lastOptions) {
     lastOptions = options;
@@ -276,16 +177,10 @@ function chartOptions() {
   return { ...options, text };
 }
 
-function sizeCanvas(canvas, cssWidth, cssHeight) {
-  const dpr = window.devicePixelRatio || 1;
-  const w = Math.max(100, Math.round(cssWidth * dpr));
-  const h = Math.max(100, Math.round(cssHeight * dpr));
-  if (canvas.width !== w || canvas.height !== h) {
-    canvas.width = w;
-    canvas.height = h;
-    return true;
-  }
-  return false;
+/** The worker's refusal of the current scenario, or its failure to start. */
+function troubled() {
+  const failed = worker.failure();
+  return Boolean(worker.problem() || (failed && current && failed.key === current.key));
 }
 
 function paint() {
@@ -294,8 +189,9 @@ function paint() {
   const options = chartOptions();
   paintSavings(options);
   if (dirty.note) paintNote();
-  // A hidden section (embed mode) is painted when it shows.
-  const shown = (node) => node && node.getClientRects().length > 0;
+  // The tornado and the map are painted once the reader comes near them; a hidden section
+  // (embed mode) when it shows.
+  const shown = (node) => near && node && node.getClientRects().length > 0;
   if (dirty.tornado && shown(view.tornado)) dirty.tornado = !paintTornado(options);
   if (dirty.map && shown(view.map)) dirty.map = !paintMap(options);
   dirty.note = false;
@@ -307,114 +203,89 @@ function paintSavings(options) {
   if (!target || !target.canvas.width) return;
   const state = store.getState();
   const scenario = store.scenarioOf(state);
-  if (keyOf(scenario) !== current.key) return; // the app's next frame draws the new state
-  const u = results.uncertainty;
+  if (worker.keyOf(scenario) !== current.key) return; // the app's next frame draws the new state
+  const u = worker.results.uncertainty;
   const wanted = u && u.key === current.key ? `${u.key}|${u.result.draws}|false` : null;
   if (!wanted || wanted === bandDrawn) return;
   try {
-    api.render(scenario, [target], options, store.compareOf(state), bandToDraw(scenario));
+    api.render({ scenario, charts: [target], options, compare: store.compareOf(state), band: bandToDraw(scenario) });
     counts.savingsPaints += 1;
-  } catch (error) {
-    failed = { key: current.key, message: String(error?.message || error) };
-    paintNote();
+  } catch {
+    paintNote(true);
   }
 }
 
 function setStale(figure, stale) {
-  const broken = workerProblem || chartsProblem;
   figure.classList.toggle('is-stale', stale);
   figure.setAttribute('aria-busy', stale ? 'true' : 'false');
   const status = figure.querySelector('.analysis__status');
-  status.textContent = stale ? t('analysis.updating') : broken ? t('analysis.unavailable') : '';
+  status.textContent = stale ? t('analysis.updating') : worker.problem() ? t('analysis.unavailable') : '';
 }
 
-/** Starts loading the second wasm module; the tornado and map paint once it is there. */
-function needCharts() {
-  if (chartsModule()) return;
-  loadChartsModule().then(
-    () => {
-      chartsProblem = null;
-      dirty.tornado = true;
-      dirty.map = true;
-      requestPaint();
-    },
-    (error) => {
-      chartsProblem = String(error?.message || error);
-      dirty.tornado = true;
-      dirty.map = true;
-      requestPaint();
-    },
-  );
-}
-
-/** Paints the tornado; false while the charts module is still to come. */
+/** Paints the tornado; returns whether it is done. */
 function paintTornado(options) {
-  const chartsApi = chartsModule();
-  const r = results.sensitivity;
+  const r = worker.results.sensitivity;
   const figure = view.tornado;
   const bars = r ? r.result.bars.length : 0;
   const count = ui.showAll ? bars : Math.min(TOP, bars);
   view.tornadoToggle.hidden = bars <= TOP;
   view.tornadoToggle.textContent = ui.showAll ? t('analysis.tornado.showTop', { n: TOP }) : t('analysis.tornado.showAll', { n: bars });
   view.tornadoToggle.setAttribute('aria-expanded', String(ui.showAll));
-  if (!r || !chartsApi) {
-    setStale(figure, !workerProblem && !(r && chartsProblem));
-    return !r || Boolean(chartsProblem);
+  if (!r) {
+    setStale(figure, !worker.problem());
+    return true;
   }
   setStale(figure, r.key !== current.key);
   const width = view.tornadoBox.getBoundingClientRect().width;
   const signature = [r.gen, r.key, count, width, window.devicePixelRatio, lastOptions].join('|');
   if (signature === drawn.tornado) return true;
-  const height = chartsApi.tornadoHeight(Math.max(1, count), options, Math.max(100, Math.round(width)));
+  const height = api.tornadoHeight({ bars: Math.max(1, count), options, width: Math.max(100, Math.round(width)) });
   view.tornadoBox.style.height = `${height}px`;
   sizeCanvas(view.tornadoCanvas, width, height);
   drawn.tornado = signature;
   if (r.key !== current.key) counts.stalePaints += 1;
   try {
-    view.tornadoDesc.textContent = chartsApi.renderTornado(r.result, view.tornadoCanvas, options, count);
+    view.tornadoDesc.textContent = api.renderTornado({ sensitivity: r.result, canvas: view.tornadoCanvas, options, count });
     tools.refresh('tornado');
-  } catch (error) {
+  } catch {
     view.tornadoDesc.textContent = '';
-    failed = { key: current.key, message: String(error?.message || error) };
-    paintNote();
+    paintNote(true);
   }
   return true;
 }
 
-/** Paints the regret map; false while the charts module is still to come. */
+/** Paints the regret map; returns whether it is done. */
 function paintMap(options) {
-  const chartsApi = chartsModule();
-  const r = results.map;
+  const r = worker.results.map;
   const figure = view.map;
-  if (!r || !chartsApi) {
-    setStale(figure, !workerProblem && !(r && chartsProblem));
-    return !r || Boolean(chartsProblem);
+  if (!r) {
+    setStale(figure, !worker.problem());
+    return true;
   }
-  setStale(figure, r.mapKey !== mapKeyOf(current.key));
+  setStale(figure, r.mapKey !== worker.mapKeyOf(current.key, mapGrid()));
   const box = view.mapBox.getBoundingClientRect();
   const signature = [r.gen, r.mapKey, ui.metric, box.width, box.height, window.devicePixelRatio, lastOptions].join('|');
   if (signature === drawn.map) return true;
   sizeCanvas(view.mapCanvas, box.width, box.height);
   drawn.map = signature;
   try {
-    view.mapDesc.textContent = chartsApi.renderRegretMap(r.result, view.mapCanvas, options, ui.metric);
+    view.mapDesc.textContent = api.renderRegretMap({ map: r.result, canvas: view.mapCanvas, options, metric: ui.metric });
     tools.refresh('map');
-  } catch (error) {
+  } catch {
     view.mapDesc.textContent = '';
-    failed = { key: current.key, message: String(error?.message || error) };
-    paintNote();
+    paintNote(true);
   }
   return true;
 }
 
-/** The sentence under the savings chart. */
-function paintNote() {
+/** The sentence under the savings chart; `broken` when a chart just refused what it got. */
+function paintNote(broken = false) {
   const note = view.note;
   const s = current.result.summary;
   const p = current.result.params;
   note.classList.remove('is-pending');
   note.removeAttribute('aria-busy');
-  if (workerProblem || (failed && failed.key === current.key)) {
+  if (broken || troubled()) {
     note.textContent = t('analysis.fan.error');
     note.dataset.state = 'error';
     return;
@@ -424,7 +295,7 @@ function paintNote() {
     note.dataset.state = 'nothing';
     return;
   }
-  const u = results.uncertainty;
+  const u = worker.results.uncertainty;
   if (!u || u.key !== current.key) {
     // The last sentence stays, faded like the fan, so the page does not jump while a
     // slider moves; with none yet, say that it is being worked out.
@@ -462,27 +333,6 @@ function paintNote() {
 
 // ---- The page --------------------------------------------------------------------------------
 
-function figure(kind) {
-  const node = el('figure', `chart analysis__figure analysis__figure--${kind}`);
-  node.setAttribute('aria-labelledby', `chart-title-${kind}`);
-  const title = el('h3', 'chart__title', t(`analysis.${kind}.title`));
-  title.id = `chart-title-${kind}`;
-  const caption = el('p', 'chart__caption', t(`analysis.${kind}.caption`));
-  caption.id = `chart-caption-${kind}`;
-  const box = el('div', `analysis__box analysis__box--${kind}`);
-  const canvas = el('canvas', 'analysis__canvas');
-  canvas.id = `chart-${kind}`;
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', t(`analysis.${kind}.title`));
-  canvas.setAttribute('aria-describedby', `chart-caption-${kind} chart-desc-${kind}`);
-  box.append(canvas);
-  const status = el('p', 'analysis__status');
-  const description = el('p', 'sr-only');
-  description.id = `chart-desc-${kind}`;
-  node.append(title, caption);
-  return { node, box, canvas, status, description };
-}
-
 function axisSelect(id, labelKey, value) {
   const wrap = el('div', 'map-controls__axis');
   const label = el('label', 'map-controls__label', t(labelKey));
@@ -492,7 +342,7 @@ function axisSelect(id, labelKey, value) {
   let group = null;
   let groupName = null;
   for (const spec of params) {
-    if (NOT_AXES.has(spec.key)) continue;
+    if (!mapPolicy.axes.includes(spec.key)) continue;
     if (spec.group !== groupName) {
       groupName = spec.group;
       group = el('optgroup');
@@ -519,9 +369,42 @@ function onAxisChange(which, other) {
   dirty.map = true;
   saveMapView();
   if (current) {
-    post();
+    worker.request({ key: current.key, scenario: current.scenario, map: mapGrid() }, true);
     requestPaint();
   }
+}
+
+function metricChoice() {
+  view.metricInputs = [];
+  const metric = el('fieldset', 'map-controls__metric');
+  metric.append(el('legend', 'map-controls__label', t('analysis.map.metric')));
+  for (const value of mapPolicy.metrics) {
+    const label = el('label', 'map-controls__choice');
+    const input = el('input');
+    input.type = 'radio';
+    input.name = 'map-metric';
+    input.value = value;
+    input.id = `map-metric-${value}`;
+    input.checked = value === ui.metric;
+    input.addEventListener('change', () => {
+      if (!input.checked) return;
+      ui.metric = value;
+      dirty.map = true;
+      saveMapView();
+      requestPaint();
+    });
+    view.metricInputs.push(input);
+    const name = value === 'npv' ? 'analysis.map.metricNpv' : 'analysis.map.metricRegret';
+    label.append(input, document.createTextNode(` ${t(name)}`));
+    metric.append(label);
+  }
+  return metric;
+}
+
+function analysisPanel(kind) {
+  const panel = chartPanel({ kind, title: t(`analysis.${kind}.title`), caption: t(`analysis.${kind}.caption`), variant: 'analysis' });
+  panel.status = el('p', 'analysis__status');
+  return panel;
 }
 
 /** Builds the sentence under the savings chart and the section with the tornado and the map. */
@@ -537,7 +420,7 @@ export function build({ heroEl, sectionEl }) {
   sectionEl.setAttribute('aria-labelledby', heading.id);
   const intro = el('p', 'analysis__intro', t('analysis.intro'));
 
-  const tornado = figure('tornado');
+  const tornado = analysisPanel('tornado');
   view.tornado = tornado.node;
   view.tornadoBox = tornado.box;
   view.tornadoCanvas = tornado.canvas;
@@ -554,7 +437,7 @@ export function build({ heroEl, sectionEl }) {
   });
   tornado.node.append(tornado.box, tornado.status, view.tornadoToggle, tornado.description);
 
-  const map = figure('map');
+  const map = analysisPanel('map');
   view.map = map.node;
   view.mapBox = map.box;
   view.mapCanvas = map.canvas;
@@ -564,32 +447,7 @@ export function build({ heroEl, sectionEl }) {
   view.y = axisSelect('map-y', 'analysis.map.y', ui.y);
   view.x.select.addEventListener('change', () => onAxisChange('x', 'y'));
   view.y.select.addEventListener('change', () => onAxisChange('y', 'x'));
-  view.metricInputs = [];
-  const metric = el('fieldset', 'map-controls__metric');
-  metric.append(el('legend', 'map-controls__label', t('analysis.map.metric')));
-  for (const [value, key] of [
-    ['npv', 'analysis.map.metricNpv'],
-    ['regret', 'analysis.map.metricRegret'],
-  ]) {
-    const label = el('label', 'map-controls__choice');
-    const input = el('input');
-    input.type = 'radio';
-    input.name = 'map-metric';
-    input.value = value;
-    input.id = `map-metric-${value}`;
-    input.checked = value === ui.metric;
-    input.addEventListener('change', () => {
-      if (!input.checked) return;
-      ui.metric = value;
-      dirty.map = true;
-      saveMapView();
-      requestPaint();
-    });
-    view.metricInputs.push(input);
-    label.append(input, document.createTextNode(` ${t(key)}`));
-    metric.append(label);
-  }
-  controls.append(view.x.wrap, view.y.wrap, metric);
+  controls.append(view.x.wrap, view.y.wrap, metricChoice());
   map.node.append(controls, map.box, map.status, map.description);
 
   // Data tables and downloads, from what the charts show (nothing while they are updating).
@@ -599,12 +457,12 @@ export function build({ heroEl, sectionEl }) {
     canvas: tornado.canvas,
     title: t('analysis.tornado.title'),
     data: () => {
-      const r = results.sensitivity;
+      const r = worker.results.sensitivity;
       if (!r || !current || r.key !== current.key) return null;
       const count = ui.showAll ? r.result.bars.length : Math.min(TOP, r.result.bars.length);
       return { result: r.result, count, signature: `${r.gen}|${r.key}|${count}` };
     },
-    svg: (chartsApi, d, width, height) => chartsApi.tornadoSvg(d.result, { ...chartOptions(), scale: 1 }, width, height, d.count),
+    svg: (d, width, height) => api.tornadoSvg({ sensitivity: d.result, options: { ...chartOptions(), scale: 1 }, width, height, count: d.count }),
   });
   tools.attach({
     kind: 'map',
@@ -612,11 +470,11 @@ export function build({ heroEl, sectionEl }) {
     canvas: map.canvas,
     title: t('analysis.map.title'),
     data: () => {
-      const r = results.map;
-      if (!r || !current || r.mapKey !== mapKeyOf(current.key)) return null;
+      const r = worker.results.map;
+      if (!r || !current || r.mapKey !== worker.mapKeyOf(current.key, mapGrid())) return null;
       return { result: r.result, metric: ui.metric, signature: `${r.gen}|${r.mapKey}|${ui.metric}` };
     },
-    svg: (chartsApi, d, width, height) => chartsApi.regretMapSvg(d.result, { ...chartOptions(), scale: 1 }, width, height, d.metric),
+    svg: (d, width, height) => api.regretMapSvg({ map: d.result, options: { ...chartOptions(), scale: 1 }, width, height, metric: d.metric }),
   });
 
   const panels = el('div', 'analysis__panels');
@@ -630,32 +488,32 @@ export function build({ heroEl, sectionEl }) {
   });
   observer.observe(tornado.box);
   observer.observe(map.box);
-  // The charts module loads when the section comes within a screen of the viewport.
-  const near = new IntersectionObserver(
+  const approach = new IntersectionObserver(
     (entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
-      near.disconnect();
-      needCharts();
+      approach.disconnect();
+      near = true;
+      requestPaint();
     },
     { rootMargin: '100% 0px' },
   );
-  near.observe(sectionEl);
+  approach.observe(sectionEl);
 }
 
 /** Counters and the latest results, for tests and the benchmark. */
 export function debug() {
+  const protocol = worker.stats();
   return {
-    gen,
-    counts: { ...counts },
+    gen: protocol.gen,
+    counts: { ...protocol.counts, ...counts },
     key: current?.key ?? null,
-    requested: requested ? { ...requested } : null,
-    uncertainty: results.uncertainty,
-    sensitivity: results.sensitivity,
-    map: results.map,
+    requested: protocol.requested,
+    uncertainty: worker.results.uncertainty,
+    sensitivity: worker.results.sensitivity,
+    map: worker.results.map,
     bandDrawn,
-    workerProblem,
-    chartsProblem,
-    chartsLoaded: Boolean(chartsModule()),
+    near,
+    workerProblem: protocol.workerProblem,
     ui: { ...ui },
   };
 }

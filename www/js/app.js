@@ -9,9 +9,8 @@
 // fields and leaves the last good result on screen. If the model cannot load, the page says
 // so and offers a reload instead of staying blank.
 //
-// Seams for later work: state.js holds everything a permalink, undo, embed mode or
-// presentation mode needs; `subscribe` is how such a feature would listen. Monte Carlo in a
-// Web Worker can call compute() there (it needs no DOM); charts stay on the page.
+// state.js holds the reader's scenario and every feature's own fields; features listen with
+// `subscribe`. The analyses run in a Web Worker (analysis.js); charts stay on the page.
 
 import * as i18n from './i18n.js';
 import * as fmt from './format.js';
@@ -70,7 +69,7 @@ function showLoadError(error) {
   box.dataset.kind = kind;
   document.body.classList.remove('is-loading');
   document.body.classList.add('has-load-error');
-  if (translated) showFallback($('fallback'), i18n, fmt).catch(() => {});
+  if (translated) showFallback($('fallback'), i18n).catch(() => {});
 }
 
 function schedule() {
@@ -82,7 +81,13 @@ function schedule() {
 function draw(scenario) {
   // The pinned scenario A faintly behind, and the Monte Carlo fan when the worker has one.
   const pinned = compare.scenarioFor(store.getState());
-  return api.render(scenario, charts.targets(), charts.options(), pinned, analysis.bandToDraw(scenario));
+  return api.render({
+    scenario,
+    charts: charts.targets(),
+    options: charts.options(),
+    compare: pinned,
+    band: analysis.bandToDraw(scenario),
+  });
 }
 
 /** A fault (a wasm panic, a broken module): a notice over the last good result, with a reload. */
@@ -107,8 +112,9 @@ function frame() {
   view.lastMeta = null;
   const scenario = store.scenarioOf(state);
   let result;
+  let descriptions;
   try {
-    result = draw(scenario);
+    ({ result, descriptions } = draw(scenario));
   } catch (error) {
     // A refused scenario names its fields; anything else (a panic, a broken module) is a bug
     // the reader can only recover from by reloading, so the notice offers exactly that.
@@ -147,7 +153,7 @@ function frame() {
       view.announcer.textContent = spoken;
     }, ANNOUNCE_MS);
   }
-  charts.describe(prose.describeCharts(result));
+  charts.describe(descriptions);
   tables.update(result);
   compare.update(state, result);
   analysis.update(scenario, result);
@@ -213,8 +219,6 @@ async function main() {
   model.catch(() => {}); // handled below, after the language file
   const strings = i18n.loadLanguage(lang);
   strings.catch(() => {}); // handled just below
-  // While both downloads are in flight, load the number formatters' locale data.
-  fmt.preloadLocale(lang);
   charts.warmUp();
   try {
     await strings;
@@ -224,12 +228,8 @@ async function main() {
   }
   i18n.applyStatic();
   fmt.setMoney(i18n.raw('money.currency'), Number(i18n.raw('money.ratePerUsd')));
-  // While the model is still downloading and compiling, do the first-use work that would
-  // otherwise delay the first chart: the number formatters' locale data and the first
-  // layout of the page's static text.
-  fmt.moneyCompact(1234567);
-  fmt.percent(0.5);
-  fmt.count(1234);
+  // While the model is still downloading and compiling, do the first layout of the page's
+  // static text, which would otherwise delay the first chart.
   document.body.getBoundingClientRect();
   const [modelResult] = await Promise.allSettled([model]);
   if (modelResult.status === 'rejected') {
@@ -237,15 +237,15 @@ async function main() {
     return;
   }
   api = modelResult.value;
+  fmt.useModel(api);
   performance.mark('whatif:loaded');
 
   let paramTable;
   let presetTable;
   let sourceTable;
+  let policy;
   try {
-    paramTable = api.paramTable();
-    presetTable = api.presetTable();
-    sourceTable = api.sourceTable();
+    ({ params: paramTable, presets: presetTable, sources: sourceTable, policy } = api.tables());
   } catch (error) {
     showLoadError(error);
     return;
@@ -260,7 +260,7 @@ async function main() {
     api,
     drawExtras: (state, scenario) => ({ compare: compare.scenarioFor(state), band: analysis.bandFor(scenario) }),
   });
-  analysis.configure({ api, paramTable, wasmModule: compiledWasm });
+  analysis.configure({ api, paramTable, policy, wasmModule: compiledWasm });
   compare.configure({ api });
   const embedded = embed.setup({ paramTable });
   undoHistory.start({ embedded });

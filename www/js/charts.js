@@ -1,19 +1,19 @@
-// The four chart panels: a heading, a one-line "how to read it", the canvas the Rust side
-// draws on, and a text alternative. Canvases are sized to their CSS box times the device
+// The four model charts' panels (panel.js): a heading, a one-line "how to read it", the canvas
+// the Rust side draws on, and the text alternative render() writes. Canvases are sized to their CSS box times the device
 // pixel ratio; the charts get `scale` so that text and lines keep their size on a phone, a
-// retina screen or (later) a projector. A ResizeObserver only marks sizes dirty and asks
+// retina screen or a projector. A ResizeObserver only marks sizes dirty and asks
 // app.js for one frame; the frame resizes and redraws together, so nothing flickers.
 
 import { t, raw } from './i18n.js';
-import { chartMoneyFormat } from './format.js';
-import { el } from './dom.js';
+import { numberStyle } from './format.js';
+import { chartPanel, sizeCanvas } from './panel.js';
 
 export const KINDS = ['savings', 'headcount', 'costs', 'quality'];
 
 const panels = new Map(); // kind -> {canvas, description, cssWidth, cssHeight}
 let sizeDirty = true;
 let requestFrame = () => {};
-let sizeFactor = 1; // a seam for presentation mode (larger charts on a projector)
+let sizeFactor = 1; // larger charts on a projector (presentation mode, teach.js)
 const darkQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 
 /**
@@ -35,27 +35,11 @@ export function buildCharts(hero, container, onNeedFrame) {
     if (sizeDirty) requestFrame();
   });
   for (const kind of KINDS) {
-    const figure = el('figure', `chart chart--${kind}`);
-    figure.setAttribute('aria-labelledby', `chart-title-${kind}`);
-    const title = el('h3', 'chart__title', t(`charts.${kind}.title`));
-    title.id = `chart-title-${kind}`;
-    const caption = el('p', 'chart__caption', t(`charts.${kind}.caption`));
-    caption.id = `chart-caption-${kind}`;
-    const box = el('div', 'chart__box');
-    box.dataset.kind = kind;
-    const canvas = el('canvas', 'chart__canvas');
-    canvas.id = `chart-${kind}`;
-    canvas.dataset.kind = kind;
-    canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', t(`charts.${kind}.title`));
-    const description = el('p', 'sr-only');
-    description.id = `chart-desc-${kind}`;
-    canvas.setAttribute('aria-describedby', `chart-caption-${kind} chart-desc-${kind}`);
-    box.append(canvas);
-    figure.append(title, caption, box, description);
-    nodes.push(figure);
-    panels.set(kind, { canvas, description, cssWidth: 0, cssHeight: 0 });
-    observer.observe(box);
+    const panel = chartPanel({ kind, title: t(`charts.${kind}.title`), caption: t(`charts.${kind}.caption`) });
+    panel.node.append(panel.box, panel.description);
+    nodes.push(panel.node);
+    panels.set(kind, { canvas: panel.canvas, description: panel.description, cssWidth: 0, cssHeight: 0 });
+    observer.observe(panel.box);
   }
   hero.replaceChildren(nodes[0]);
   container.replaceChildren(...nodes.slice(1));
@@ -78,21 +62,12 @@ export function warmUp() {
 export function applySizes() {
   if (!sizeDirty) return false;
   sizeDirty = false;
-  const dpr = window.devicePixelRatio || 1;
   let changed = false;
   for (const panel of panels.values()) {
     const box = panel.canvas.parentElement.getBoundingClientRect();
-    const w = Math.max(100, Math.round(box.width));
-    const h = Math.max(100, Math.round(box.height));
-    panel.cssWidth = w;
-    panel.cssHeight = h;
-    const pw = Math.round(w * dpr);
-    const ph = Math.round(h * dpr);
-    if (panel.canvas.width !== pw || panel.canvas.height !== ph) {
-      panel.canvas.width = pw;
-      panel.canvas.height = ph;
-      changed = true;
-    }
+    panel.cssWidth = Math.max(100, Math.round(box.width));
+    panel.cssHeight = Math.max(100, Math.round(box.height));
+    if (sizeCanvas(panel.canvas, panel.cssWidth, panel.cssHeight)) changed = true;
   }
   return changed;
 }
@@ -130,7 +105,7 @@ export function setTheme(name) {
   requestFrame();
 }
 
-/** Sets the presentation size factor (1 = normal); a seam for presentation mode. */
+/** Sets the presentation size factor (1 = normal; larger in presentation mode). */
 export function setSizeFactor(factor) {
   sizeFactor = factor;
   sizeDirty = true;
@@ -146,11 +121,11 @@ function chartText() {
   return text;
 }
 
-/** The chart options: {scale, theme, text, money}. */
+/** The chart options: {scale, theme, text, numbers}. */
 export function options() {
   const dpr = window.devicePixelRatio || 1;
   const scale = Math.min(8, Math.max(0.25, dpr * sizeFactor));
-  return { scale, theme: theme(), text: chartText(), money: chartMoneyFormat() };
+  return { scale, theme: theme(), text: chartText(), numbers: numberStyle() };
 }
 
 /** Updates each chart's text alternative. */

@@ -71,11 +71,11 @@ export function scaleOf(spec) {
 // ---- Building ------------------------------------------------------------------------------
 
 function labelOf(spec) {
-  return t(`params.${spec.key}.label`, {}, spec.label);
+  return t(`params.${spec.key}.label`);
 }
 
 function helpOf(spec) {
-  return t(`params.${spec.key}.help`, {}, spec.explanation);
+  return t(`params.${spec.key}.help`);
 }
 
 function buildRow(spec, onInteract) {
@@ -342,10 +342,10 @@ function buildPresets(container, onInteract) {
   buttons.setAttribute('role', 'group');
   buttons.setAttribute('aria-labelledby', 'presets-heading');
   presetButtons = presetList.map((preset) => {
-    const button = el('button', 'preset', t(`presets.${preset.name}.title`, {}, preset.title));
+    const button = el('button', 'preset', t(`presets.${preset.name}.title`));
     button.type = 'button';
     button.dataset.preset = preset.name;
-    button.title = t(`presets.${preset.name}.summary`, {}, preset.summary);
+    button.title = t(`presets.${preset.name}.summary`);
     button.setAttribute('aria-pressed', 'false');
     button.addEventListener('click', () => {
       for (const key of rows.keys()) clearError(key);
@@ -366,7 +366,7 @@ function presetEvidence(spec, presetName) {
   const entry = preset?.evidence?.[spec.key];
   if (!entry) return paramEvidence(spec);
   const { tags } = parseSource(entry.source);
-  const title = t(`presets.${preset.name}.title`, {}, preset.title);
+  const title = t(`presets.${preset.name}.title`);
   return evidenceTag(entry.evidence, tags, { note: t('evidence.presetValue', { preset: title }) });
 }
 
@@ -375,9 +375,9 @@ function renderPresetAbout(state) {
   if (!preset || presetAbout.dataset.preset === preset.name) return;
   presetAbout.dataset.preset = preset.name;
   const summary = el('p', 'presets__summary');
-  summary.append(el('strong', '', `${t('presets.basedOn')}: `), document.createTextNode(t(`presets.${preset.name}.summary`, {}, preset.summary)));
+  summary.append(el('strong', '', `${t('presets.basedOn')}: `), document.createTextNode(t(`presets.${preset.name}.summary`)));
   const caveat = el('p', 'presets__caveat');
-  caveat.append(el('strong', '', `${t('presets.caveat')}: `), document.createTextNode(`${t(`presets.${preset.name}.caveat`, {}, preset.caveat)} `));
+  caveat.append(el('strong', '', `${t('presets.caveat')}: `), document.createTextNode(`${t(`presets.${preset.name}.caveat`)} `));
   const { tags } = parseSource(preset.sources);
   if (tags.length) caveat.append(evidenceTag('sources', tags));
   presetAbout.replaceChildren(summary, caveat);
@@ -449,7 +449,7 @@ function buildGroups(container, onInteract) {
 export function buildControls({ paramTable, presetTable, api, presetsEl, depthEl, groupsEl, resetAllEl, onInteract = () => {} }) {
   specs = paramTable;
   presetList = presetTable;
-  checkValue = api.checkValue;
+  checkValue = (key, value) => api.checkValue({ key, value });
   buildPresets(presetsEl, onInteract);
   buildDepth(depthEl, onInteract);
   pendingGroups = () => buildGroups(groupsEl, onInteract);

@@ -1,7 +1,7 @@
 // Downloads and the share bar.
 //
 // - Each chart panel gets "SVG" and "PNG" buttons: the SVG comes from the model's own
-//   chartSvg() at the panel's size (in the second wasm module, loaded on the first click), the PNG from the canvas (drawn again at twice the size
+//   chartSvg() at the panel's size, the PNG from the canvas (drawn again at twice the size
 //   when the screen is not already that sharp).
 // - The share bar under the key numbers: Copy link, Embed, the monthly series as CSV
 //   (seriesCsv()) and the scenario as JSON the command line reads with --scenario:
@@ -17,7 +17,6 @@ import * as store from './state.js';
 import * as charts from './charts.js';
 import * as permalink from './permalink.js';
 import * as embed from './embed.js';
-import { loadChartsModule } from './charts-module.js';
 import { el } from './dom.js';
 
 let api = null;
@@ -87,12 +86,11 @@ function panelSize(kind) {
 }
 
 export async function downloadSvg(kind) {
-  const chartsApi = await loadChartsModule();
   const state = store.getState();
   const { width, height } = panelSize(kind);
   const scenario = store.scenarioOf(state);
   const { compare, band } = extrasOf(state, scenario);
-  const svg = chartsApi.chartSvg(scenario, kind, { ...charts.options(), scale: 1 }, width, height, compare, band);
+  const svg = api.chartSvg({ scenario, kind, options: { ...charts.options(), scale: 1 }, width, height, compare, band });
   save(new Blob([svg], { type: 'image/svg+xml' }), fileName(state, kind, 'svg'));
 }
 
@@ -110,7 +108,7 @@ export async function downloadPng(kind) {
     const scale = (options.scale / (window.devicePixelRatio || 1)) * ratio;
     const scenario = store.scenarioOf(state);
     const { compare, band } = extrasOf(state, scenario);
-    api.render(scenario, [{ kind, canvas: source }], { ...options, scale }, compare, band);
+    api.render({ scenario, charts: [{ kind, canvas: source }], options: { ...options, scale }, compare, band });
   }
   const blob = await new Promise((resolve, reject) =>
     source.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas gave no image'))), 'image/png'),

@@ -2,10 +2,11 @@
 // faults:
 //
 //   fallbackItems(summary, params, fmt)  the default scenario's key numbers as [{label, value}]
-//                                        (pure: scripts/dist.mjs calls it at build time for the
-//                                        <noscript> text, the page calls it when wasm fails)
-//   showFallback(container)              fills `container` with those numbers and the static
-//                                        savings chart, both made by the CLI at build time
+//                                        (pure: scripts/dist.mjs calls it at build time, in
+//                                        every language, for the <noscript> text and for
+//                                        summary.json, which the page shows when wasm fails)
+//   showFallback(container, i18n)        fills `container` with those numbers and the static
+//                                        savings chart, both made at build time
 //                                        (fallback/summary.json, fallback/savings*.svg)
 //   loadErrorKind(error)                 'noWasm' | 'blocked' | 'load': which message fits
 //   watchFaults(onFault)                 calls onFault(error) for an uncaught WebAssembly
@@ -63,11 +64,12 @@ async function fetchOk(url) {
 
 /**
  * Shows the build-time numbers and chart of the default scenario in `container`, in the
- * page's language (`i18n` and `format` are the page's modules, passed in so this module has
- * no imports and can run at build time). Returns false if the files are missing (a
+ * page's language (`i18n` is the page's module, passed in so this module has no imports and
+ * can run at build time; the numbers were written at build time by the model's formatter,
+ * since the model is what could not load). Returns false if the files are missing (a
  * development tree where scripts/build-dist.sh has not run): the message above still stands.
  */
-export async function showFallback(container, i18n, format) {
+export async function showFallback(container, i18n) {
   let data;
   let svg;
   const dark = Boolean(window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
@@ -79,14 +81,9 @@ export async function showFallback(container, i18n, format) {
   } catch {
     return false;
   }
-  if (!data || typeof data.summary !== 'object' || typeof svg !== 'string') return false;
+  const items = data?.items?.[i18n.language()] || data?.items?.en;
+  if (!Array.isArray(items) || typeof svg !== 'string') return false;
   const t = i18n.t;
-  const items = fallbackItems(data.summary, data.params || {}, {
-    t,
-    money: format.moneyCompact,
-    count: format.count,
-    month: (m) => t('numbers.eventMonth', { m: format.number(m) }),
-  });
   const heading = el('h2', 'fallback__title', t('fallback.heading'));
   heading.id = 'fallback-heading';
   const list = el('dl', 'fallback__numbers');

@@ -1,6 +1,8 @@
 // Numbers for people: every number on the page (prose, key numbers, slider values, error
-// messages, the money format handed to the charts) is written here with Intl in the page
-// language, so the prose and the charts round the same way.
+// messages, tables) is written by the model's own formatter (src/present, through the wasm
+// NumberFormatter), the same code that writes the chart labels and the command line's text,
+// so a number reads the same everywhere: three significant digits in compact form ("$2.02M",
+// "559k"; "US$2,02 jt" in Indonesian). Nothing here formats a number itself.
 //
 // Units: the model works in base units (shares 0..1, USD). A unit's display factor turns
 // them into what the reader sees and types (percent = share x 100; money = USD x rate).
@@ -9,137 +11,61 @@ import { language, t, raw } from './i18n.js';
 
 let moneyCurrency = 'USD';
 let moneyRate = 1;
-const cache = new Map();
+let NumberFormatter = null; // the wasm class, once the module has loaded
+let formatter = null;
+
+/**
+ * Gives the module the wasm module's NumberFormatter class; called once the model has
+ * loaded, before anything is written.
+ */
+export function useModel(api) {
+  NumberFormatter = api.NumberFormatter;
+  formatter = null;
+}
 
 /** Sets the display currency and its rate per US dollar (from the language file). */
 export function setMoney(currency, ratePerUsd) {
   moneyCurrency = currency || 'USD';
   moneyRate = Number.isFinite(ratePerUsd) && ratePerUsd > 0 ? ratePerUsd : 1;
-  cache.clear();
+  formatter = null;
 }
 
-function nf(key, options) {
-  const id = `${language()}|${key}|${moneyCurrency}`;
-  let f = cache.get(id);
-  if (!f) {
-    f = new Intl.NumberFormat(language(), options);
-    cache.set(id, f);
+/** The reader's number style as the model takes it (`NumberFormatter`, chart options). */
+export function numberStyle() {
+  return { locale: language(), currency: moneyCurrency, ratePerUsd: moneyRate };
+}
+
+function f() {
+  if (!formatter) {
+    if (!NumberFormatter) throw new Error('format.js: numbers are written before the model has loaded');
+    formatter = new NumberFormatter(numberStyle());
   }
-  return f;
+  return formatter;
 }
 
-/**
- * Makes the engine load a language's number-formatting data (the first Intl formatter for a
- * locale costs tens of milliseconds on a cold page), so that it can be done while the page is
- * still waiting for its downloads.
- */
-export function preloadLocale(code) {
-  try {
-    new Intl.NumberFormat(code, { style: 'currency', currency: 'USD', notation: 'compact' }).format(1234567);
-    new Intl.NumberFormat(code, { style: 'percent' }).format(0.5);
-    new Intl.NumberFormat(code).format(1234.5);
-  } catch {
-    /* an unknown locale: the real formatters will fall back on their own */
-  }
-}
-
-/** Replaces the hyphen-minus Intl may produce with a true minus sign for reading. */
-function minus(text) {
-  return text.replace(/^-/, '\u2212').replace(/(\s)-/, '$1\u2212');
-}
-
-/** Money in prose and key numbers: compact, one decimal ("$12.1M", "−$560K"). */
+/** Money in prose and key numbers: three significant digits, compact ("$12.1M", "−$560k"). */
 export function moneyCompact(usd) {
-  const value = Math.abs(usd) < 0.5 ? 0 : usd * moneyRate; // never a minus zero
-  const abs = Math.abs(value);
-  if (abs < 1000) {
-    return minus(
-      nf('money-small', { style: 'currency', currency: moneyCurrency, maximumFractionDigits: 0 }).format(value),
-    );
-  }
-  return minus(
-    nf('money-compact', {
-      style: 'currency',
-      currency: moneyCurrency,
-      notation: 'compact',
-      maximumFractionDigits: 1,
-    }).format(value),
-  );
+  return f().money(usd);
 }
 
-/** Money with all digits, `decimals` after the point at most ("$5,080", "$1.00"). */
+/** Money with all digits, between `minDecimals` and `maxDecimals` after the point ("$5,080"). */
 export function moneyFull(usd, minDecimals = 0, maxDecimals = 0) {
-  return minus(
-    nf(`money-${minDecimals}-${maxDecimals}`, {
-      style: 'currency',
-      currency: moneyCurrency,
-      minimumFractionDigits: minDecimals,
-      maximumFractionDigits: Math.max(minDecimals, maxDecimals),
-    }).format(usd * moneyRate),
-  );
+  return f().moneyFull(usd, minDecimals, Math.max(minDecimals, maxDecimals));
 }
 
 /** A share 0..1 as a percentage with up to `decimals` digits ("36%"). */
 export function percent(share, decimals = 0) {
-  if (Math.abs(share) < 0.5 * 10 ** -(decimals + 2)) share = 0; // never a minus zero
-  return minus(
-    nf(`pct-${decimals}`, { style: 'percent', maximumFractionDigits: decimals }).format(share),
-  );
+  return f().percent(share, decimals);
 }
 
 /** A plain number with grouping and up to `decimals` digits. */
 export function number(value, decimals = 0) {
-  return minus(nf(`num-${decimals}`, { maximumFractionDigits: decimals }).format(value));
+  return f().number(value, decimals);
 }
 
-/** A count of people or customers, rounded to whole units (millions in words). */
+/** A count of people or customers: whole below ten thousand, then compact ("559k"). */
 export function count(value) {
-  const abs = Math.abs(value);
-  if (abs >= 1e6) {
-    return minus(
-      // Three significant digits, as below a million: "1.04 million" next to "559,000",
-      // not "1 million", so that a difference between two counts reads true.
-      nf('count-long', { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 }).format(value),
-    );
-  }
-  if (abs >= 10000) {
-    return minus(nf('count-sig', { maximumSignificantDigits: 3 }).format(value));
-  }
-  return number(Math.round(value), 0);
-}
-
-/**
- * The money format the charts use, derived from Intl so chart labels read like the prose:
- * prefix/suffix around the number, the decimal separator and the compact magnitude words.
- */
-export function chartMoneyFormat() {
-  const parts = nf('money-parts', { style: 'currency', currency: moneyCurrency }).formatToParts(1.5);
-  const at = parts.findIndex((p) => p.type === 'currency');
-  const firstNumber = parts.findIndex((p) => p.type === 'integer');
-  const symbol = at >= 0 ? parts[at].value : '$';
-  // The language's decimal separator: a currency without minor units (IDR) shows none above.
-  const decimal = nf('parse-parts', { useGrouping: true }).formatToParts(12345.6).find((p) => p.type === 'decimal')?.value || '.';
-  const gap = parts.some((p) => p.type === 'literal') ? '\u00a0' : '';
-  const compact = nf('money-mag', { notation: 'compact', maximumFractionDigits: 0 });
-  const magnitudes = [1e3, 1e6, 1e9].map((n) => {
-    const compactParts = compact.formatToParts(n);
-    const word = compactParts
-      .filter((p) => p.type === 'compact')
-      .map((p) => p.value)
-      .join('');
-    if (!word) return ['k', 'M', 'B'][[1e3, 1e6, 1e9].indexOf(n)];
-    // A language that puts a space before the word ("12,4 jt") gets it in the charts too,
-    // so that a chart label reads as the prose does; a no-break space keeps them together.
-    const at = compactParts.findIndex((p) => p.type === 'compact');
-    return compactParts[at - 1]?.type === 'literal' ? `\u00a0${word}` : word;
-  });
-  return {
-    ratePerUsd: moneyRate,
-    prefix: at < firstNumber ? symbol + gap : '',
-    suffix: at > firstNumber ? gap + symbol : '',
-    decimal,
-    magnitudes,
-  };
+  return f().count(value);
 }
 
 // ---- Units ---------------------------------------------------------------------------------
@@ -195,7 +121,10 @@ export function fieldText(spec, value) {
   const d = decimalsFor(spec, value);
   if (spec.unit === 'usdPerConversation') {
     // Prices per conversation read as cents: "1.00", "0.20".
-    return minus(nf(`cents-${d}`, { minimumFractionDigits: 2, maximumFractionDigits: Math.max(2, d) }).format(toDisplay(spec.unit, value)));
+    const shown = toDisplay(spec.unit, value);
+    const text = number(shown, Math.max(2, d));
+    const point = text.indexOf(f().decimal);
+    return point >= 0 && text.length - point - 1 >= 2 ? text : f().numberFixed(shown, 2);
   }
   return number(toDisplay(spec.unit, value), d);
 }
@@ -233,21 +162,15 @@ export function shortUnit(spec) {
 
 /** The currency symbol and whether it goes before the number, for money fields. */
 export function currencyAffix() {
-  const parts = nf('money-parts', { style: 'currency', currency: moneyCurrency }).formatToParts(1);
-  const at = parts.findIndex((p) => p.type === 'currency');
-  const num = parts.findIndex((p) => p.type === 'integer');
-  return { symbol: at >= 0 ? parts[at].value : moneyCurrency, before: at < num };
+  // Every language and currency the page offers writes the symbol first (src/present).
+  return { symbol: f().currencySymbol, before: true };
 }
 
 // ---- Typed numbers --------------------------------------------------------------------------
 
 /** The page language's group and decimal separators ("," and "." in English). */
 export function separators() {
-  const parts = nf('parse-parts', { useGrouping: true }).formatToParts(12345.6);
-  return {
-    group: parts.find((p) => p.type === 'group')?.value || ',',
-    decimal: parts.find((p) => p.type === 'decimal')?.value || '.',
-  };
+  return { group: f().group, decimal: f().decimal };
 }
 
 /** The signs a typed field of this unit may carry as shown: "%" or the currency symbol. */

@@ -84,7 +84,7 @@ function chartImage(state, { kind, width, height }) {
     const canvas = document.createElement('canvas');
     canvas.width = width * PRINT_SCALE;
     canvas.height = height * PRINT_SCALE;
-    api.render(store.scenarioOf(state), [{ kind, canvas }], options, compare, null);
+    api.render({ scenario: store.scenarioOf(state), charts: [{ kind, canvas }], options, compare });
     const img = el('img', 'handout__chart-img');
     img.alt = document.getElementById(`chart-desc-${kind}`)?.textContent || t(`charts.${kind}.title`);
     img.width = width;
@@ -128,7 +128,7 @@ function paramTables(state) {
     const name = el('th', 'handout__param');
     name.scope = 'row';
     if (changed.has(spec.key)) name.append(el('span', 'handout__mark', '● '));
-    name.append(document.createTextNode(t(`params.${spec.key}.label`, {}, spec.label)));
+    name.append(document.createTextNode(t(`params.${spec.key}.label`)));
     const shown = el('td', 'handout__value', value === undefined ? '—' : fmt.valueText(spec, value));
     const { tags } = parseSource(spec.source);
     const evidence = t(`handout.evidenceShort.${spec.evidence}`, {}, spec.evidence);

@@ -47,7 +47,7 @@ const MAX_PIECES = 250;
 const DEFAULT_PRESET = 'typical';
 
 const fields = []; // [{name, encode, decode, absent}] in registration (= writing) order
-let specs = new Map(); // parameter key -> spec from paramTable()
+let specs = new Map(); // parameter key -> spec from the model's tables
 let lowerKeys = new Map(); // lower-case key -> key, for "did you mean"
 let api = null;
 
@@ -94,7 +94,7 @@ function escapeValue(text) {
  */
 export function readPlainNumber(text) {
   try {
-    return { ok: true, value: api.readNumber(String(text)) };
+    return { ok: true, value: api.readNumber({ text: String(text) }) };
   } catch (error) {
     if (error instanceof WebAssembly.RuntimeError) throw error;
     return { ok: false, code: error?.errors?.[0]?.code || 'notANumber' };
@@ -191,7 +191,7 @@ export function peek(name, hash = location.hash) {
 
 function labelOf(key) {
   const spec = specs.get(key);
-  return spec ? t(`params.${key}.label`, {}, spec.label) : key;
+  return spec ? t(`params.${key}.label`) : key;
 }
 
 function presetTitle(name) {

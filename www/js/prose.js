@@ -29,10 +29,6 @@ function sentence(key, vars = {}) {
   return span;
 }
 
-function last(list) {
-  return list[list.length - 1];
-}
-
 /** "4 years" or "30 months". */
 export function periodText(horizon) {
   return horizon % 12 === 0
@@ -46,12 +42,12 @@ function augmentFinal(s) {
 }
 
 /**
- * True for the augment preset: nobody is cut and nothing is handed to an AI, so the story, the
- * headline, the key numbers and the chart all tell the "AI helps agents" path against keeping
- * everyone without AI (the savings chart's `tells_augment_story` draws it so).
+ * Whether the story, the headline and the key numbers tell the "AI helps agents" path against
+ * keeping everyone without AI: the model's policy (`augmentStory`), which the savings chart
+ * follows too.
  */
 export function tellsAugmentStory(result) {
-  return result.preset === 'augment' && result.params.layoffShare === 0 && result.params.aiShare === 0;
+  return result.augmentStory === true;
 }
 
 function comparisonPhrase(amount, base) {
@@ -310,85 +306,3 @@ export function renderReadout(container, result) {
   return t('readout.spoken', { label: label.textContent, value: value.textContent, vs: vs.textContent, regret: regret.textContent });
 }
 
-// ---- Chart text alternatives ---------------------------------------------------------------
-
-function indexOfExtreme(list, better) {
-  let best = 0;
-  for (let i = 1; i < list.length; i += 1) if (better(list[i], list[best])) best = i;
-  return best;
-}
-
-/** For a company-like preset, the reported figures the headcount chart marks, with sources. */
-function reportedSentence(result) {
-  const points = (result.record ?? []).filter((p) => p.series !== 'aiContacts');
-  if (!points.length) return '';
-  const items = points.map((p) =>
-    t(p.series === 'aiAgentEquivalent' ? 'charts.headcount.reportedAi' : 'charts.headcount.reportedStaff', {
-      value: fmt.count(p.value),
-      m: fmt.number(p.month),
-      source: p.source,
-    }),
-  );
-  return ` ${t('charts.headcount.reported', { points: items.join('; ') })}`;
-}
-
-/** For a company-like preset, the AI contacts a month the quality chart marks, with sources. */
-function reportedContactsSentence(result) {
-  const points = (result.record ?? []).filter((p) => p.series === 'aiContacts');
-  if (!points.length || !(result.params.aiShare > 0)) return '';
-  const items = points.map((p) => t('charts.quality.reportedItem', { value: fmt.count(p.value), m: fmt.number(p.month), source: p.source }));
-  return ` ${t('charts.quality.reported', { points: items.join('; ') })}`;
-}
-
-/** A sentence or two per chart describing what it shows, for screen readers. */
-export function describeCharts(result) {
-  const s = result.summary;
-  const p = result.params;
-  const series = result.series;
-  const horizon = fmt.number(p.horizonMonths);
-  const events = [];
-  if (s.paybackMonth != null) events.push(t('charts.events.payback', { m: fmt.number(s.paybackMonth) }));
-  if (s.peakMonth != null) events.push(t('charts.events.peak', { m: fmt.number(s.peakMonth), amount: fmt.moneyCompact(s.peakSavings) }));
-  if (s.regretMonth != null) events.push(t('charts.events.regret', { m: fmt.number(s.regretMonth) }));
-  if (!events.length) events.push(t('charts.events.none'));
-
-  const low = indexOfExtreme(series.headcount, (a, b) => a < b);
-  const cutIndex = Math.min(p.layoffMonth + 1, series.month.length - 1);
-  const worst = indexOfExtreme(series.badContactShare, (a, b) => a > b);
-  const end = series.month.length - 1;
-  return {
-    savings: t('charts.savings.describe', {
-      horizon,
-      events: events.join(' '),
-      final: fmt.moneyCompact(s.finalCumulativeDelta),
-      augment: fmt.moneyCompact(augmentFinal(s)),
-    }),
-    headcount: `${t('charts.headcount.describe', {
-      horizon,
-      before: fmt.count(p.headcountBefore),
-      low: fmt.count(series.headcount[low]),
-      lowMonth: fmt.number(series.month[low]),
-      final: fmt.count(last(series.headcount)),
-      baseline: fmt.count(last(series.baselineHeadcount)),
-    })}${reportedSentence(result)}`,
-    costs: t('charts.costs.describe', {
-      horizon,
-      baseline: fmt.moneyCompact(series.baselineSupportCost[0]),
-      after: fmt.moneyCompact(series.supportCost[cutIndex]),
-      final: fmt.moneyCompact(series.supportCost[end]),
-      ai: fmt.moneyCompact(series.aiCost[end]),
-      lost: fmt.moneyCompact(series.lostMargin[end]),
-    }),
-    quality:
-      p.modelDepth < 2
-        ? t('charts.notModelled')
-        : t('charts.quality.describe', {
-            horizon,
-            before: fmt.percent(series.baselineBadContactShare[0]),
-            peak: fmt.percent(s.peakBadContactShare),
-            peakMonth: fmt.number(series.month[worst]),
-            final: fmt.percent(series.badContactShare[end]),
-            lost: fmt.count(s.customersLost),
-          }) + reportedContactsSentence(result),
-  };
-}

@@ -35,7 +35,7 @@ const subscribers = new Set();
 let presets = new Map();
 let state = Object.freeze({ preset: 'typical', params: Object.freeze({}), depth: 4, pinned: null });
 
-/** Gives the module the preset table (from presetTable()) so it can tell what changed. */
+/** Gives the module the preset table (from the model's tables) so it can tell what changed. */
 export function configure(presetTable, defaultPreset = 'typical') {
   presets = new Map(presetTable.map((p) => [p.name, p.params]));
   const preset = presets.has(defaultPreset) ? defaultPreset : presetTable[0]?.name;

@@ -2,7 +2,7 @@
 // they are drawn on the page) that answers "what don't we know?" for one scenario at a time,
 // so the page never waits on a thousand model runs while the reader drags a slider.
 //
-// Messages in (from analysis.js):
+// Messages in (from analysis-worker.js, the page's side of this protocol):
 //   {type: 'module', module}   first: the page's compiled WebAssembly.Module (or null), so the
 //                              wasm is not downloaded and compiled twice; without it (a request
 //                              first, or null) the worker loads the module itself
@@ -78,7 +78,7 @@ function plan(job) {
   const mapOptions = { x: job.map.x, y: job.map.y, cells: job.map.cells };
   const mapKey = `${job.key}|${mapOptions.x}|${mapOptions.y}|${mapOptions.cells}`;
   const seed = job.seed;
-  const mc = (draws) => () => uncertainty(job.scenario, { draws, seed });
+  const mc = (draws) => () => uncertainty({ scenario: job.scenario, draws, seed });
   const steps = [];
   const fullKey = `${job.key}|${job.draws}|${seed}`;
   // The quick pass only when the full result is not already known.
@@ -88,10 +88,10 @@ function plan(job) {
       return { type: 'uncertainty', final: false, ...r };
     });
   }
-  steps.push(() => ({ type: 'sensitivity', ...step(job, 'sensitivity', job.key, () => sensitivity(job.scenario)) }));
+  steps.push(() => ({ type: 'sensitivity', ...step(job, 'sensitivity', job.key, () => sensitivity({ scenario: job.scenario })) }));
   const heavy = (run) => Object.assign(run, { heavy: true });
   steps.push(heavy(() => ({ type: 'uncertainty', final: true, ...step(job, 'uncertainty', fullKey, mc(job.draws)) })));
-  steps.push(heavy(() => ({ type: 'map', mapKey, ...step(job, 'map', mapKey, () => regretMap(job.scenario, mapOptions)) })));
+  steps.push(heavy(() => ({ type: 'map', mapKey, ...step(job, 'map', mapKey, () => regretMap({ scenario: job.scenario, ...mapOptions })) })));
   return steps;
 }
 
