@@ -363,7 +363,7 @@ test('analysis drawing refuses malformed data with a clear message', async () =>
   });
   assert.match(messages.shortBand, /band has 47 months but the outcome has 48/);
   assert.match(messages.nanBand, /not finite|not valid/);
-  assert.match(messages.notBand, /uncertainty band is not valid/);
+  assert.match(messages.notBand, /render: band is not valid: .*expected \{uncertainty, faded\}/);
   assert.match(messages.tornado, /unknown tornado parameter 'nope'/);
   assert.match(messages.ragged, /41 rows of 41 values/);
   assert.match(messages.metric, /unknown map metric 'colour'/);

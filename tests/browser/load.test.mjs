@@ -81,9 +81,14 @@ test('the prose numbers are the model summary', async () => {
   const result = await wasmCall(page, 'compute', { preset: 'typical' });
   const s = result.summary;
   const prose = await page.textContent('#story');
+  // The page's one style (src/present): three significant digits in compact form, written
+  // here by the browser's Intl with English's small "k" for thousands.
   const money = (usd) =>
     page.evaluate(
-      (v) => new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 }).format(v),
+      (v) =>
+        new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 })
+          .format(v)
+          .replace(/K$/, 'k'),
       usd,
     );
   assert.ok(prose.includes(await money(s.firstYearDelta)), 'first-year savings');

@@ -189,11 +189,11 @@ function paint() {
   const options = chartOptions();
   paintSavings(options);
   if (dirty.note) paintNote();
-  // The tornado and the map are painted once the reader comes near them; a hidden section
-  // (embed mode) when it shows.
-  const shown = (node) => near && node && node.getClientRects().length > 0;
-  if (dirty.tornado && shown(view.tornado)) dirty.tornado = !paintTornado(options);
-  if (dirty.map && shown(view.map)) dirty.map = !paintMap(options);
+  // The tornado and the map are painted once the reader comes near them (until then they
+  // say they are waiting); a hidden section (embed mode) when it shows.
+  const shown = (node) => node && node.getClientRects().length > 0;
+  if (dirty.tornado && shown(view.tornado)) dirty.tornado = near ? !paintTornado(options) : waiting(view.tornado);
+  if (dirty.map && shown(view.map)) dirty.map = near ? !paintMap(options) : waiting(view.map);
   dirty.note = false;
 }
 
@@ -220,6 +220,12 @@ function setStale(figure, stale) {
   figure.setAttribute('aria-busy', stale ? 'true' : 'false');
   const status = figure.querySelector('.analysis__status');
   status.textContent = stale ? t('analysis.updating') : worker.problem() ? t('analysis.unavailable') : '';
+}
+
+/** A chart not painted yet: busy while the worker can still answer. Stays dirty. */
+function waiting(figure) {
+  setStale(figure, !worker.problem());
+  return true;
 }
 
 /** Paints the tornado; returns whether it is done. */
