@@ -276,10 +276,8 @@ fn scenario_of(args: &Args) -> Result<Scenario, CliError> {
     validate(&raw).map_err(|e| CliError(e.to_string()))
 }
 
-fn json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
-    serde_json::to_string_pretty(value)
-        .map(|s| s + "\n")
-        .map_err(|e| CliError(format!("cannot write JSON: {e}")))
+fn json(value: &impl wire::ToJson) -> Result<String, CliError> {
+    value.to_json().map(|s| s + "\n").map_err(CliError)
 }
 
 fn params_output(format: &str) -> Result<String, CliError> {

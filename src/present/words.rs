@@ -7,25 +7,25 @@
 #[cfg(not(target_arch = "wasm32"))]
 use std::sync::OnceLock;
 
-/// The English language file, parsed once.
 #[cfg(not(target_arch = "wasm32"))]
-fn english() -> &'static serde_json::Value {
-    static ENGLISH: OnceLock<serde_json::Value> = OnceLock::new();
-    ENGLISH.get_or_init(|| {
-        // The file is part of the crate's sources; tests/browser checks it parses, and
-        // `tests::the_english_file_parses` here does too.
-        serde_json::from_str(include_str!("../../www/i18n/en.json"))
-            .unwrap_or(serde_json::Value::Null)
-    })
+use crate::wire::language::LanguageFile;
+
+/// The English language file, parsed once. It is part of the crate's sources and a test
+/// checks that it parses, so a failure here is a build that was never tested: it reads as
+/// an empty file rather than stopping the command line.
+#[cfg(not(target_arch = "wasm32"))]
+fn english() -> Option<&'static LanguageFile> {
+    static ENGLISH: OnceLock<Option<LanguageFile>> = OnceLock::new();
+    ENGLISH
+        .get_or_init(|| LanguageFile::parse(include_str!("../../www/i18n/en.json")).ok())
+        .as_ref()
 }
 
 /// The English text at a dotted path ("record.rows.rk1-1.metric"), or "" where there is none.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn en(path: &str) -> &'static str {
-    path.split('.')
-        .try_fold(english(), |node, part| node.get(part))
-        .and_then(serde_json::Value::as_str)
-        .unwrap_or("")
+    let parts: Vec<&str> = path.split('.').collect();
+    english().and_then(|f| f.text(&parts)).unwrap_or("")
 }
 
 /// The English text of `key` in a section whose keys hold dots themselves ("chartText",
@@ -33,9 +33,7 @@ pub fn en(path: &str) -> &'static str {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn en_entry(section: &str, key: &str) -> &'static str {
     english()
-        .get(section)
-        .and_then(|s| s.get(key))
-        .and_then(serde_json::Value::as_str)
+        .and_then(|f| f.text(&[section, key]))
         .unwrap_or("")
 }
 
@@ -79,7 +77,7 @@ mod tests {
 
     #[test]
     fn the_english_file_parses_and_has_every_record_row() {
-        assert!(english().is_object());
+        assert!(english().is_some_and(LanguageFile::is_object));
         for rows in [
             crate::record::KLARNA,
             crate::record::SALESFORCE,

@@ -11,22 +11,18 @@ use crate::model::Outcome;
 use crate::params::PARAMS;
 use crate::present::fixed;
 use crate::validate::Scenario;
-use crate::wire::{SeriesWire, SummaryWire, SERIES_COLUMNS};
+use crate::wire::{SeriesWire, SummaryEntry, SummaryWire, SERIES_COLUMNS};
 
 /// The summary as `key = value` lines in fixed precision (null for events that do not happen).
 pub fn summary_fixed(summary: &SummaryWire) -> String {
-    // Serializing through serde_json keeps the field list in one place (the wire struct).
-    let value = serde_json::to_value(summary).unwrap_or_default();
     let mut out = String::new();
-    if let Some(map) = value.as_object() {
-        for (key, v) in map {
-            let text = match v.as_f64() {
-                Some(n) if v.is_f64() => fixed(n),
-                Some(_) => v.to_string(),
-                None => "null".to_owned(),
-            };
-            let _ = writeln!(out, "{key} = {text}");
-        }
+    for (key, entry) in summary.entries() {
+        let text = match entry {
+            SummaryEntry::Float(n) => fixed(n),
+            SummaryEntry::Whole(n) => n.to_string(),
+            SummaryEntry::Null => "null".to_owned(),
+        };
+        let _ = writeln!(out, "{key} = {text}");
     }
     out
 }

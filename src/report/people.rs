@@ -171,8 +171,9 @@ pub fn uncertainty_table(u: &UncertaintyWire) -> String {
     if let Some(r) = u.regret_month {
         let _ = writeln!(
             out,
-            "  Regret month, P10 to P90: {:.0} to {:.0}",
-            r[0], r[4]
+            "  Regret month, P10 to P90: {} to {}",
+            EN.number(r[0], 0),
+            EN.number(r[4], 0)
         );
     }
     let _ = writeln!(
@@ -216,15 +217,15 @@ pub fn sensitivity_table(s: &SensitivityWire) -> String {
     for b in &s.bars {
         let _ = writeln!(
             out,
-            "{:<28} {:>10.4} {:>10.4} {:>12} {:>12} {:>12}  {}",
+            "{:<28} {:>10} {:>10} {:>12} {:>12} {:>12}  {}",
             b.key,
-            b.low,
-            b.high,
+            EN.number(b.low, 4),
+            EN.number(b.high, 4),
             EN.money(b.npv_at_low),
             EN.money(b.npv_at_high),
             EN.money(b.swing),
             b.switching_value
-                .map_or_else(|| "-".to_owned(), |v| format!("{v:.4}"))
+                .map_or_else(|| "-".to_owned(), |v| EN.number(v, 4))
         );
     }
     out
@@ -233,20 +234,25 @@ pub fn sensitivity_table(s: &SensitivityWire) -> String {
 /// The regret map for people: NPV in millions, rows from the top of the y range down.
 pub fn map_table(m: &RegretMapWire) -> String {
     let mut out = format!(
-        "NPV (USD millions) by {} (columns) and {} (rows); current scenario at {} = {:.4}, {} = {:.4}\n",
-        m.x_key, m.y_key, m.x_key, m.current[0], m.y_key, m.current[1]
+        "NPV (USD millions) by {} (columns) and {} (rows); current scenario at {} = {}, {} = {}\n",
+        m.x_key,
+        m.y_key,
+        m.x_key,
+        EN.number(m.current[0], 4),
+        m.y_key,
+        EN.number(m.current[1], 4)
     );
     // A readable subset: every fourth column and row of a large grid.
     let step = if m.x.len() > 21 { 4 } else { 1 };
     let _ = write!(out, "{:>10}", "");
     for x in m.x.iter().step_by(step) {
-        let _ = write!(out, " {x:>8.3}");
+        let _ = write!(out, " {:>8}", EN.number(*x, 3));
     }
     out.push('\n');
     for r in (0..m.y.len()).rev().step_by(step) {
-        let _ = write!(out, "{:>10.3}", m.y[r]);
+        let _ = write!(out, "{:>10}", EN.number(m.y[r], 3));
         for c in (0..m.x.len()).step_by(step) {
-            let _ = write!(out, " {:>8.1}", m.npv[r][c] / 1e6);
+            let _ = write!(out, " {:>8}", EN.number(m.npv[r][c] / 1e6, 1));
         }
         out.push('\n');
     }

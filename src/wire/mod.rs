@@ -2,15 +2,17 @@
 //! objects into a [`crate::validate::RawScenario`] for `validate`, and model results into
 //! camelCase records for JSON, JavaScript and CSV, one file per concern: [`scenario`] (in),
 //! [`result`] (out), [`tables`] (what the controls are built from), [`options`] (how a chart
-//! looks) [`analysis`] (bands, tornado, map).
-//! Field names here are an interface the page, the CLI, the tests and readers' saved files
-//! rely on: add fields, never rename them.
+//! looks), [`analysis`] (bands, tornado, map), [`requests`] (the wasm calls' limits) and
+//! `language` (a language file, read natively). Field names here are an interface the page,
+//! the CLI, the tests and readers' saved files rely on: add fields, never rename them.
 
 use serde::{Deserialize, Serialize};
 
 use crate::params::{Params, PARAMS};
 
 pub mod analysis;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod language;
 pub mod options;
 pub mod requests;
 pub mod result;
@@ -84,6 +86,19 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for WireObject<String, V> {
             }
         }
         deserializer.deserialize_map(Pairs(std::marker::PhantomData))
+    }
+}
+
+/// A wire value written as pretty JSON (the CLI's `--format json`), so that code outside this
+/// module never names serde.
+pub trait ToJson {
+    /// The value as pretty JSON.
+    fn to_json(&self) -> Result<String, String>;
+}
+
+impl<T: Serialize> ToJson for T {
+    fn to_json(&self) -> Result<String, String> {
+        serde_json::to_string_pretty(self).map_err(|e| format!("cannot write JSON: {e}"))
     }
 }
 

@@ -36,6 +36,38 @@ pub struct SummaryWire {
     pub final_headcount: f64,
 }
 
+/// One field of the summary, for the golden text (`report::summary_fixed`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SummaryEntry {
+    /// A figure in fractional units.
+    Float(f64),
+    /// A whole number (a month, a count of draws).
+    Whole(i64),
+    /// An event that does not happen.
+    Null,
+}
+
+impl SummaryWire {
+    /// Every field by its wire name, in alphabetical order (the golden files' order): going
+    /// through the serializer keeps the field list in one place (the struct).
+    pub fn entries(&self) -> Vec<(String, SummaryEntry)> {
+        let value = serde_json::to_value(self).unwrap_or_default();
+        let Some(map) = value.as_object() else {
+            return Vec::new();
+        };
+        map.iter()
+            .map(|(key, v)| {
+                let entry = match (v.as_f64(), v.as_i64()) {
+                    (Some(n), _) if v.is_f64() => SummaryEntry::Float(n),
+                    (_, Some(n)) => SummaryEntry::Whole(n),
+                    _ => SummaryEntry::Null,
+                };
+                (key.clone(), entry)
+            })
+            .collect()
+    }
+}
+
 impl From<&Summary> for SummaryWire {
     fn from(s: &Summary) -> Self {
         SummaryWire {
