@@ -18,6 +18,9 @@ cargo build --profile wasm --target wasm32-unknown-unknown --lib --locked
 node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/layoff_whatif_bg.wasm -o www/pkg/layoff_whatif_bg.wasm
+# The sources' citations, for the page's evidence popovers and source list: written from the
+# model's table (src/sources.rs) by the CLI rather than carried in the wasm.
+cargo run --quiet --locked --bin layoff-whatif -- sources --format json > www/pkg/sources.json
 # The glue is an ES module; saying so lets Node load it without guessing (scripts/dist.mjs runs
 # the model in Node to write the fallback's numbers).
 printf '{ "type": "module" }\n' > www/pkg/package.json

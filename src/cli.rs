@@ -31,6 +31,7 @@ layoff-whatif: what happens when a company cuts support staff for AI, and may hi
 USAGE:
   layoff-whatif params  [--format table|json|csv]
   layoff-whatif presets [--format table|json]
+  layoff-whatif sources [--format table|json]   (every source tag with its citation)
   layoff-whatif run     [SCENARIO] [--format table|json|csv|golden]
   layoff-whatif uncertainty [SCENARIO] [--draws N] [--seed N] [--format table|json|csv]
   layoff-whatif sensitivity [SCENARIO] [--format table|json|csv]
@@ -326,6 +327,18 @@ fn params_output(format: &str) -> Result<String, CliError> {
     })
 }
 
+/// The sources: the page's source list reads the JSON (scripts/build.sh writes it next to the
+/// wasm), so the citations live in one place (src/sources.rs) and not in the wasm.
+fn sources_output(format: &str) -> Result<String, CliError> {
+    Ok(match format {
+        "json" => json(&wire::source_table())?,
+        _ => wire::source_table()
+            .iter()
+            .map(|s| format!("{}  [{}]  {}\n", s.id, s.evidence, s.citation))
+            .collect(),
+    })
+}
+
 fn presets_output(format: &str) -> Result<String, CliError> {
     Ok(match format {
         "json" => json(&wire::preset_table())?,
@@ -573,6 +586,10 @@ fn dispatch(args: &Args) -> Result<String, CliError> {
             only(&["--format"])?;
             presets_output(check_format(args.format.as_deref(), &["table", "json"])?)
         }
+        "sources" => {
+            only(&["--format"])?;
+            sources_output(check_format(args.format.as_deref(), &["table", "json"])?)
+        }
         "run" => {
             only(&with_scenario(&[]))?;
             run_output(args)
@@ -597,7 +614,7 @@ fn dispatch(args: &Args) -> Result<String, CliError> {
             chart_output(args)
         }
         other => Err(CliError(format!(
-            "unknown command '{}' (allowed: params, presets, run, uncertainty, sensitivity, map, chart, help, --version)",
+            "unknown command '{}' (allowed: params, presets, sources, run, uncertainty, sensitivity, map, chart, help, --version)",
             quote(other)
         ))),
     }

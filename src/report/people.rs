@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use crate::model::Outcome;
+use crate::present::words::{en, fill};
 use crate::present::{fixed, NumberStyle};
 use crate::validate::Scenario;
 use crate::wire::{RegretMapWire, SensitivityWire, UncertaintyWire};
@@ -11,84 +12,131 @@ use crate::wire::{RegretMapWire, SensitivityWire, UncertaintyWire};
 /// The CLI writes English and US dollars, in the page's one style.
 const EN: NumberStyle = NumberStyle::english();
 
+/// "month 5", or "never": the page's words for an event month.
 fn month_text(month: Option<u32>) -> String {
-    month.map_or_else(|| "none".to_owned(), |m| format!("month {m}"))
+    month.map_or_else(
+        || en("numbers.never").to_owned(),
+        |m| {
+            fill(
+                en("numbers.eventMonth"),
+                &[("m", EN.number(f64::from(m), 0))],
+            )
+        },
+    )
 }
 
-/// A readable report for people: the headline numbers and a yearly table.
+/// A readable report for people: the headline numbers and a yearly table. Every label is the
+/// page's (the key numbers, the no-JavaScript summary, or the `summary` section of the
+/// language file), so the command line and the page say each thing one way.
 pub fn table(scenario: &Scenario, outcome: &Outcome) -> String {
     let s = &outcome.summary;
+    let p = &scenario.params;
     let changed = scenario.changed_keys();
     let mut out = String::new();
+    let _ = write!(
+        out,
+        "{}",
+        fill(
+            en("summary.scenario"),
+            &[
+                ("title", scenario.preset.title().to_owned()),
+                ("name", scenario.preset.name.to_owned()),
+            ],
+        )
+    );
+    if !changed.is_empty() {
+        let _ = write!(
+            out,
+            "{}",
+            fill(en("summary.changed"), &[("keys", changed.join(", "))])
+        );
+    }
     let _ = writeln!(
         out,
-        "Scenario: {} ({}){}",
-        scenario.preset.title(),
-        scenario.preset.name,
-        if changed.is_empty() {
-            String::new()
-        } else {
-            format!(", changed: {}", changed.join(", "))
-        }
+        "\n{}\n",
+        fill(
+            en("summary.depth"),
+            &[
+                ("depth", EN.number(p.model_depth, 0)),
+                ("horizon", EN.number(p.horizon_months, 0)),
+            ],
+        )
     );
-    let _ = writeln!(
-        out,
-        "Model depth {}, horizon {} months\n",
-        scenario.params.model_depth, scenario.params.horizon_months
-    );
+    let break_even = s.break_even_extra_churn_per_year;
     let rows: Vec<(&str, String)> = vec![
-        ("People laid off", EN.count(s.laid_off)),
         (
-            "First-year difference vs keeping everyone",
-            EN.money(s.first_year_delta_usd),
-        ),
-        ("Payback", month_text(s.payback_month)),
-        (
-            "Peak savings",
-            format!(
-                "{} at {}",
-                EN.money(s.peak_savings_usd),
-                month_text(s.peak_month)
+            en("fallback.people"),
+            fill(
+                en("numbers.peopleValue"),
+                &[
+                    ("laidOff", EN.count(s.laid_off)),
+                    ("rehired", EN.count(s.rehired_hires)),
+                ],
             ),
         ),
+        (en("fallback.firstYear"), EN.money(s.first_year_delta_usd)),
+        (en("fallback.payback"), month_text(s.payback_month)),
         (
-            "Regret (savings turn into losses)",
-            month_text(s.regret_month),
+            en("fallback.peak"),
+            fill(
+                en("fallback.atMonth"),
+                &[
+                    ("amount", EN.money(s.peak_savings_usd)),
+                    ("m", month_text(s.peak_month)),
+                ],
+            ),
         ),
-        ("Rehiring starts", month_text(s.rehire_start_month)),
-        ("People hired back", EN.count(s.rehired_hires)),
+        (en("fallback.regret"), month_text(s.regret_month)),
+        (en("fallback.rehire"), month_text(s.rehire_start_month)),
+        (en("fallback.final"), EN.money(s.final_cumulative_delta_usd)),
+        (en("numbers.npv"), EN.money(s.npv_usd)),
+        (en("numbers.npvAugment"), EN.money(s.npv_vs_augment_usd)),
+        (en("fallback.customersLost"), EN.count(s.customers_lost)),
         (
-            "Cumulative difference at the end",
-            EN.money(s.final_cumulative_delta_usd),
-        ),
-        ("NPV vs keeping everyone", EN.money(s.npv_usd)),
-        ("NPV vs augmenting instead", EN.money(s.npv_vs_augment_usd)),
-        ("Customers lost by the end", EN.count(s.customers_lost)),
-        (
-            "Worst bad-contact share",
+            en("summary.worstBadShare"),
             EN.percent(s.peak_bad_contact_share, 1),
         ),
         (
-            "Break-even extra churn per year",
+            en("numbers.breakEven"),
             // Beyond all customers, or with no ledger saving, a percentage is not a fact.
-            if s.break_even_extra_churn_per_year > 1.0 {
-                "more than all customers".to_owned()
-            } else if s.break_even_extra_churn_per_year <= 0.0 {
-                "never (no ledger saving)".to_owned()
+            if break_even > 1.0 {
+                en("numbers.breakEvenAll").to_owned()
+            } else if break_even <= 0.0 {
+                en("numbers.breakEvenNone").to_owned()
             } else {
-                EN.percent(s.break_even_extra_churn_per_year, 2)
+                fill(
+                    en("numbers.breakEvenValue"),
+                    &[("v", EN.percent(break_even, 2))],
+                )
             },
         ),
         (
-            "Agents' work the AI took over",
+            en("summary.aiWork"),
             if s.ai_agent_equivalent < 0.0 {
-                format!("none: it adds {}", EN.count(-s.ai_agent_equivalent))
+                fill(
+                    en("summary.aiAddsWork"),
+                    &[("n", EN.count(-s.ai_agent_equivalent))],
+                )
             } else {
                 EN.count(s.ai_agent_equivalent)
             },
         ),
     ];
-    let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    // "Running total after {horizon} months" names its horizon.
+    let rows: Vec<(String, String)> = rows
+        .into_iter()
+        .map(|(label, value)| {
+            (
+                fill(label, &[("horizon", EN.number(p.horizon_months, 0))]),
+                value,
+            )
+        })
+        .collect();
+    let width = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
     for (k, v) in rows {
         let _ = writeln!(out, "  {k:<width$}  {v}");
     }

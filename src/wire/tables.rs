@@ -6,14 +6,14 @@ use serde::Serialize;
 use super::{params_map, WireObject};
 use crate::params::PARAMS;
 
-/// Everything the page builds its controls from, in one answer: `{params, presets, sources,
-/// policy}`.
+/// Everything the page builds its controls from, in one answer: `{params, presets, policy}`.
+/// The sources are not here: the page reads them from `sources.json`, which the build writes
+/// with `layoff-whatif sources --format json`, so their citations stay out of the wasm.
 #[derive(Debug, Serialize)]
 #[allow(missing_docs)]
 pub struct TablesWire {
     pub params: Vec<ParamSpecWire>,
     pub presets: Vec<PresetWire>,
-    pub sources: Vec<SourceWire>,
     pub policy: PolicyWire,
 }
 
@@ -49,7 +49,6 @@ pub fn tables() -> TablesWire {
     TablesWire {
         params: param_table(),
         presets: preset_table(),
-        sources: source_table(),
         policy: PolicyWire {
             first_sliders: policy::FIRST_SLIDERS,
             map: MapPolicyWire {

@@ -162,6 +162,17 @@ function frame() {
   document.body.dataset.rendered = String(Number(document.body.dataset.rendered || 0) + 1);
 }
 
+/** The sources' citations for the evidence popovers and the list under "How this works". */
+async function loadSources() {
+  try {
+    const response = await fetch('./pkg/sources.json');
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    configureSources(await response.json());
+  } catch {
+    configureSources([]); // the tags are still named; the list says it has no citations
+  }
+}
+
 function buildHow() {
   const levels = $('how-levels');
   const list = el('ol', 'how__levels');
@@ -242,16 +253,14 @@ async function main() {
 
   let paramTable;
   let presetTable;
-  let sourceTable;
   let policy;
   try {
-    ({ params: paramTable, presets: presetTable, sources: sourceTable, policy } = api.tables());
+    ({ params: paramTable, presets: presetTable, policy } = api.tables());
   } catch (error) {
     showLoadError(error);
     return;
   }
 
-  configureSources(sourceTable);
   store.configure(presetTable);
   view.presets = presetTable;
   // Share, embed, download: ?embed=1 layout, the fragment -> state, undo/redo and history.
@@ -269,7 +278,6 @@ async function main() {
   teach.start({ paramTable, presetTable, embedded });
   renderIntro($('intro'));
   buildHow();
-  renderSourceList($('sources'));
 
   view.story = $('story');
   view.readout = $('readout');
@@ -316,6 +324,9 @@ async function main() {
   teach.afterControls();
   handout.configure({ api, paramTable, presetTable });
   schedule();
+  // The citations come after the first chart: the build writes them from the model's source
+  // table (layoff-whatif sources) so that they are not in the wasm.
+  await loadSources();
   document.body.dataset.ready = '1';
 }
 

@@ -1,7 +1,7 @@
 // Evidence tags and sources: the small "company claim / vendor / research ..." pills next to
 // every slider and in the intro, each a button that opens a popover with what the kind of
-// evidence means and the citations behind it (from sourceTable(); tags without a citation
-// yet are still named). Also renders the sources list and the intro's [[kind:TAGS]] markup.
+// evidence means and the citations behind it (pkg/sources.json, which the build writes from
+// the model's source table; tags without a citation yet are still named). Also renders the sources list and the intro's [[kind:TAGS]] markup.
 
 import { t, raw, has } from './i18n.js';
 import { el } from './dom.js';
