@@ -2,9 +2,9 @@
 // unit, group, evidence kind, preset, error code and chart word (TEXT_KEYS). A translator can
 // copy en.json, translate the values and see the page fully in the new language.
 //
-// The lists of keys come from the model itself (its tables: params, presets, sources and the
-// policy's chartTextKeys), so a parameter or a chart word added in Rust without words here
-// fails this test.
+// The lists of keys come from the model itself (its tables: params, presets and the
+// policy's chartTextKeys; the sources the build writes from it), so a parameter or a chart
+// word added in Rust without words here fails this test.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,7 +42,8 @@ const ERROR_CODES = ['notANumber', 'notFinite', 'outOfRange', 'notWhole', 'tooLo
 test('every key the page uses exists in en.json', async () => {
   const { page, context } = await openPage(browser, server.url);
   await waitForRender(page);
-  const { params, presets, sources } = await wasmCall(page, 'tables');
+  const { params, presets } = await wasmCall(page, 'tables');
+  const sources = await page.evaluate(async () => (await fetch('./pkg/sources.json')).json());
 
   const html = await readFile(join(WWW, 'index.html'), 'utf8');
   for (const [, key] of html.matchAll(/data-i18n="([^"]+)"/g)) assertText(key);

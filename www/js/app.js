@@ -171,6 +171,7 @@ async function loadSources() {
   } catch {
     configureSources([]); // the tags are still named; the list says it has no citations
   }
+  renderSourceList($('sources'));
 }
 
 function buildHow() {
