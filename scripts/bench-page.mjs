@@ -234,7 +234,8 @@ async function measureFirstVisits(root, loads) {
 /**
  * What a first visit downloads (paths answered from the network, a path fetched twice counted
  * twice): on opening the page and waiting until the worker's analyses have arrived, and
- * then what scrolling down to the tornado and the map adds (the charts module).
+ * then what scrolling down to the tornado and the map adds (nothing but what they draw: the
+ * one wasm module is already there).
  */
 async function measureBytes(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -422,43 +422,29 @@ impl NumberStyle {
 
     /// A plain number, grouped, with at most `decimals` decimals ("1,234.5").
     pub fn number(&self, value: f64, decimals: usize) -> String {
-        if let Some(text) = non_finite(value) {
-            return text;
-        }
-        let digits = Digits::of(value).round_fraction(decimals as i32);
-        let zero = digits.is_zero();
-        format!(
-            "{}{}",
-            sign(value, zero),
-            digits.text(self.locale, PLAIN_GROUPING, 0)
-        )
+        self.plain(value, |d| d.round_fraction(decimals as i32), 0)
     }
 
     /// A plain number with exactly `decimals` decimals ("1.00", "0,20").
     pub fn number_fixed(&self, value: f64, decimals: usize) -> String {
-        if let Some(text) = non_finite(value) {
-            return text;
-        }
-        let digits = Digits::of(value).round_fraction(decimals as i32);
-        let zero = digits.is_zero();
-        format!(
-            "{}{}",
-            sign(value, zero),
-            digits.text(self.locale, PLAIN_GROUPING, decimals)
-        )
+        self.plain(value, |d| d.round_fraction(decimals as i32), decimals)
     }
 
     /// A number with three significant digits at most, plain ("1.25", "12.5", "250").
     pub fn number_short(&self, value: f64) -> String {
+        self.plain(value, |d| d.round_significant(3), 0)
+    }
+
+    /// A plain number rounded by `round`, with a sign where it did not round to zero.
+    fn plain(&self, value: f64, round: impl Fn(Digits) -> Digits, min_decimals: usize) -> String {
         if let Some(text) = non_finite(value) {
             return text;
         }
-        let digits = Digits::of(value).round_significant(3);
-        let zero = digits.is_zero();
+        let digits = round(Digits::of(value));
         format!(
             "{}{}",
-            sign(value, zero),
-            digits.text(self.locale, PLAIN_GROUPING, 0)
+            sign(value, digits.is_zero()),
+            digits.text(self.locale, PLAIN_GROUPING, min_decimals)
         )
     }
 

@@ -99,8 +99,8 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => {
-    // ERR_ABORTED is a request a navigation or reload cut short (a favicon, the charts module
-    // a scroll had started loading): not a fault of the page.
+    // ERR_ABORTED is a request a navigation or reload cut short (a favicon, a language file
+    // a reload overtook): not a fault of the page.
     const reason = request.failure()?.errorText;
     if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${reason}`);
   });

@@ -1,4 +1,4 @@
-// The reader's knobs, generated from paramTable() and presetTable(): preset buttons, the
+// The reader's knobs, generated from the model's tables (params, presets): preset buttons, the
 // model-level radios and one slider row per parameter, grouped as a reader thinks.
 //
 // A slider row: <input type="range" id="KEY"> (its data-value holds the exact parameter
