@@ -1,7 +1,7 @@
 //! The wire format: the only module that knows serde. It turns scenario files and JavaScript
 //! objects into a [`crate::validate::RawScenario`] for `validate`, and model results into
 //! camelCase records for JSON, JavaScript and CSV, one file per concern: [`scenario`] (in),
-//! [`result`] (out), [`tables`] (what the controls are built from), [`options`] (how a chart
+//! [`result`] (out), [`mod@tables`] (what the controls are built from), [`options`] (how a chart
 //! looks), [`analysis`] (bands, tornado, map), [`requests`] (the wasm calls' limits) and
 //! `language` (a language file, read natively). Field names here are an interface the page,
 //! the CLI, the tests and readers' saved files rely on: add fields, never rename them.
