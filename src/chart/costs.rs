@@ -7,7 +7,7 @@
 use plotters::style::text_anchor::HPos;
 use plotters::style::{Color, RGBColor};
 
-use super::frame::{self, Canvas, EndLabel, Pane, Point, Stroke};
+use super::kit::{self, Canvas, EndLabel, Pane, Point, Stroke};
 use super::text::{self, word};
 use super::{ChartData, ChartError, ChartOptions};
 use crate::model::{Month, Outcome};
@@ -134,24 +134,24 @@ pub fn draw(
 
     let title_y = look.px(4.0) + look.label_line_px() / 2.0;
     let top = look.px(8.0) + look.label_line_px();
-    let bottom = canvas.height_px - frame::month_axis_height(&look);
+    let bottom = canvas.height_px - kit::month_axis_height(&look);
     let others: Vec<f64> = baseline_display
         .iter()
         .chain(compare_display.iter().flatten())
         .copied()
         .collect();
     let (axis_max, cuts) = axis_top(&totals_display, &others);
-    let ticks = frame::nice_ticks(
+    let ticks = kit::nice_ticks(
         0.0,
         axis_max.max(1.0),
-        frame::tick_budget(&look, bottom - top),
+        kit::tick_budget(&look, bottom - top),
     )?;
     let tick_labels: Vec<String> = ticks
         .values
         .iter()
         .map(|&v| text::money(v / rate, Some(ticks.step / rate), &options.money))
         .collect();
-    let left = frame::widest(&tick_labels, look.tick_font_px) + look.px(10.0);
+    let left = kit::widest(&tick_labels, look.tick_font_px) + look.px(10.0);
 
     let t = &options.text;
     let layer_words = [
@@ -176,7 +176,7 @@ pub fn draw(
         end_words.push(compare_word);
     }
     let max_gutter = canvas.width_px * 0.26;
-    let gutter = frame::gutter_width(&look, &end_words, max_gutter);
+    let gutter = kit::gutter_width(&look, &end_words, max_gutter);
     let pane = Pane {
         left,
         top,
@@ -191,8 +191,8 @@ pub fn draw(
         return Ok(());
     }
 
-    frame::draw_axis_title(canvas, word(t, "chart.costs.axis"), look.px(2.0), title_y)?;
-    frame::draw_value_axis(canvas, &pane, &ticks, &tick_labels)?;
+    kit::draw_axis_title(canvas, word(t, "chart.costs.axis"), look.px(2.0), title_y)?;
+    kit::draw_value_axis(canvas, &pane, &ticks, &tick_labels)?;
 
     // Stacked layers, in display currency, each on top of the ones below.
     let mut lower = vec![0.0; months];
@@ -220,9 +220,8 @@ pub fn draw(
         )?;
     }
 
-    let month_ticks =
-        frame::month_ticks(&look, &pane, word(t, "chart.year"), options.money.decimal);
-    frame::draw_month_axis(canvas, &pane, &month_ticks, true)?;
+    let month_ticks = kit::month_ticks(&look, &pane, word(t, "chart.year"), options.money.decimal);
+    kit::draw_month_axis(canvas, &pane, &month_ticks, true)?;
 
     if let Some(values) = &compare_display {
         canvas.line(
@@ -313,7 +312,7 @@ pub fn draw(
             }
         }
     }
-    frame::draw_end_labels(
+    kit::draw_end_labels(
         canvas,
         &mut labels,
         pane.right + look.px(8.0),

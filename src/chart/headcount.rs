@@ -6,7 +6,7 @@
 use plotters::style::text_anchor::HPos;
 use plotters::style::{Color, RGBColor};
 
-use super::frame::{self, Canvas, EndLabel, Pane, Point, Stroke};
+use super::kit::{self, Canvas, EndLabel, Pane, Point, Stroke};
 use super::text::{self, word};
 use super::{ChartData, ChartError, ChartOptions};
 use crate::model::Month;
@@ -115,8 +115,8 @@ pub fn draw(
 
     let title_y = look.px(4.0) + look.label_line_px() / 2.0;
     let top = look.px(8.0) + look.label_line_px();
-    let bottom = canvas.height_px - frame::month_axis_height(&look);
-    let hi = frame::max_of(
+    let bottom = canvas.height_px - kit::month_axis_height(&look);
+    let hi = kit::max_of(
         positions
             .iter()
             .chain(&baseline)
@@ -126,9 +126,9 @@ pub fn draw(
             .chain(reported.iter().map(|p| &p.value))
             .copied(),
     );
-    let ticks = frame::nice_ticks(0.0, hi * 1.08, frame::tick_budget(&look, bottom - top))?;
+    let ticks = kit::nice_ticks(0.0, hi * 1.08, kit::tick_budget(&look, bottom - top))?;
     let tick_labels = text::count_ticks(&ticks.values, ticks.step, &options.money);
-    let left = frame::widest(&tick_labels, look.tick_font_px) + look.px(10.0);
+    let left = kit::widest(&tick_labels, look.tick_font_px) + look.px(10.0);
 
     let t = &options.text;
     let bands = [
@@ -173,7 +173,7 @@ pub fn draw(
         end_words.push(compare_word);
     }
     let max_gutter = canvas.width_px * 0.26;
-    let gutter = frame::gutter_width(&look, &end_words, max_gutter);
+    let gutter = kit::gutter_width(&look, &end_words, max_gutter);
     let pane = Pane {
         left,
         top,
@@ -188,13 +188,13 @@ pub fn draw(
         return Ok(());
     }
 
-    frame::draw_axis_title(
+    kit::draw_axis_title(
         canvas,
         word(t, "chart.headcount.axis"),
         look.px(2.0),
         title_y,
     )?;
-    frame::draw_value_axis(canvas, &pane, &ticks, &tick_labels)?;
+    kit::draw_value_axis(canvas, &pane, &ticks, &tick_labels)?;
 
     // Open jobs: a light band above the team, outlined with a dashed line.
     let people_now = &bands[2].upper;
@@ -224,11 +224,10 @@ pub fn draw(
         )?;
     }
 
-    let month_ticks =
-        frame::month_ticks(&look, &pane, word(t, "chart.year"), options.money.decimal);
-    frame::draw_month_axis(canvas, &pane, &month_ticks, true)?;
-    let markers = frame::event_markers(data, options, months);
-    frame::draw_marker_lines(canvas, &pane, &markers)?;
+    let month_ticks = kit::month_ticks(&look, &pane, word(t, "chart.year"), options.money.decimal);
+    kit::draw_month_axis(canvas, &pane, &month_ticks, true)?;
+    let markers = kit::event_markers(data, options, months);
+    kit::draw_marker_lines(canvas, &pane, &markers)?;
 
     if let Some(values) = &compare {
         canvas.line(
@@ -273,9 +272,9 @@ pub fn draw(
             (p.month, p.value, ink)
         })
         .collect();
-    frame::draw_reported(canvas, &pane, &diamonds, word(t, "chart.reported"))?;
+    kit::draw_reported(canvas, &pane, &diamonds, word(t, "chart.reported"))?;
 
-    frame::draw_marker_labels(
+    kit::draw_marker_labels(
         canvas,
         &pane,
         &markers,
@@ -349,7 +348,7 @@ pub fn draw(
             }
         }
     }
-    frame::draw_end_labels(
+    kit::draw_end_labels(
         canvas,
         &mut labels,
         pane.right + look.px(8.0),

@@ -6,7 +6,7 @@
 use plotters::style::text_anchor::HPos;
 use plotters::style::{Color, RGBColor};
 
-use super::frame::{self, Canvas, EndLabel, Pane, Stroke, Ticks};
+use super::kit::{self, Canvas, EndLabel, Pane, Stroke, Ticks};
 use super::text::{self, word};
 use super::{ChartData, ChartError, ChartOptions};
 use crate::record::Plot;
@@ -141,7 +141,7 @@ pub fn draw(
     // lower pane, lower pane, and the contacts pane with its title, then the axis.
     let line_px = look.label_line_px();
     let top = look.px(8.0) + line_px;
-    let bottom = canvas.height_px - frame::month_axis_height(&look);
+    let bottom = canvas.height_px - kit::month_axis_height(&look);
     let second_title = line_px + look.px(14.0);
     let panes = if ai_contacts.is_some() { 2.0 } else { 1.0 };
     let available = (bottom - top - second_title * panes).max(0.0);
@@ -155,11 +155,11 @@ pub fn draw(
     let lower_bottom = lower_top + available * lower_share;
     let third_top = lower_bottom + second_title;
 
-    let upper_hi = frame::max_of(upper.iter().flat_map(|s| s.values.iter().copied()));
-    let upper_ticks = frame::nice_ticks(
+    let upper_hi = kit::max_of(upper.iter().flat_map(|s| s.values.iter().copied()));
+    let upper_ticks = kit::nice_ticks(
         0.0,
         (upper_hi * 1.08).max(0.01),
-        frame::tick_budget(&look, upper_bottom - top).min(4),
+        kit::tick_budget(&look, upper_bottom - top).min(4),
     )?;
     let (lower_lo, lower_hi) = lower
         .iter()
@@ -168,18 +168,18 @@ pub fn draw(
             (lo.min(v), hi.max(v))
         });
     let lower_span = lower_hi - lower_lo;
-    let lower_ticks = frame::nice_ticks(
+    let lower_ticks = kit::nice_ticks(
         lower_lo - lower_span * 0.08,
         lower_hi + lower_span * 0.08,
-        frame::tick_budget(&look, lower_bottom - lower_top).min(2),
+        kit::tick_budget(&look, lower_bottom - lower_top).min(2),
     )?;
     let third_ticks = match &ai_contacts {
         Some(values) => {
-            let hi = frame::max_of(values.iter().copied().chain(reported.iter().map(|p| p.1)));
-            Some(frame::nice_ticks(
+            let hi = kit::max_of(values.iter().copied().chain(reported.iter().map(|p| p.1)));
+            Some(kit::nice_ticks(
                 0.0,
                 (hi * 1.08).max(1.0),
-                frame::tick_budget(&look, bottom - third_top).min(2),
+                kit::tick_budget(&look, bottom - third_top).min(2),
             )?)
         }
         None => None,
@@ -195,9 +195,9 @@ pub fn draw(
         .map(|&v| text::percent(v, Some(upper_ticks.step), decimal))
         .collect();
     let lower_labels = text::count_ticks(&lower_ticks.values, lower_ticks.step, &options.money);
-    let left = frame::widest(&upper_labels, look.tick_font_px)
-        .max(frame::widest(&lower_labels, look.tick_font_px))
-        .max(frame::widest(&third_labels, look.tick_font_px))
+    let left = kit::widest(&upper_labels, look.tick_font_px)
+        .max(kit::widest(&lower_labels, look.tick_font_px))
+        .max(kit::widest(&third_labels, look.tick_font_px))
         + look.px(10.0);
 
     let ai_word = word(t, "chart.quality.aiTakes");
@@ -207,7 +207,7 @@ pub fn draw(
     }
     end_words.dedup();
     let max_gutter = canvas.width_px * 0.26;
-    let gutter = frame::gutter_width(&look, &end_words, max_gutter);
+    let gutter = kit::gutter_width(&look, &end_words, max_gutter);
     let right = canvas.width_px - gutter;
     let pane_of = |top: f64, bottom: f64, ticks: &Ticks| Pane {
         left,
@@ -231,45 +231,45 @@ pub fn draw(
         return Ok(());
     }
 
-    frame::draw_axis_title(
+    kit::draw_axis_title(
         canvas,
         word(t, "chart.quality.axis"),
         look.px(2.0),
         look.px(4.0) + line_px / 2.0,
     )?;
-    frame::draw_axis_title(
+    kit::draw_axis_title(
         canvas,
         word(t, "chart.quality.customers"),
         look.px(2.0),
         lower_top - look.px(6.0) - line_px / 2.0,
     )?;
-    frame::draw_value_axis(canvas, &upper_pane, &upper_ticks, &upper_labels)?;
-    frame::draw_value_axis(canvas, &lower_pane, &lower_ticks, &lower_labels)?;
+    kit::draw_value_axis(canvas, &upper_pane, &upper_ticks, &upper_labels)?;
+    kit::draw_value_axis(canvas, &lower_pane, &lower_ticks, &lower_labels)?;
     if let (Some(pane), Some(ticks)) = (&third_pane, &third_ticks) {
-        frame::draw_axis_title(
+        kit::draw_axis_title(
             canvas,
             word(t, "chart.quality.aiContacts"),
             look.px(2.0),
             third_top - look.px(6.0) - line_px / 2.0,
         )?;
-        frame::draw_value_axis(canvas, pane, ticks, &third_labels)?;
+        kit::draw_value_axis(canvas, pane, ticks, &third_labels)?;
     }
     let bottom_pane = third_pane.as_ref().unwrap_or(&lower_pane);
-    let month_ticks = frame::month_ticks(&look, bottom_pane, word(t, "chart.year"), decimal);
-    frame::draw_month_axis(canvas, bottom_pane, &month_ticks, true)?;
-    frame::draw_zero_line(canvas, &upper_pane)?;
-    let markers = frame::event_markers(data, options, months);
-    frame::draw_marker_lines(canvas, &upper_pane, &markers)?;
-    frame::draw_marker_lines(canvas, &lower_pane, &markers)?;
+    let month_ticks = kit::month_ticks(&look, bottom_pane, word(t, "chart.year"), decimal);
+    kit::draw_month_axis(canvas, bottom_pane, &month_ticks, true)?;
+    kit::draw_zero_line(canvas, &upper_pane)?;
+    let markers = kit::event_markers(data, options, months);
+    kit::draw_marker_lines(canvas, &upper_pane, &markers)?;
+    kit::draw_marker_lines(canvas, &lower_pane, &markers)?;
     if let (Some(pane), Some(values)) = (&third_pane, &ai_contacts) {
-        frame::draw_marker_lines(canvas, pane, &markers)?;
+        kit::draw_marker_lines(canvas, pane, &markers)?;
         canvas.line(
             &pane.series(values.iter().copied()),
             palette.purple.line.to_rgba(),
             main,
             Stroke::Solid,
         )?;
-        frame::draw_reported(canvas, pane, &reported, word(t, "chart.reported"))?;
+        kit::draw_reported(canvas, pane, &reported, word(t, "chart.reported"))?;
         let label_width = max_gutter - look.px(8.0);
         let mut labels = vec![EndLabel::new(
             &look,
@@ -278,7 +278,7 @@ pub fn draw(
             label_width,
             palette.purple.ink,
         )];
-        frame::draw_end_labels(
+        kit::draw_end_labels(
             canvas,
             &mut labels,
             right + look.px(8.0),
@@ -323,10 +323,10 @@ pub fn draw(
                 )?;
             }
         }
-        frame::draw_end_labels(canvas, &mut labels, label_x, pane.top, pane.bottom)?;
+        kit::draw_end_labels(canvas, &mut labels, label_x, pane.top, pane.bottom)?;
     }
-    let avoid: Vec<&[frame::Point]> = upper_points.iter().map(Vec::as_slice).collect();
-    frame::draw_marker_labels(canvas, &upper_pane, &markers, &avoid)
+    let avoid: Vec<&[kit::Point]> = upper_points.iter().map(Vec::as_slice).collect();
+    kit::draw_marker_labels(canvas, &upper_pane, &markers, &avoid)
 }
 
 /// The text alternative of the quality chart.

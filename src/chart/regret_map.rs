@@ -12,8 +12,8 @@
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBColor};
 
-use super::frame::{self, Canvas, Pane, Point};
-use super::style::{text_width_px, Look};
+use super::kit::{self, Canvas, Pane, Point};
+use super::kit::{text_width_px, Look};
 use super::text::{self, word};
 use super::{ChartError, ChartOptions, Theme};
 use crate::analysis::map::RegretMap;
@@ -227,7 +227,7 @@ fn axis_ticks(
     budget: usize,
     options: &ChartOptions,
 ) -> Result<Vec<(f64, String)>, ChartError> {
-    let ticks = frame::nice_ticks(spec.min, spec.max, budget)?;
+    let ticks = kit::nice_ticks(spec.min, spec.max, budget)?;
     Ok(ticks
         .values
         .iter()
@@ -274,7 +274,7 @@ pub fn draw(
     let y_budget = ((bottom - top) / look.px(44.0)).floor().max(2.0) as usize;
     let y_ticks = axis_ticks(map.y, y_budget.min(6), options)?;
     let y_labels: Vec<String> = y_ticks.iter().map(|(_, l)| l.clone()).collect();
-    let left = look.px(2.0) + frame::widest(&y_labels, font) + look.px(8.0);
+    let left = look.px(2.0) + kit::widest(&y_labels, font) + look.px(8.0);
     let right = canvas.width_px - look.px(12.0);
     let x_budget = ((right - left) / look.px(70.0)).floor().max(2.0) as usize;
     let x_ticks = axis_ticks(map.x, x_budget.min(6), options)?;
@@ -294,7 +294,7 @@ pub fn draw(
         return Ok(());
     }
 
-    frame::draw_axis_title(
+    kit::draw_axis_title(
         canvas,
         &format!("↑ {}", text::param_label(&options.text, map.y)),
         look.px(2.0),
@@ -398,7 +398,7 @@ pub fn draw(
             palette.text.to_rgba()
         };
         for s in &contour {
-            canvas.line(&s[..], color, width_px, frame::Stroke::Solid)?;
+            canvas.line(&s[..], color, width_px, kit::Stroke::Solid)?;
         }
     }
 
@@ -499,7 +499,7 @@ fn legend(
         MapMetric::Npv => "chart.map.npv",
         MapMetric::RegretMonth => "chart.map.regret",
     };
-    frame::draw_axis_title(
+    kit::draw_axis_title(
         canvas,
         word(&options.text, title_key),
         left,

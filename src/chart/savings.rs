@@ -7,8 +7,8 @@
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::Color;
 
-use super::frame::{self, Canvas, EndLabel, Pane, Stroke};
-use super::style::{self, text_width_px};
+use super::kit::text_width_px;
+use super::kit::{self, Canvas, EndLabel, Pane, Stroke};
 use super::text::{self, word};
 use super::{ChartData, ChartError, ChartOptions};
 
@@ -83,7 +83,7 @@ pub fn draw(
         title_y
     };
     let top = look.px(8.0) + look.label_line_px() * if key_row { 2.0 } else { 1.0 };
-    let bottom = canvas.height_px - frame::month_axis_height(&look);
+    let bottom = canvas.height_px - kit::month_axis_height(&look);
     let all = savings_display
         .iter()
         .chain(&vs_augment_display)
@@ -104,17 +104,17 @@ pub fn draw(
         look.px(4.0)
     };
     let plot_px = (bottom - top).max(1.0);
-    let ticks = frame::nice_ticks(
+    let ticks = kit::nice_ticks(
         lo - span * 0.03,
         hi + span * (headroom_px / plot_px).min(0.5),
-        frame::tick_budget(&look, plot_px),
+        kit::tick_budget(&look, plot_px),
     )?;
     let tick_labels: Vec<String> = ticks
         .values
         .iter()
         .map(|&v| text::money(v / rate, Some(ticks.step / rate), &options.money))
         .collect();
-    let left = frame::widest(&tick_labels, look.tick_font_px) + look.px(10.0);
+    let left = kit::widest(&tick_labels, look.tick_font_px) + look.px(10.0);
 
     let vs_baseline = word(&options.text, "chart.savings.vsBaseline");
     let vs_augment = word(
@@ -131,7 +131,7 @@ pub fn draw(
         end_words.push(compare_word);
     }
     let max_gutter = canvas.width_px * 0.26;
-    let gutter = frame::gutter_width(&look, &end_words, max_gutter);
+    let gutter = kit::gutter_width(&look, &end_words, max_gutter);
     let pane = Pane {
         left,
         top,
@@ -146,14 +146,14 @@ pub fn draw(
         return Ok(());
     }
 
-    frame::draw_axis_title(canvas, axis_word, look.px(2.0), title_y)?;
-    frame::draw_value_axis(canvas, &pane, &ticks, &tick_labels)?;
+    kit::draw_axis_title(canvas, axis_word, look.px(2.0), title_y)?;
+    kit::draw_value_axis(canvas, &pane, &ticks, &tick_labels)?;
     if let (Some(rows), Some(band), Some(key)) = (&band_display, data.band, fan_word) {
         // Subtle: the outer band barely tints the background, the inner one a little more;
         // an earlier state's band (while the current one is worked out) is fainter still.
         // A tint shows less on a dark background than on a light one, so dark themes
         // take a stronger one.
-        let on_dark = style::relative_luminance(palette.background) < 0.2;
+        let on_dark = kit::relative_luminance(palette.background) < 0.2;
         let strength = if band.faded { 0.5 } else { 1.0 } * if on_dark { 1.8 } else { 1.0 };
         let outer = palette.blue.line.mix(0.12 * strength);
         let inner = palette.blue.line.mix(0.16 * strength);
@@ -186,16 +186,16 @@ pub fn draw(
             (HPos::Left, VPos::Center),
         )?;
     }
-    let month_ticks = frame::month_ticks(
+    let month_ticks = kit::month_ticks(
         &look,
         &pane,
         word(&options.text, "chart.year"),
         options.money.decimal,
     );
-    frame::draw_month_axis(canvas, &pane, &month_ticks, true)?;
-    let markers = frame::event_markers(data, options, months);
-    frame::draw_marker_lines(canvas, &pane, &markers)?;
-    frame::draw_zero_line(canvas, &pane)?;
+    kit::draw_month_axis(canvas, &pane, &month_ticks, true)?;
+    let markers = kit::event_markers(data, options, months);
+    kit::draw_marker_lines(canvas, &pane, &markers)?;
+    kit::draw_zero_line(canvas, &pane)?;
 
     // Lines, faintest first.
     let main_points = pane.series_from(0.0, savings_display.iter().copied());
@@ -276,7 +276,7 @@ pub fn draw(
     for (x, y) in [peak, payback, regret].into_iter().flatten() {
         canvas.dot((x, y), look.px(3.5), palette.blue.line)?;
     }
-    frame::draw_marker_labels(canvas, &pane, &markers, &avoid)?;
+    kit::draw_marker_labels(canvas, &pane, &markers, &avoid)?;
 
     // Direct labels at the line ends.
     let label_width = max_gutter - look.px(8.0);
@@ -320,7 +320,7 @@ pub fn draw(
             }
         }
     }
-    frame::draw_end_labels(
+    kit::draw_end_labels(
         canvas,
         &mut labels,
         pane.right + look.px(8.0),

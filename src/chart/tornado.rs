@@ -10,8 +10,8 @@
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBColor};
 
-use super::frame::{self, Canvas, Pane};
-use super::style::{text_width_px, Look};
+use super::kit::{self, Canvas, Pane};
+use super::kit::{text_width_px, Look};
 use super::text::{self, word};
 use super::{ChartError, ChartOptions, TornadoData};
 
@@ -75,7 +75,7 @@ fn header(
     has_bars: bool,
 ) -> Header {
     let title = word(&options.text, "chart.tornado.axis");
-    let title_lines = frame::wrap(title, look.label_font_px, width_px - look.px(4.0));
+    let title_lines = kit::wrap(title, look.label_font_px, width_px - look.px(4.0));
     let mut items = Vec::new();
     let mut rows = 0;
     if has_bars {
@@ -162,8 +162,7 @@ pub fn draw(
     let switch_header = word(&options.text, "chart.tornado.switching");
     let switch_width = if switching.iter().any(Option::is_some) {
         let values = switching.iter().flatten().cloned().collect::<Vec<_>>();
-        frame::widest(&values, look.tick_font_px)
-            .max(text_width_px(switch_header, look.tick_font_px))
+        kit::widest(&values, look.tick_font_px).max(text_width_px(switch_header, look.tick_font_px))
             + look.px(12.0)
     } else {
         0.0
@@ -173,12 +172,12 @@ pub fn draw(
     let line = look.label_line_px();
     let mut y = look.px(4.0) + line / 2.0;
     for words in &head.title_lines {
-        frame::draw_axis_title(canvas, words, look.px(2.0), y)?;
+        kit::draw_axis_title(canvas, words, look.px(2.0), y)?;
         y += line;
     }
     let legend_top = y;
     let top = legend_top + head.rows as f64 * line + look.px(6.0);
-    let bottom = canvas.height_px - frame::month_axis_height(&look);
+    let bottom = canvas.height_px - kit::month_axis_height(&look);
 
     if !moves || data.bars.is_empty() {
         canvas.text(
@@ -209,7 +208,7 @@ pub fn draw(
                         .map_or(0.0, |w| text_width_px(w, look.tick_font_px) + look.px(8.0));
                 vec![fit(words, look.label_font_px, room)]
             } else {
-                frame::wrap(words, look.label_font_px, label_max)
+                kit::wrap(words, look.label_font_px, label_max)
             }
         })
         .collect();
@@ -237,7 +236,7 @@ pub fn draw(
         .iter()
         .flat_map(|b| [value_text(b, b.low_value), value_text(b, b.high_value)])
         .collect();
-    let pad = frame::widest(&end_words, look.tick_font_px) + look.px(8.0);
+    let pad = kit::widest(&end_words, look.tick_font_px) + look.px(8.0);
     let inner = area_right - area_left - 2.0 * pad;
     if inner < look.px(24.0) || bottom - top < look.px(12.0) {
         return Ok(());
@@ -252,7 +251,7 @@ pub fn draw(
     let span = (hi - lo).max(hi.abs().max(lo.abs()) * 1e-6).max(1.0);
     let margin = span * pad / inner;
     let budget = ((area_right - area_left) / look.px(80.0)).floor() as usize;
-    let ticks = frame::nice_ticks(lo - margin, hi + margin, budget.clamp(2, 6))?;
+    let ticks = kit::nice_ticks(lo - margin, hi + margin, budget.clamp(2, 6))?;
     let pane = Pane {
         left: area_left,
         top,
