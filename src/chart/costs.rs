@@ -10,62 +10,7 @@ use plotters::style::{Color, RGBColor};
 use super::kit::{self, Canvas, EndLabel, Pane, Point, Stroke};
 use super::text::{self, word};
 use super::{ChartData, ChartError, ChartOptions};
-use crate::model::{Month, Outcome};
-
-/// The cost categories of one month, USD, bottom of the stack first.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct MonthCosts {
-    /// Pay of experienced agents and rookies.
-    pub wages_usd: f64,
-    /// Recruiting plus the pay of trainees.
-    pub hiring_training_usd: f64,
-    /// The AI bill.
-    pub ai_usd: f64,
-    /// Margin lost with customers who left (never below zero: a gain is not a cost).
-    pub lost_margin_usd: f64,
-    /// Severance.
-    pub severance_usd: f64,
-}
-
-impl MonthCosts {
-    /// The categories of month `index` of the scenario.
-    pub fn of(outcome: &Outcome, index: usize) -> MonthCosts {
-        let m: &Month = &outcome.scenario[index];
-        let trainee_share = if m.headcount > 0.0 {
-            (m.trainees / m.headcount).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        MonthCosts {
-            wages_usd: m.wages_usd * (1.0 - trainee_share),
-            hiring_training_usd: m.hiring_usd + m.wages_usd * trainee_share,
-            ai_usd: m.ai_usd,
-            lost_margin_usd: outcome.lost_margin_usd(index).max(0.0),
-            severance_usd: m.severance_usd,
-        }
-    }
-
-    /// The categories in stacking order.
-    pub fn layers(&self) -> [f64; 5] {
-        [
-            self.wages_usd,
-            self.hiring_training_usd,
-            self.ai_usd,
-            self.lost_margin_usd,
-            self.severance_usd,
-        ]
-    }
-
-    /// The height of the whole column, USD.
-    pub fn total_usd(&self) -> f64 {
-        self.layers().iter().map(|v| v.max(0.0)).sum()
-    }
-}
-
-/// The support cost of a month on a reference path (wages, severance, AI, hiring), USD.
-fn support_cost_usd(m: &Month) -> f64 {
-    m.wages_usd + m.severance_usd + m.ai_usd + m.hiring_usd
-}
+use crate::model::CostLayers;
 
 /// The outline of a stepped band: month `i` spans `i..i + 1` on the x axis.
 fn step_outline(pane: &Pane, lower: &[f64], upper: &[f64]) -> Vec<Point> {
@@ -119,16 +64,16 @@ pub fn draw(
     let months = outcome.scenario.len();
     // Money is drawn in display units: USD times the reader's exchange rate.
     let rate = options.money.rate_per_usd;
-    let costs: Vec<MonthCosts> = (0..months).map(|i| MonthCosts::of(outcome, i)).collect();
+    let costs: Vec<CostLayers> = (0..months).map(|i| outcome.cost_layers_usd(i)).collect();
     let totals_display: Vec<f64> = costs.iter().map(|c| c.total_usd() * rate).collect();
     let baseline_display: Vec<f64> = outcome
         .baseline
         .iter()
-        .map(|m| support_cost_usd(m) * rate)
+        .map(|m| m.support_cost_usd() * rate)
         .collect();
     let compare_display: Option<Vec<f64>> = data.compare.map(|a| {
         (0..a.scenario.len().min(months))
-            .map(|i| MonthCosts::of(a, i).total_usd() * rate)
+            .map(|i| a.cost_layers_usd(i).total_usd() * rate)
             .collect()
     });
 
@@ -346,8 +291,8 @@ pub fn describe(data: &ChartData<'_>, options: &ChartOptions) -> String {
     let money = |usd: f64| text::money(usd, None, &options.money);
     // Support costs only (lost margin has its own sentence), from what the team cost before
     // anything changed (every path starts in the same state).
-    let before = support_cost_usd(&outcome.baseline[0]);
-    let last = support_cost_usd(&outcome.scenario[months - 1]);
+    let before = outcome.baseline[0].support_cost_usd();
+    let last = outcome.scenario[months - 1].support_cost_usd();
     let mut out = text::fill(
         word(&options.text, "chart.describe.costs"),
         &[
@@ -356,7 +301,7 @@ pub fn describe(data: &ChartData<'_>, options: &ChartOptions) -> String {
             ("months", months.to_string()),
             (
                 "baseline",
-                money(support_cost_usd(&outcome.baseline[months - 1])),
+                money(outcome.baseline[months - 1].support_cost_usd()),
             ),
         ],
     );
