@@ -7,7 +7,8 @@ use super::canvas::Canvas;
 use super::scale::{Pane, Ticks};
 use super::theme::{text_width_px, Look};
 use crate::chart::text;
-use crate::chart::ChartError;
+use crate::chart::text::word;
+use crate::chart::{ChartError, ChartOptions};
 
 /// Gridlines and right-aligned tick labels of a value axis, drawn left of the pane.
 pub fn draw_value_axis(
@@ -129,4 +130,22 @@ pub fn draw_axis_title(canvas: &Canvas, words: &str, x: f64, y: f64) -> Result<(
         canvas.look.palette.muted,
         (HPos::Left, VPos::Center),
     )
+}
+
+/// The month axis under `pane`, labelled as years in the reader's language.
+pub fn draw_months(canvas: &Canvas, pane: &Pane, options: &ChartOptions) -> Result<(), ChartError> {
+    let year = word(&options.text, "chart.year");
+    let ticks = month_ticks(&canvas.look, pane, year, options.money.decimal);
+    draw_month_axis(canvas, pane, &ticks, true)
+}
+
+/// The axis title at the top left and the value axis of a one-pane chart.
+pub fn draw_value_frame(
+    canvas: &Canvas,
+    pane: &Pane,
+    axis: &super::layout::ValueAxis,
+    (title, title_y): (&str, f64),
+) -> Result<(), ChartError> {
+    draw_axis_title(canvas, title, canvas.look.px(2.0), title_y)?;
+    draw_value_axis(canvas, pane, &axis.ticks, &axis.labels)
 }

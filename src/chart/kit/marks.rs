@@ -1,10 +1,11 @@
 //! Marks several charts share: the cut and the rehire as thin vertical markers with labels
-//! that give way to the data, and reported figures as diamonds with their key.
+//! that give way to the data, reported figures as diamonds with their key, the pinned run's
+//! dotted line, and stacked areas with their outlines and separators.
 
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBColor};
 
-use super::canvas::{Canvas, Point};
+use super::canvas::{Canvas, Point, Stroke};
 use super::scale::Pane;
 use super::theme::text_width_px;
 use crate::chart::text;
@@ -118,4 +119,53 @@ pub fn draw_reported(
         palette.text,
         (HPos::Right, VPos::Center),
     )
+}
+
+/// The pinned scenario "A": a thin dotted line drawn faintly behind the current one.
+pub fn draw_compare_line(canvas: &Canvas, points: &[Point]) -> Result<(), ChartError> {
+    let look = &canvas.look;
+    let color = look.palette.compare.line.to_rgba();
+    canvas.line(points, color, look.thin_line_px, Stroke::Dotted)
+}
+
+/// The outline of the area between two lines: along `upper`, then back along `lower`.
+pub fn area_between(upper: Vec<Point>, lower: Vec<Point>) -> Vec<Point> {
+    let mut points = upper;
+    points.extend(lower.into_iter().rev());
+    points
+}
+
+/// Layers stacked from zero, each on top of the ones below: per layer its lower and upper
+/// edge, one value per column.
+pub fn stack(layers: impl IntoIterator<Item = Vec<f64>>, columns: usize) -> Vec<[Vec<f64>; 2]> {
+    let mut lower = vec![0.0; columns];
+    let mut out = Vec::new();
+    for values in layers {
+        let upper: Vec<f64> = lower.iter().zip(&values).map(|(l, v)| l + v).collect();
+        out.push([std::mem::replace(&mut lower, upper.clone()), upper]);
+    }
+    out
+}
+
+/// Stacked layers as filled areas in `fills`, then thin separators in the background colour
+/// along the top of every layer but the highest, so that neighbours stay apart. `points` turns
+/// a value series into a line on the pane (stepped or not). An empty layer draws nothing.
+pub fn draw_stack(
+    canvas: &Canvas,
+    layers: &[[Vec<f64>; 2]],
+    fills: &[RGBColor],
+    points: impl Fn(&[f64]) -> Vec<Point>,
+) -> Result<(), ChartError> {
+    for ([lower, upper], fill) in layers.iter().zip(fills) {
+        if upper.iter().zip(lower).any(|(u, l)| u > l) {
+            let outline = area_between(points(upper), points(lower));
+            canvas.polygon(&outline, fill.to_rgba())?;
+        }
+    }
+    let look = &canvas.look;
+    let separator = look.palette.background.to_rgba();
+    for [_, upper] in &layers[..layers.len().saturating_sub(1)] {
+        canvas.line(&points(upper), separator, look.hairline_px, Stroke::Solid)?;
+    }
+    Ok(())
 }

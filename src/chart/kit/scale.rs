@@ -64,6 +64,17 @@ impl Pane {
         points
     }
 
+    /// A stepped line: value `i` flat across month `i`'s column, from `i` to `i + 1`.
+    pub fn steps(&self, values: &[f64]) -> Vec<Point> {
+        let mut points = Vec::with_capacity(values.len() * 2);
+        for (i, &v) in values.iter().enumerate() {
+            let y = self.y(v);
+            points.push((self.x(i as f64), y));
+            points.push((self.x((i + 1) as f64), y));
+        }
+        points
+    }
+
     /// Whether the pane is large enough to draw into.
     pub fn is_drawable(&self) -> bool {
         self.right - self.left >= 8.0 && self.bottom - self.top >= 8.0
