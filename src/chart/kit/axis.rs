@@ -149,3 +149,15 @@ pub fn draw_value_frame(
     draw_axis_title(canvas, title, canvas.look.px(2.0), title_y)?;
     draw_value_axis(canvas, pane, &axis.ticks, &axis.labels)
 }
+
+/// The title of a pane below the first, on the row above it (where the reported figures'
+/// key also sits).
+pub fn draw_pane_title(canvas: &Canvas, pane: &Pane, words: &str) -> Result<(), ChartError> {
+    let look = &canvas.look;
+    draw_axis_title(canvas, words, look.px(2.0), pane_title_y(look, pane))
+}
+
+/// The centre line of the row above a pane, for its title and keys.
+pub fn pane_title_y(look: &Look, pane: &Pane) -> f64 {
+    pane.top - look.px(6.0) - look.label_line_px() / 2.0
+}

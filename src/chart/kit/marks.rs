@@ -105,7 +105,7 @@ pub fn draw_reported(
         canvas.polygon(&diamond(at, radius), ink.to_rgba())?;
     }
     // The key sits on the pane's title line, at the right, clear of the data.
-    let key_y = pane.top - look.px(6.0) - look.label_line_px() / 2.0;
+    let key_y = super::axis::pane_title_y(&look, pane);
     let text_x = pane.right - look.px(4.0);
     let width = text_width_px(words, look.label_font_px);
     canvas.polygon(
