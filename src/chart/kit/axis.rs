@@ -79,12 +79,11 @@ pub fn month_ticks(look: &Look, pane: &Pane, year_word: &str, decimal: char) -> 
     ticks
 }
 
-/// The x axis under a pane: a baseline rule, tick marks and, when `labelled`, year labels.
+/// The x axis under a pane: a baseline rule, tick marks and year labels.
 pub fn draw_month_axis(
     canvas: &Canvas,
     pane: &Pane,
     ticks: &[(f64, String)],
-    labelled: bool,
 ) -> Result<(), ChartError> {
     let look = &canvas.look;
     canvas.hrule(
@@ -94,8 +93,18 @@ pub fn draw_month_axis(
         look.hairline_px,
         look.palette.axis,
     )?;
-    for (month, label) in ticks {
-        let x = pane.x(*month);
+    draw_x_ticks(canvas, pane, ticks)
+}
+
+/// Tick marks under a pane, each with its label centred below it.
+pub fn draw_x_ticks(
+    canvas: &Canvas,
+    pane: &Pane,
+    ticks: &[(f64, String)],
+) -> Result<(), ChartError> {
+    let look = &canvas.look;
+    for (value, label) in ticks {
+        let x = pane.x(*value);
         canvas.vrule(
             x,
             pane.bottom,
@@ -103,15 +112,13 @@ pub fn draw_month_axis(
             look.hairline_px,
             look.palette.axis,
         )?;
-        if labelled {
-            canvas.text(
-                label,
-                (x, pane.bottom + look.px(6.0)),
-                look.tick_font_px,
-                look.palette.muted,
-                (HPos::Center, VPos::Top),
-            )?;
-        }
+        canvas.text(
+            label,
+            (x, pane.bottom + look.px(6.0)),
+            look.tick_font_px,
+            look.palette.muted,
+            (HPos::Center, VPos::Top),
+        )?;
     }
     Ok(())
 }
@@ -136,7 +143,7 @@ pub fn draw_axis_title(canvas: &Canvas, words: &str, x: f64, y: f64) -> Result<(
 pub fn draw_months(canvas: &Canvas, pane: &Pane, options: &ChartOptions) -> Result<(), ChartError> {
     let year = word(&options.text, "chart.year");
     let ticks = month_ticks(&canvas.look, pane, year, options.money.decimal);
-    draw_month_axis(canvas, pane, &ticks, true)
+    draw_month_axis(canvas, pane, &ticks)
 }
 
 /// The axis title at the top left and the value axis of a one-pane chart.
