@@ -22,6 +22,17 @@ struct Series<'a> {
     words: &'a str,
 }
 
+/// Which run a line follows.
+#[derive(Clone, Copy)]
+enum Run {
+    Pinned,
+    Baseline,
+    Scenario,
+}
+
+/// A line declared: its run, the value it shows, colour, width, stroke and words.
+type LineSpec = (Run, fn(&Month) -> f64, Hue, f64, Stroke, &'static str);
+
 /// The lines of the two main panels, each listed faintest first (they are drawn in this
 /// order): the share of contacts that go badly above, customers below.
 fn panels<'a>(
@@ -29,82 +40,48 @@ fn panels<'a>(
     options: &'a ChartOptions,
     look: &Look,
 ) -> [Vec<Series<'a>>; 2] {
-    let palette = look.palette;
+    let p = look.palette;
+    let (thin, main) = (look.thin_line_px, look.main_line_px);
+    let bad: fn(&Month) -> f64 = |m| m.bad_contact_share;
+    let perceived: fn(&Month) -> f64 = |m| m.perceived_bad_contact_share;
+    let customers: fn(&Month) -> f64 = |m| m.customers;
+    let (dotted, dashed, solid) = (Stroke::Dotted, Stroke::Dashed, Stroke::Solid);
+    // One line a row, like a table: rustfmt would spread each over six lines.
+    #[rustfmt::skip]
+    let upper: [LineSpec; 4] = [
+        (Run::Pinned, bad, p.compare, thin, dotted, "chart.compare"),
+        (Run::Baseline, bad, p.reference, thin, dashed, "chart.baseline"),
+        (Run::Scenario, perceived, p.purple, thin.max(main * 0.8), Stroke::LongDashed, "chart.quality.perceived"),
+        (Run::Scenario, bad, p.vermillion, main, solid, "chart.quality.actual"),
+    ];
+    #[rustfmt::skip]
+    let lower: [LineSpec; 3] = [
+        (Run::Pinned, customers, p.compare, thin, dotted, "chart.compare"),
+        (Run::Baseline, customers, p.reference, thin, dashed, "chart.baseline"),
+        (Run::Scenario, customers, p.blue, main, solid, "chart.quality.scenario"),
+    ];
     let outcome = data.outcome;
     let months = outcome.scenario.len();
-    let t = &options.text;
-    let (thin, main) = (look.thin_line_px, look.main_line_px);
-    let of = |path: &[Month], value: fn(&Month) -> f64| -> Vec<f64> {
-        path.iter().take(months).map(value).collect()
+    let lines = |specs: &[LineSpec]| -> Vec<Series<'a>> {
+        let series = |&(run, value, hue, width_px, stroke, key): &LineSpec| {
+            let path = match run {
+                Run::Pinned => &data.compare?.scenario,
+                Run::Baseline => &outcome.baseline,
+                Run::Scenario => &outcome.scenario,
+            };
+            let values = path.iter().take(months).map(value).collect();
+            let words = word(&options.text, key);
+            Some(Series {
+                values,
+                hue,
+                width_px,
+                stroke,
+                words,
+            })
+        };
+        specs.iter().filter_map(series).collect()
     };
-    let line = |values, hue, width_px, stroke, key| Series {
-        values,
-        hue,
-        width_px,
-        stroke,
-        words: word(t, key),
-    };
-    let bad = |m: &Month| m.bad_contact_share;
-    let customers = |m: &Month| m.customers;
-    let mut upper = Vec::new();
-    let mut lower = Vec::new();
-    if let Some(a) = data.compare {
-        upper.push(line(
-            of(&a.scenario, bad),
-            palette.compare,
-            thin,
-            Stroke::Dotted,
-            "chart.compare",
-        ));
-        lower.push(line(
-            of(&a.scenario, customers),
-            palette.compare,
-            thin,
-            Stroke::Dotted,
-            "chart.compare",
-        ));
-    }
-    let reference = palette.reference;
-    upper.extend([
-        line(
-            of(&outcome.baseline, bad),
-            reference,
-            thin,
-            Stroke::Dashed,
-            "chart.baseline",
-        ),
-        line(
-            of(&outcome.scenario, |m| m.perceived_bad_contact_share),
-            palette.purple,
-            thin.max(main * 0.8),
-            Stroke::LongDashed,
-            "chart.quality.perceived",
-        ),
-        line(
-            of(&outcome.scenario, bad),
-            palette.vermillion,
-            main,
-            Stroke::Solid,
-            "chart.quality.actual",
-        ),
-    ]);
-    lower.extend([
-        line(
-            of(&outcome.baseline, customers),
-            reference,
-            thin,
-            Stroke::Dashed,
-            "chart.baseline",
-        ),
-        line(
-            of(&outcome.scenario, customers),
-            palette.blue,
-            main,
-            Stroke::Solid,
-            "chart.quality.scenario",
-        ),
-    ]);
-    [upper, lower]
+    [lines(&upper), lines(&lower)]
 }
 
 /// The contacts the AI takes, where it takes any, and what the company reported of them.
