@@ -136,13 +136,7 @@ pub fn draw(
         end_words.push(words.compare);
     }
     let gutter = Gutter::new(canvas, &end_words);
-    let edges = (
-        axis.width(&look),
-        rows.top,
-        canvas.width_px - gutter.width_px,
-        rows.bottom,
-    );
-    let pane = kit::month_pane(edges, months, &axis.ticks);
+    let pane = kit::plot_pane(canvas, &rows, (&axis, &gutter), months);
     if !pane.is_drawable() {
         return Ok(());
     }

@@ -155,13 +155,7 @@ fn layout(
         end_words.push(words.compare);
     }
     let gutter = Gutter::new(canvas, &end_words);
-    let edges = (
-        axis.width(&look),
-        rows.top,
-        canvas.width_px - gutter.width_px,
-        rows.bottom,
-    );
-    let pane = kit::month_pane(edges, lines.savings.len(), &axis.ticks);
+    let pane = kit::plot_pane(canvas, &rows, (&axis, &gutter), lines.savings.len());
     Ok(Layout {
         rows,
         key: (key_y, key_width),

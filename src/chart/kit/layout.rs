@@ -126,6 +126,19 @@ pub fn month_pane(edges: (f64, f64, f64, f64), months: usize, ticks: &Ticks) -> 
     }
 }
 
+/// The pane over months `0..months` between the value axis at the left and the gutter at the
+/// right, in the plot's rows.
+pub fn plot_pane(
+    canvas: &Canvas,
+    rows: &Rows,
+    (axis, gutter): (&ValueAxis, &Gutter),
+    months: usize,
+) -> Pane {
+    let left = axis.width(&canvas.look);
+    let right = canvas.width_px - gutter.width_px;
+    month_pane((left, rows.top, right, rows.bottom), months, &axis.ticks)
+}
+
 /// The direct labels of one pane, gathered while its lines are drawn and set in the gutter
 /// together, so that they give way to each other.
 pub struct EndLabels<'a> {
