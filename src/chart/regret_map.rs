@@ -530,10 +530,26 @@ fn legend(
         top: top + line + look.px(2.0),
         height: look.px(10.0),
     };
+    let legend = Legend {
+        canvas,
+        map,
+        options,
+        scheme,
+        bar,
+    };
     match metric {
-        MapMetric::Npv => npv_legend(canvas, map, options, scheme, &bar),
-        MapMetric::RegretMonth => regret_legend(canvas, map, options, scheme, &bar),
+        MapMetric::Npv => legend.npv(),
+        MapMetric::RegretMonth => legend.regret(),
     }
+}
+
+/// What a legend draws on and from, and where its colour bar goes.
+struct Legend<'a> {
+    canvas: &'a Canvas,
+    map: &'a RegretMap,
+    options: &'a ChartOptions,
+    scheme: &'a Colours,
+    bar: ColourBar,
 }
 
 /// Where the legend's colour bar goes, device pixels.
@@ -569,98 +585,91 @@ impl ColourBar {
     }
 }
 
-/// The NPV legend: the diverging ramp, its ends and middle in money, and what each end means.
-fn npv_legend(
-    canvas: &Canvas,
-    map: &RegretMap,
-    options: &ChartOptions,
-    scheme: &Colours,
-    bar: &ColourBar,
-) -> Result<(), ChartError> {
-    let look = canvas.look;
-    let palette = look.palette;
-    let font = look.tick_font_px;
-    let (left, width, below) = (bar.left, bar.width, bar.below(&look));
-    bar.strip(canvas, left, left + width, scheme.npv)?;
-    let scale = npv_scale(map);
-    let ends = [
-        (left, -scale, HPos::Left),
-        (left + width / 2.0, 0.0, HPos::Center),
-        (left + width, scale, HPos::Right),
-    ];
-    for (x, value, h) in ends {
-        let words = text::money(value, None, &options.money);
-        canvas.text(&words, (x, below), font, palette.muted, (h, VPos::Top))?;
-    }
-    let words_row = below + font * 1.2 + look.label_line_px() / 2.0;
-    canvas.text(
-        &format!("← {}", word(&options.text, "chart.map.loses")),
-        (left, words_row),
-        font,
-        palette.vermillion.ink,
-        (HPos::Left, VPos::Center),
-    )?;
-    canvas.text(
-        &format!("{} →", word(&options.text, "chart.map.pays")),
-        (left + width, words_row),
-        font,
-        palette.blue.ink,
-        (HPos::Right, VPos::Center),
-    )
-}
-
-/// The regret legend: the sequential ramp from the earliest to the latest regret month, and
-/// a swatch for "no regret".
-fn regret_legend(
-    canvas: &Canvas,
-    map: &RegretMap,
-    options: &ChartOptions,
-    scheme: &Colours,
-    bar: &ColourBar,
-) -> Result<(), ChartError> {
-    let look = canvas.look;
-    let palette = look.palette;
-    let font = look.tick_font_px;
-    let (left, width, below) = (bar.left, bar.width, bar.below(&look));
-    let no_regret = word(&options.text, "chart.map.noRegret");
-    let swatch_words = text_width_px(no_regret, font);
-    let swatch = look.px(14.0);
-    let ramp_right = left + width - swatch - swatch_words - look.px(16.0);
-    if let Some((lo, hi)) = regret_range(map) {
-        bar.strip(canvas, left, ramp_right, scheme.regret)?;
-        let month = |m: u32| {
-            let unit = word(&options.text, "chart.unit.months");
-            text::fill(unit, &[("n", m.to_string())])
-        };
-        let muted = palette.muted;
-        canvas.text(
-            &month(lo),
-            (left, below),
-            font,
-            muted,
-            (HPos::Left, VPos::Top),
-        )?;
-        if hi > lo {
-            let at = (ramp_right, below);
-            canvas.text(&month(hi), at, font, muted, (HPos::Right, VPos::Top))?;
+impl Legend<'_> {
+    /// The NPV legend: the diverging ramp, its ends and middle in money, and what each end
+    /// means.
+    fn npv(&self) -> Result<(), ChartError> {
+        let (canvas, map, options, scheme, bar) =
+            (self.canvas, self.map, self.options, self.scheme, &self.bar);
+        let (look, font) = (canvas.look, canvas.look.tick_font_px);
+        let (palette, below) = (look.palette, bar.below(&look));
+        let (left, width) = (bar.left, bar.width);
+        bar.strip(canvas, left, left + width, scheme.npv)?;
+        let scale = npv_scale(map);
+        let ends = [
+            (left, -scale, HPos::Left),
+            (left + width / 2.0, 0.0, HPos::Center),
+            (left + width, scale, HPos::Right),
+        ];
+        for (x, value, h) in ends {
+            let words = text::money(value, None, &options.money);
+            canvas.text(&words, (x, below), font, palette.muted, (h, VPos::Top))?;
         }
+        let words_row = below + font * 1.2 + look.label_line_px() / 2.0;
+        canvas.text(
+            &format!("← {}", word(&options.text, "chart.map.loses")),
+            (left, words_row),
+            font,
+            palette.vermillion.ink,
+            (HPos::Left, VPos::Center),
+        )?;
+        canvas.text(
+            &format!("{} →", word(&options.text, "chart.map.pays")),
+            (left + width, words_row),
+            font,
+            palette.blue.ink,
+            (HPos::Right, VPos::Center),
+        )
     }
-    let swatch_left = left + width - swatch - swatch_words - look.px(6.0);
-    canvas.rect(
-        (swatch_left, bar.top),
-        (swatch_left + swatch, bar.top + bar.height),
-        scheme.no_regret.to_rgba(),
-    )?;
-    canvas.text(
-        no_regret,
-        (
-            swatch_left + swatch + look.px(4.0),
-            bar.top + bar.height / 2.0,
-        ),
-        font,
-        palette.text,
-        (HPos::Left, VPos::Center),
-    )
+
+    /// The regret legend: the sequential ramp from the earliest to the latest regret month,
+    /// and a swatch for "no regret".
+    fn regret(&self) -> Result<(), ChartError> {
+        let (canvas, map, options, scheme, bar) =
+            (self.canvas, self.map, self.options, self.scheme, &self.bar);
+        let (look, font) = (canvas.look, canvas.look.tick_font_px);
+        let (palette, below) = (look.palette, bar.below(&look));
+        let (left, width) = (bar.left, bar.width);
+        let no_regret = word(&options.text, "chart.map.noRegret");
+        let swatch_words = text_width_px(no_regret, font);
+        let swatch = look.px(14.0);
+        let ramp_right = left + width - swatch - swatch_words - look.px(16.0);
+        if let Some((lo, hi)) = regret_range(map) {
+            bar.strip(canvas, left, ramp_right, scheme.regret)?;
+            let month = |m: u32| {
+                let unit = word(&options.text, "chart.unit.months");
+                text::fill(unit, &[("n", m.to_string())])
+            };
+            let muted = palette.muted;
+            canvas.text(
+                &month(lo),
+                (left, below),
+                font,
+                muted,
+                (HPos::Left, VPos::Top),
+            )?;
+            if hi > lo {
+                let at = (ramp_right, below);
+                canvas.text(&month(hi), at, font, muted, (HPos::Right, VPos::Top))?;
+            }
+        }
+        let swatch_left = left + width - swatch - swatch_words - look.px(6.0);
+        canvas.rect(
+            (swatch_left, bar.top),
+            (swatch_left + swatch, bar.top + bar.height),
+            scheme.no_regret.to_rgba(),
+        )?;
+        canvas.text(
+            no_regret,
+            (
+                swatch_left + swatch + look.px(4.0),
+                bar.top + bar.height / 2.0,
+            ),
+            font,
+            palette.text,
+            (HPos::Left, VPos::Center),
+        )
+    }
 }
 
 /// The map's text alternative.
