@@ -175,7 +175,93 @@ impl Outcome {
 
     /// Margin lost with customers who left (baseline minus scenario contribution), USD.
     pub fn lost_margin_usd(&self, index: usize) -> f64 {
-        self.baseline[index].contribution_usd - self.scenario[index].contribution_usd
+        self.scenario[index].lost_margin_usd(&self.baseline[index])
+    }
+
+    /// The scenario's costs in month `index` (0-based) by category, USD.
+    pub fn cost_layers_usd(&self, index: usize) -> CostLayers {
+        self.scenario[index].cost_layers_usd(&self.baseline[index])
+    }
+}
+
+/// One month's costs by category, USD, in the order the costs chart stacks them (bottom
+/// first). Support costs split the payroll into the people who work contacts and those in
+/// training; the margin lost with departed customers is measured against the baseline.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CostLayers {
+    /// Pay of experienced agents and rookies.
+    pub wages_usd: f64,
+    /// Recruiting plus the pay of trainees.
+    pub hiring_training_usd: f64,
+    /// The AI bill.
+    pub ai_usd: f64,
+    /// Margin lost with customers who left (never below zero: a gain is not a cost).
+    pub lost_margin_usd: f64,
+    /// Severance.
+    pub severance_usd: f64,
+}
+
+impl CostLayers {
+    /// The categories in stacking order.
+    pub fn layers(&self) -> [f64; 5] {
+        [
+            self.wages_usd,
+            self.hiring_training_usd,
+            self.ai_usd,
+            self.lost_margin_usd,
+            self.severance_usd,
+        ]
+    }
+
+    /// All categories together (none counted below zero), USD.
+    pub fn total_usd(&self) -> f64 {
+        self.layers().iter().map(|v| v.max(0.0)).sum()
+    }
+}
+
+impl Month {
+    /// Trainees' share of the headcount, 0 to 1: the model pays a trainee what any member of
+    /// the team costs, so this is also their share of the payroll.
+    pub fn trainee_share(&self) -> f64 {
+        if self.headcount > 0.0 {
+            (self.trainees / self.headcount).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// Pay of the people who work contacts (experienced agents and rookies), USD.
+    pub fn working_wages_usd(&self) -> f64 {
+        self.wages_usd * (1.0 - self.trainee_share())
+    }
+
+    /// Recruiting plus the pay of trainees, USD.
+    pub fn hiring_training_usd(&self) -> f64 {
+        self.hiring_usd + self.wages_usd * self.trainee_share()
+    }
+
+    /// Every support cost of the month (wages, severance, AI, hiring), USD: what profit
+    /// subtracts from contribution.
+    pub fn support_cost_usd(&self) -> f64 {
+        self.wages_usd + self.severance_usd + self.ai_usd + self.hiring_usd
+    }
+
+    /// Margin lost with customers who left, against the same month of `baseline` (negative
+    /// where this path keeps more customers), USD.
+    pub fn lost_margin_usd(&self, baseline: &Month) -> f64 {
+        baseline.contribution_usd - self.contribution_usd
+    }
+
+    /// This month's costs by category, the margin lost measured against the same month of
+    /// `baseline`, USD.
+    pub fn cost_layers_usd(&self, baseline: &Month) -> CostLayers {
+        CostLayers {
+            wages_usd: self.working_wages_usd(),
+            hiring_training_usd: self.hiring_training_usd(),
+            ai_usd: self.ai_usd,
+            lost_margin_usd: self.lost_margin_usd(baseline).max(0.0),
+            severance_usd: self.severance_usd,
+        }
     }
 }
 

@@ -165,6 +165,24 @@ proptest! {
 }
 
 #[test]
+fn the_cost_layers_add_up_to_the_months_support_cost_and_lost_margin() {
+    // The costs chart stacks `Month::cost_layers_usd`: the layers split the month's support
+    // cost (payroll into working staff and trainees) and add the margin lost, nothing else.
+    for name in ["typical", "klarna-like", "salesforce-like"] {
+        let outcome = model::run(&presets::preset(name).unwrap().params());
+        for (i, (s, b)) in outcome.scenario.iter().zip(&outcome.baseline).enumerate() {
+            let layers = outcome.cost_layers_usd(i);
+            let expected = s.support_cost_usd() + s.lost_margin_usd(b).max(0.0);
+            let error = (layers.total_usd() - expected).abs();
+            assert!(
+                error <= 1e-9 * expected.max(1.0),
+                "{name} month {i}: {error}"
+            );
+        }
+    }
+}
+
+#[test]
 fn the_status_quo_preset_equals_the_baseline_every_month() {
     let params = presets::preset("status-quo").unwrap().params();
     let outcome = model::run(&params);

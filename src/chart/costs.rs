@@ -7,85 +7,10 @@
 use plotters::style::text_anchor::HPos;
 use plotters::style::{Color, RGBColor};
 
-use super::frame::{self, Canvas, EndLabel, Pane, Point, Stroke};
+use super::kit::{self, Canvas, EndLabels, Gutter, Hue, Palette, Pane, Rows, Stroke, ValueAxis};
 use super::text::{self, word};
 use super::{ChartData, ChartError, ChartOptions};
-use crate::model::{Month, Outcome};
-
-/// The cost categories of one month, USD, bottom of the stack first.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct MonthCosts {
-    /// Pay of experienced agents and rookies.
-    pub wages_usd: f64,
-    /// Recruiting plus the pay of trainees.
-    pub hiring_training_usd: f64,
-    /// The AI bill.
-    pub ai_usd: f64,
-    /// Margin lost with customers who left (never below zero: a gain is not a cost).
-    pub lost_margin_usd: f64,
-    /// Severance.
-    pub severance_usd: f64,
-}
-
-impl MonthCosts {
-    /// The categories of month `index` of the scenario.
-    pub fn of(outcome: &Outcome, index: usize) -> MonthCosts {
-        let m: &Month = &outcome.scenario[index];
-        let trainee_share = if m.headcount > 0.0 {
-            (m.trainees / m.headcount).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        MonthCosts {
-            wages_usd: m.wages_usd * (1.0 - trainee_share),
-            hiring_training_usd: m.hiring_usd + m.wages_usd * trainee_share,
-            ai_usd: m.ai_usd,
-            lost_margin_usd: outcome.lost_margin_usd(index).max(0.0),
-            severance_usd: m.severance_usd,
-        }
-    }
-
-    /// The categories in stacking order.
-    pub fn layers(&self) -> [f64; 5] {
-        [
-            self.wages_usd,
-            self.hiring_training_usd,
-            self.ai_usd,
-            self.lost_margin_usd,
-            self.severance_usd,
-        ]
-    }
-
-    /// The height of the whole column, USD.
-    pub fn total_usd(&self) -> f64 {
-        self.layers().iter().map(|v| v.max(0.0)).sum()
-    }
-}
-
-/// The support cost of a month on a reference path (wages, severance, AI, hiring), USD.
-fn support_cost_usd(m: &Month) -> f64 {
-    m.wages_usd + m.severance_usd + m.ai_usd + m.hiring_usd
-}
-
-/// The outline of a stepped band: month `i` spans `i..i + 1` on the x axis.
-fn step_outline(pane: &Pane, lower: &[f64], upper: &[f64]) -> Vec<Point> {
-    let mut points = step_line(pane, upper);
-    let mut bottom = step_line(pane, lower);
-    bottom.reverse();
-    points.extend(bottom);
-    points
-}
-
-/// A stepped line: each month flat across its own column.
-fn step_line(pane: &Pane, values: &[f64]) -> Vec<Point> {
-    let mut points = Vec::with_capacity(values.len() * 2);
-    for (i, &v) in values.iter().enumerate() {
-        let y = pane.y(v);
-        points.push((pane.x(i as f64), y));
-        points.push((pane.x((i + 1) as f64), y));
-    }
-    points
-}
+use crate::model::CostLayers;
 
 /// The axis top: the largest value, unless one or two months tower over the rest, in which
 /// case a little above the largest ordinary month. Returns the top and whether it cuts.
@@ -108,6 +33,82 @@ fn axis_top(totals: &[f64], others: &[f64]) -> (f64, bool) {
     }
 }
 
+/// The costs chart's columns in display units (USD times the reader's exchange rate).
+struct Columns {
+    /// The categories stacked in the model's order (`CostLayers::layers`).
+    layers: Vec<[Vec<f64>; 2]>,
+    /// The height of each column.
+    totals: Vec<f64>,
+    /// The no-cut team's support cost.
+    baseline: Vec<f64>,
+    /// The pinned scenario's column heights.
+    compare: Option<Vec<f64>>,
+}
+
+impl Columns {
+    fn of(data: &ChartData<'_>, options: &ChartOptions) -> Columns {
+        let outcome = data.outcome;
+        let months = outcome.scenario.len();
+        let rate = options.money.rate_per_usd;
+        let costs: Vec<CostLayers> = (0..months).map(|i| outcome.cost_layers_usd(i)).collect();
+        let layer = |k: usize| {
+            costs
+                .iter()
+                .map(|c| c.layers()[k].max(0.0) * rate)
+                .collect()
+        };
+        Columns {
+            layers: kit::stack((0..5).map(layer), months),
+            totals: costs.iter().map(|c| c.total_usd() * rate).collect(),
+            baseline: outcome
+                .baseline
+                .iter()
+                .map(|m| m.support_cost_usd() * rate)
+                .collect(),
+            compare: data.compare.map(|a| {
+                (0..a.scenario.len().min(months))
+                    .map(|i| a.cost_layers_usd(i).total_usd() * rate)
+                    .collect()
+            }),
+        }
+    }
+}
+
+/// The costs chart's words: the layers', then the lines'.
+struct Words<'a> {
+    layers: [&'a str; 5],
+    baseline: &'a str,
+    compare: &'a str,
+}
+
+impl<'a> Words<'a> {
+    fn of(options: &'a ChartOptions) -> Words<'a> {
+        let t = &options.text;
+        Words {
+            layers: [
+                word(t, "chart.costs.wages"),
+                word(t, "chart.costs.hiring"),
+                word(t, "chart.costs.ai"),
+                word(t, "chart.costs.lostMargin"),
+                word(t, "chart.costs.severance"),
+            ],
+            baseline: word(t, "chart.baseline"),
+            compare: word(t, "chart.compare"),
+        }
+    }
+}
+
+/// The colours of the layers, bottom first.
+fn layer_hues(palette: &Palette) -> [Hue; 5] {
+    [
+        palette.blue,
+        palette.green,
+        palette.purple,
+        palette.orange,
+        palette.vermillion,
+    ]
+}
+
 /// Draws the costs chart.
 pub fn draw(
     canvas: &Canvas,
@@ -116,166 +117,100 @@ pub fn draw(
 ) -> Result<(), ChartError> {
     let look = canvas.look;
     let palette = look.palette;
-    let outcome = data.outcome;
-    let months = outcome.scenario.len();
-    // Money is drawn in display units: USD times the reader's exchange rate.
-    let rate = options.money.rate_per_usd;
-    let costs: Vec<MonthCosts> = (0..months).map(|i| MonthCosts::of(outcome, i)).collect();
-    let totals_display: Vec<f64> = costs.iter().map(|c| c.total_usd() * rate).collect();
-    let baseline_display: Vec<f64> = outcome
+    let columns = Columns::of(data, options);
+    let words = Words::of(options);
+    let months = columns.totals.len();
+
+    let rows = Rows::over_months(canvas, 1.0);
+    let others: Vec<f64> = columns
         .baseline
         .iter()
-        .map(|m| support_cost_usd(m) * rate)
-        .collect();
-    let compare_display: Option<Vec<f64>> = data.compare.map(|a| {
-        (0..a.scenario.len().min(months))
-            .map(|i| MonthCosts::of(a, i).total_usd() * rate)
-            .collect()
-    });
-
-    let title_y = look.px(4.0) + look.label_line_px() / 2.0;
-    let top = look.px(8.0) + look.label_line_px();
-    let bottom = canvas.height_px - frame::month_axis_height(&look);
-    let others: Vec<f64> = baseline_display
-        .iter()
-        .chain(compare_display.iter().flatten())
+        .chain(columns.compare.iter().flatten())
         .copied()
         .collect();
-    let (axis_max, cuts) = axis_top(&totals_display, &others);
-    let ticks = frame::nice_ticks(
-        0.0,
-        axis_max.max(1.0),
-        frame::tick_budget(&look, bottom - top),
-    )?;
-    let tick_labels: Vec<String> = ticks
-        .values
-        .iter()
-        .map(|&v| text::money(v / rate, Some(ticks.step / rate), &options.money))
-        .collect();
-    let left = frame::widest(&tick_labels, look.tick_font_px) + look.px(10.0);
-
-    let t = &options.text;
-    let layer_words = [
-        word(t, "chart.costs.wages"),
-        word(t, "chart.costs.hiring"),
-        word(t, "chart.costs.ai"),
-        word(t, "chart.costs.lostMargin"),
-        word(t, "chart.costs.severance"),
-    ];
-    let layer_hues = [
-        palette.blue,
-        palette.green,
-        palette.purple,
-        palette.orange,
-        palette.vermillion,
-    ];
-    let baseline_word = word(t, "chart.baseline");
-    let compare_word = word(t, "chart.compare");
-    let mut end_words: Vec<&str> = layer_words.to_vec();
-    end_words.push(baseline_word);
-    if compare_display.is_some() {
-        end_words.push(compare_word);
+    let (axis_max, cuts) = axis_top(&columns.totals, &others);
+    let budget = kit::tick_budget(&look, rows.bottom - rows.top);
+    let axis = ValueAxis::money(kit::nice_ticks(0.0, axis_max.max(1.0), budget)?, options);
+    let mut end_words: Vec<&str> = words.layers.to_vec();
+    end_words.push(words.baseline);
+    if columns.compare.is_some() {
+        end_words.push(words.compare);
     }
-    let max_gutter = canvas.width_px * 0.26;
-    let gutter = frame::gutter_width(&look, &end_words, max_gutter);
-    let pane = Pane {
-        left,
-        top,
-        right: canvas.width_px - gutter,
-        bottom,
-        x_min: 0.0,
-        x_max: months as f64,
-        y_min: ticks.min,
-        y_max: ticks.max,
-    };
+    let gutter = Gutter::new(canvas, &end_words);
+    let pane = kit::plot_pane(canvas, &rows, (&axis, &gutter), months);
     if !pane.is_drawable() {
         return Ok(());
     }
 
-    frame::draw_axis_title(canvas, word(t, "chart.costs.axis"), look.px(2.0), title_y)?;
-    frame::draw_value_axis(canvas, &pane, &ticks, &tick_labels)?;
-
-    // Stacked layers, in display currency, each on top of the ones below.
-    let mut lower = vec![0.0; months];
-    let mut layers: Vec<(Vec<f64>, Vec<f64>)> = Vec::with_capacity(5);
-    for k in 0..5 {
-        let upper: Vec<f64> = lower
-            .iter()
-            .zip(&costs)
-            .map(|(l, c)| l + c.layers()[k].max(0.0) * rate)
-            .collect();
-        layers.push((lower, upper.clone()));
-        lower = upper;
-    }
-    for ((lower, upper), hue) in layers.iter().zip(layer_hues) {
-        if upper.iter().zip(lower).any(|(u, l)| u > l) {
-            canvas.polygon(&step_outline(&pane, lower, upper), hue.line.to_rgba())?;
-        }
-    }
-    for (_, upper) in &layers[..4] {
-        canvas.line(
-            &step_line(&pane, upper),
-            palette.background.to_rgba(),
-            look.hairline_px,
-            Stroke::Solid,
-        )?;
-    }
-
-    let month_ticks = frame::month_ticks(&look, &pane, word(t, "chart.year"), &options.money);
-    frame::draw_month_axis(canvas, &pane, &month_ticks, true)?;
-
-    if let Some(values) = &compare_display {
-        canvas.line(
-            &step_line(&pane, values),
-            palette.compare.line.to_rgba(),
-            look.thin_line_px,
-            Stroke::Dotted,
-        )?;
+    let title = word(&options.text, "chart.costs.axis");
+    kit::draw_value_frame(canvas, &pane, &axis, (title, rows.title_y))?;
+    let fills = layer_hues(&palette).map(|hue| hue.line);
+    kit::draw_stack(canvas, &columns.layers, &fills, |v| pane.steps(v))?;
+    kit::draw_months(canvas, &pane, options)?;
+    if let Some(values) = &columns.compare {
+        kit::draw_compare_line(canvas, &pane.steps(values))?;
     }
     canvas.line(
-        &step_line(&pane, &baseline_display),
+        &pane.steps(&columns.baseline),
         palette.reference.line.to_rgba(),
         look.thin_line_px,
         Stroke::Dashed,
     )?;
-
-    // Columns cut off by the scale: a break mark and the full value.
-    let font = look.label_font_px;
-    let gap = look.px(4.0);
     if cuts {
-        for (i, &total) in totals_display.iter().enumerate() {
-            if total <= ticks.max {
-                continue;
-            }
-            let (x0, x1) = (pane.x(i as f64), pane.x((i + 1) as f64));
-            draw_break(canvas, &pane, x0, x1)?;
-            let y = pane.top + look.label_line_px() * 0.5;
-            let words = text::money(total / rate, None, &options.money);
-            let candidates = [
-                ((x1 + gap, y), HPos::Left),
-                ((x0 - gap, y), HPos::Right),
-                ((x1 + gap, y + look.label_line_px()), HPos::Left),
-            ];
-            canvas.label_somewhere(&words, &candidates, font, palette.text, &pane, &[])?;
-        }
+        draw_cut_columns(canvas, &pane, &columns.totals, options)?;
     }
+    draw_labels(canvas, &pane, &gutter, &columns, &words)
+}
 
-    // Direct labels: in the gutter for layers still present at the end, otherwise beside
-    // the column where the layer is thickest.
-    let label_width = max_gutter - look.px(8.0);
+/// Columns cut off by the scale: a break mark and the full value.
+fn draw_cut_columns(
+    canvas: &Canvas,
+    pane: &Pane,
+    totals: &[f64],
+    options: &ChartOptions,
+) -> Result<(), ChartError> {
+    let look = canvas.look;
+    let gap = look.px(4.0);
+    let rate = options.money.rate_per_usd;
+    for (i, &total) in totals.iter().enumerate() {
+        if total <= pane.y_max {
+            continue;
+        }
+        let (x0, x1) = (pane.x(i as f64), pane.x((i + 1) as f64));
+        draw_break(canvas, pane, x0, x1)?;
+        let y = pane.top + look.label_line_px() * 0.5;
+        let words = text::money(total / rate, None, &options.money);
+        let candidates = [
+            ((x1 + gap, y), HPos::Left),
+            ((x0 - gap, y), HPos::Right),
+            ((x1 + gap, y + look.label_line_px()), HPos::Left),
+        ];
+        let (font, ink) = (look.label_font_px, look.palette.text);
+        canvas.label_somewhere(&words, &candidates, font, ink, pane, &[])?;
+    }
+    Ok(())
+}
+
+/// Direct labels: in the gutter for layers still present at the end, otherwise beside the
+/// column where the layer is thickest; then the lines'.
+fn draw_labels(
+    canvas: &Canvas,
+    pane: &Pane,
+    gutter: &Gutter,
+    columns: &Columns,
+    words: &Words<'_>,
+) -> Result<(), ChartError> {
+    let look = canvas.look;
+    let palette = look.palette;
+    let months = columns.totals.len();
     let last = months - 1;
-    let mut labels = Vec::new();
-    for (k, (lower, upper)) in layers.iter().enumerate() {
+    let gap = look.px(4.0);
+    let mut labels = EndLabels::new(canvas, pane, gutter);
+    let layers = columns.layers.iter().zip(words.layers);
+    for (([lower, upper], words), hue) in layers.zip(layer_hues(&palette)) {
         let thickness = |i: usize| pane.y(lower[i]) - pane.y(upper[i]);
-        let hue = layer_hues[k];
         if thickness(last) >= look.px(2.0) {
-            labels.push(EndLabel::new(
-                &look,
-                layer_words[k],
-                pane.y((lower[last] + upper[last]) / 2.0),
-                label_width,
-                hue.ink,
-            ));
+            labels.add(words, pane.y((lower[last] + upper[last]) / 2.0), hue.ink);
             continue;
         }
         let thickest = (0..months).max_by(|&a, &b| thickness(a).total_cmp(&thickness(b)));
@@ -290,36 +225,23 @@ pub fn draw(
                 ((x1 + gap, y - line), HPos::Left),
                 ((x0 - gap, y + line), HPos::Right),
             ];
-            canvas.label_somewhere(layer_words[k], &candidates, font, hue.ink, &pane, &[])?;
+            let font = look.label_font_px;
+            canvas.label_somewhere(words, &candidates, font, hue.ink, pane, &[])?;
         }
     }
-    labels.push(EndLabel::new(
-        &look,
-        baseline_word,
-        pane.y(baseline_display[last]),
-        label_width,
+    labels.add(
+        words.baseline,
+        pane.y(columns.baseline[last]),
         palette.reference.ink,
-    ));
-    if let Some(values) = &compare_display {
-        if let Some(&v) = values.last() {
-            if values.len() == months {
-                labels.push(EndLabel::new(
-                    &look,
-                    compare_word,
-                    pane.y(v),
-                    label_width,
-                    palette.compare.ink,
-                ));
-            }
+    );
+    // A pinned run with a shorter horizon is left unlabelled: its line stops inside the
+    // columns, where a label would cover them.
+    if let Some(values) = &columns.compare {
+        if let (Some(&v), true) = (values.last(), values.len() == months) {
+            labels.add(words.compare, pane.y(v), palette.compare.ink);
         }
     }
-    frame::draw_end_labels(
-        canvas,
-        &mut labels,
-        pane.right + look.px(8.0),
-        pane.top,
-        pane.bottom,
-    )
+    labels.draw()
 }
 
 /// Two slanted cuts across the top of a column that runs off the scale.
@@ -347,8 +269,8 @@ pub fn describe(data: &ChartData<'_>, options: &ChartOptions) -> String {
     let money = |usd: f64| text::money(usd, None, &options.money);
     // Support costs only (lost margin has its own sentence), from what the team cost before
     // anything changed (every path starts in the same state).
-    let before = support_cost_usd(&outcome.baseline[0]);
-    let last = support_cost_usd(&outcome.scenario[months - 1]);
+    let before = outcome.baseline[0].support_cost_usd();
+    let last = outcome.scenario[months - 1].support_cost_usd();
     let mut out = text::fill(
         word(&options.text, "chart.describe.costs"),
         &[
@@ -357,7 +279,7 @@ pub fn describe(data: &ChartData<'_>, options: &ChartOptions) -> String {
             ("months", months.to_string()),
             (
                 "baseline",
-                money(support_cost_usd(&outcome.baseline[months - 1])),
+                money(outcome.baseline[months - 1].support_cost_usd()),
             ),
         ],
     );

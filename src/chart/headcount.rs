@@ -3,32 +3,12 @@
 //! dashed reference lines, the AI's work in agents as a thin line, and, for a company-like
 //! preset, what the company reported as diamonds (a shape no line uses) with a "reported" key.
 
-use plotters::style::text_anchor::HPos;
 use plotters::style::{Color, RGBColor};
 
-use super::frame::{self, Canvas, EndLabel, Pane, Point, Stroke};
+use super::kit::{self, Canvas, EndLabels, Gutter, Pane, Point, Rows, Stroke, ValueAxis};
 use super::text::{self, word};
 use super::{ChartData, ChartError, ChartOptions};
 use crate::model::Month;
-
-/// One stacked band: its top and bottom per month, colour and label.
-struct Band<'a> {
-    lower: Vec<f64>,
-    upper: Vec<f64>,
-    fill: RGBColor,
-    ink: RGBColor,
-    words: &'a str,
-}
-
-/// The outline of a band between two stock series: along the top, then back along the
-/// bottom.
-fn band_outline(pane: &Pane, lower: &[f64], upper: &[f64]) -> Vec<Point> {
-    let mut points = pane.stock(upper.iter().copied());
-    let mut bottom = pane.stock(lower.iter().copied());
-    bottom.reverse();
-    points.extend(bottom);
-    points
-}
 
 /// One reported figure placed on the chart: month, value and which series it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -62,6 +42,122 @@ pub fn reported_points(data: &ChartData<'_>, months: usize) -> Vec<ReportedPoint
         .collect()
 }
 
+/// The team month by month: stocks at the start of each month, led by the team before
+/// anything happened (every path starts in the same steady state), so that value `j` sits
+/// at month `j`.
+struct Team {
+    /// Experienced agents, rookies and trainees, stacked in that order.
+    layers: Vec<[Vec<f64>; 2]>,
+    /// People plus open jobs.
+    positions: Vec<f64>,
+    /// The no-cut team.
+    baseline: Vec<f64>,
+    /// The AI-assisted team.
+    augment: Vec<f64>,
+    /// The pinned scenario's team.
+    compare: Option<Vec<f64>>,
+    /// The AI's work in agents, a flow for each month (value i at month i + 1).
+    ai_work: Option<Vec<f64>>,
+}
+
+impl Team {
+    fn of(data: &ChartData<'_>) -> Team {
+        let outcome = data.outcome;
+        let months = outcome.scenario.len();
+        let start = outcome.baseline[0];
+        let s: Vec<Month> = std::iter::once(start)
+            .chain(outcome.scenario.iter().copied())
+            .collect();
+        let stock = |of: fn(&Month) -> f64| s.iter().map(|m| of(m).max(0.0)).collect::<Vec<_>>();
+        let layers = kit::stack(
+            [
+                stock(|m| m.experienced),
+                stock(|m| m.rookies),
+                stock(|m| m.trainees),
+            ],
+            months + 1,
+        );
+        let positions = layers[2][1]
+            .iter()
+            .zip(&s)
+            .map(|(p, m)| p + m.vacancies.max(0.0))
+            .collect();
+        let with_start = |path: &[Month]| -> Vec<f64> {
+            std::iter::once(start.headcount)
+                .chain(path.iter().map(|m| m.headcount))
+                .collect()
+        };
+        Team {
+            layers,
+            positions,
+            baseline: with_start(&outcome.baseline),
+            augment: with_start(&outcome.augment),
+            compare: data
+                .compare
+                .map(|a| with_start(&a.scenario[..a.scenario.len().min(months)])),
+            ai_work: (data.params.ai_share > 0.0).then(|| {
+                let work = outcome.scenario.iter();
+                work.map(|m| m.ai_agent_equivalent.max(0.0)).collect()
+            }),
+        }
+    }
+
+    /// The largest value drawn.
+    fn max(&self, reported: &[ReportedPoint]) -> f64 {
+        kit::max_of(
+            self.positions
+                .iter()
+                .chain(&self.baseline)
+                .chain(&self.augment)
+                .chain(self.compare.iter().flatten())
+                .chain(self.ai_work.iter().flatten())
+                .chain(reported.iter().map(|p| &p.value))
+                .copied(),
+        )
+    }
+}
+
+/// The headcount chart's words: the layers', then the lines'.
+struct Words<'a> {
+    layers: [&'a str; 3],
+    vacancies: &'a str,
+    baseline: &'a str,
+    augment: &'a str,
+    compare: &'a str,
+    ai_work: &'a str,
+}
+
+impl<'a> Words<'a> {
+    fn of(options: &'a ChartOptions) -> Words<'a> {
+        let t = &options.text;
+        Words {
+            layers: [
+                word(t, "chart.headcount.experienced"),
+                word(t, "chart.headcount.rookies"),
+                word(t, "chart.headcount.trainees"),
+            ],
+            vacancies: word(t, "chart.headcount.vacancies"),
+            baseline: word(t, "chart.baseline"),
+            augment: word(t, "chart.augment"),
+            compare: word(t, "chart.compare"),
+            ai_work: word(t, "chart.headcount.aiWork"),
+        }
+    }
+
+    /// The words in the gutter.
+    fn in_gutter(&self, team: &Team) -> Vec<&'a str> {
+        let mut words = self.layers.to_vec();
+        words.extend([self.vacancies, self.baseline, self.augment]);
+        if team.ai_work.is_some() {
+            words.push(self.ai_work);
+        }
+        if team.compare.is_some() {
+            words.push(self.compare);
+        }
+        words
+    }
+}
+
 /// Draws the headcount chart.
 pub fn draw(
     canvas: &Canvas,
@@ -70,197 +166,29 @@ pub fn draw(
 ) -> Result<(), ChartError> {
     let look = canvas.look;
     let palette = look.palette;
-    let outcome = data.outcome;
-    let months = outcome.scenario.len();
-    // Stocks at the start of each month, led by the team before anything happened (every
-    // path starts in the same steady state), so that value `j` sits at month `j`.
-    let start = outcome.baseline[0];
-    let s: Vec<Month> = std::iter::once(start)
-        .chain(outcome.scenario.iter().copied())
-        .collect();
-    let experienced: Vec<f64> = s.iter().map(|m| m.experienced.max(0.0)).collect();
-    let ramping: Vec<f64> = s
-        .iter()
-        .map(|m| m.experienced.max(0.0) + m.rookies.max(0.0))
-        .collect();
-    let people: Vec<f64> = ramping
-        .iter()
-        .zip(&s)
-        .map(|(r, m)| r + m.trainees.max(0.0))
-        .collect();
-    let positions: Vec<f64> = people
-        .iter()
-        .zip(&s)
-        .map(|(p, m)| p + m.vacancies.max(0.0))
-        .collect();
-    let with_start = |path: &[Month]| -> Vec<f64> {
-        std::iter::once(start.headcount)
-            .chain(path.iter().map(|m| m.headcount))
-            .collect()
-    };
-    let baseline = with_start(&outcome.baseline);
-    let augment = with_start(&outcome.augment);
-    let compare: Option<Vec<f64>> = data
-        .compare
-        .map(|a| with_start(&a.scenario[..a.scenario.len().min(months)]));
-    // The AI's work in agents, a flow for each month (value i at month i + 1).
-    let ai_work: Option<Vec<f64>> = (data.params.ai_share > 0.0).then(|| {
-        outcome
-            .scenario
-            .iter()
-            .map(|m| m.ai_agent_equivalent.max(0.0))
-            .collect()
-    });
+    let months = data.outcome.scenario.len();
+    let team = Team::of(data);
+    let words = Words::of(options);
     let reported = reported_points(data, months);
 
-    let title_y = look.px(4.0) + look.label_line_px() / 2.0;
-    let top = look.px(8.0) + look.label_line_px();
-    let bottom = canvas.height_px - frame::month_axis_height(&look);
-    let hi = frame::max_of(
-        positions
-            .iter()
-            .chain(&baseline)
-            .chain(&augment)
-            .chain(compare.iter().flatten())
-            .chain(ai_work.iter().flatten())
-            .chain(reported.iter().map(|p| &p.value))
-            .copied(),
+    let rows = Rows::over_months(canvas, 1.0);
+    let budget = kit::tick_budget(&look, rows.bottom - rows.top);
+    let axis = ValueAxis::count(
+        kit::nice_ticks(0.0, team.max(&reported) * 1.08, budget)?,
+        options,
     );
-    let ticks = frame::nice_ticks(0.0, hi * 1.08, frame::tick_budget(&look, bottom - top))?;
-    let tick_labels = text::count_ticks(&ticks.values, ticks.step, &options.money);
-    let left = frame::widest(&tick_labels, look.tick_font_px) + look.px(10.0);
-
-    let t = &options.text;
-    let bands = [
-        Band {
-            lower: vec![0.0; months + 1],
-            upper: experienced,
-            fill: palette.blue.line,
-            ink: palette.blue.ink,
-            words: word(t, "chart.headcount.experienced"),
-        },
-        Band {
-            lower: Vec::new(),
-            upper: ramping,
-            fill: palette.sky.line,
-            ink: palette.sky.ink,
-            words: word(t, "chart.headcount.rookies"),
-        },
-        Band {
-            lower: Vec::new(),
-            upper: people,
-            fill: palette.green.line,
-            ink: palette.green.ink,
-            words: word(t, "chart.headcount.trainees"),
-        },
-    ];
-    // Each band starts where the one below ends.
-    let mut bands = bands;
-    for i in 1..bands.len() {
-        bands[i].lower = bands[i - 1].upper.clone();
-    }
-    let vacancies_word = word(t, "chart.headcount.vacancies");
-    let baseline_word = word(t, "chart.baseline");
-    let augment_word = word(t, "chart.augment");
-    let compare_word = word(t, "chart.compare");
-    let ai_work_word = word(t, "chart.headcount.aiWork");
-    let mut end_words: Vec<&str> = bands.iter().map(|b| b.words).collect();
-    end_words.extend([vacancies_word, baseline_word, augment_word]);
-    if ai_work.is_some() {
-        end_words.push(ai_work_word);
-    }
-    if compare.is_some() {
-        end_words.push(compare_word);
-    }
-    let max_gutter = canvas.width_px * 0.26;
-    let gutter = frame::gutter_width(&look, &end_words, max_gutter);
-    let pane = Pane {
-        left,
-        top,
-        right: canvas.width_px - gutter,
-        bottom,
-        x_min: 0.0,
-        x_max: months as f64,
-        y_min: ticks.min,
-        y_max: ticks.max,
-    };
+    let gutter = Gutter::new(canvas, &words.in_gutter(&team));
+    let pane = kit::plot_pane(canvas, &rows, (&axis, &gutter), months);
     if !pane.is_drawable() {
         return Ok(());
     }
-
-    frame::draw_axis_title(
-        canvas,
-        word(t, "chart.headcount.axis"),
-        look.px(2.0),
-        title_y,
-    )?;
-    frame::draw_value_axis(canvas, &pane, &ticks, &tick_labels)?;
-
-    // Open jobs: a light band above the team, outlined with a dashed line.
-    let people_now = &bands[2].upper;
-    canvas.polygon(
-        &band_outline(&pane, people_now, &positions),
-        palette.compare.line.mix(0.22),
-    )?;
-    canvas.line(
-        &pane.stock(positions.iter().copied()),
-        palette.compare.line.to_rgba(),
-        look.hairline_px,
-        Stroke::Dashed,
-    )?;
-    for band in &bands {
-        canvas.polygon(
-            &band_outline(&pane, &band.lower, &band.upper),
-            band.fill.to_rgba(),
-        )?;
-    }
-    // Thin separators in the background colour keep neighbouring bands apart.
-    for band in &bands[..2] {
-        canvas.line(
-            &pane.stock(band.upper.iter().copied()),
-            palette.background.to_rgba(),
-            look.hairline_px,
-            Stroke::Solid,
-        )?;
-    }
-
-    let month_ticks = frame::month_ticks(&look, &pane, word(t, "chart.year"), &options.money);
-    frame::draw_month_axis(canvas, &pane, &month_ticks, true)?;
-    let markers = frame::event_markers(data, options, months);
-    frame::draw_marker_lines(canvas, &pane, &markers)?;
-
-    if let Some(values) = &compare {
-        canvas.line(
-            &pane.stock(values.iter().copied()),
-            palette.compare.line.to_rgba(),
-            look.thin_line_px,
-            Stroke::Dotted,
-        )?;
-    }
-    let augment_points = pane.stock(augment.iter().copied());
-    let baseline_points = pane.stock(baseline.iter().copied());
-    canvas.line(
-        &augment_points,
-        palette.orange.line.to_rgba(),
-        look.thin_line_px,
-        Stroke::LongDashed,
-    )?;
-    canvas.line(
-        &baseline_points,
-        palette.reference.line.to_rgba(),
-        look.thin_line_px,
-        Stroke::Dashed,
-    )?;
-
-    let ai_points = ai_work.as_ref().map(|v| pane.series(v.iter().copied()));
-    if let Some(points) = &ai_points {
-        canvas.line(
-            points,
-            palette.purple.line.to_rgba(),
-            look.thin_line_px,
-            Stroke::Solid,
-        )?;
-    }
+    let title = word(&options.text, "chart.headcount.axis");
+    kit::draw_value_frame(canvas, &pane, &axis, (title, rows.title_y))?;
+    draw_team(canvas, &pane, &team)?;
+    kit::draw_months(canvas, &pane, options)?;
+    let markers = kit::event_markers(data, options, months);
+    kit::draw_marker_lines(canvas, &pane, &markers)?;
+    let [baseline, augment] = draw_references(canvas, &pane, &team)?;
     let diamonds: Vec<(u32, f64, RGBColor)> = reported
         .iter()
         .map(|p| {
@@ -272,89 +200,111 @@ pub fn draw(
             (p.month, p.value, ink)
         })
         .collect();
-    frame::draw_reported(canvas, &pane, &diamonds, word(t, "chart.reported"))?;
-
-    frame::draw_marker_labels(
+    kit::draw_reported(
         canvas,
         &pane,
-        &markers,
-        &[baseline_points.as_slice(), augment_points.as_slice()],
+        &diamonds,
+        word(&options.text, "chart.reported"),
     )?;
+    kit::draw_marker_labels(canvas, &pane, &markers, &[&baseline, &augment])?;
+    draw_labels(canvas, &pane, &gutter, &team, &words)
+}
 
-    let label_width = max_gutter - look.px(8.0);
-    let last = months;
-    let middle = |lower: f64, upper: f64| pane.y((lower + upper) / 2.0);
-    let mut labels: Vec<EndLabel> = bands
-        .iter()
-        .map(|b| {
-            EndLabel::new(
-                &look,
-                b.words,
-                middle(b.lower[last], b.upper[last]),
-                label_width,
-                b.ink,
-            )
-        })
-        .collect();
-    labels.push(EndLabel::new(
-        &look,
-        vacancies_word,
-        middle(people_now[last], positions[last]),
-        label_width,
-        palette.muted,
-    ));
-    labels.push(EndLabel::new(
-        &look,
-        baseline_word,
-        pane.y(baseline[last]),
-        label_width,
-        palette.reference.ink,
-    ));
-    labels.push(EndLabel::new(
-        &look,
-        augment_word,
-        pane.y(augment[last]),
-        label_width,
-        palette.orange.ink,
-    ));
-    if let Some(values) = &ai_work {
-        labels.push(EndLabel::new(
-            &look,
-            ai_work_word,
-            pane.y(values[months - 1]),
-            label_width,
-            palette.purple.ink,
-        ));
+/// Open jobs as a light band above the team, outlined with a dashed line; then the team's
+/// layers.
+fn draw_team(canvas: &Canvas, pane: &Pane, team: &Team) -> Result<(), ChartError> {
+    let look = canvas.look;
+    let palette = look.palette;
+    let people = &team.layers[2][1];
+    let stock = |values: &[f64]| pane.stock(values.iter().copied());
+    let open_jobs = kit::area_between(stock(&team.positions), stock(people));
+    canvas.polygon(&open_jobs, palette.compare.line.mix(0.22))?;
+    canvas.line(
+        &stock(&team.positions),
+        palette.compare.line.to_rgba(),
+        look.hairline_px,
+        Stroke::Dashed,
+    )?;
+    let fills = [palette.blue.line, palette.sky.line, palette.green.line];
+    kit::draw_stack(canvas, &team.layers, &fills, stock)
+}
+
+/// The pinned team, the no-cut and AI-assisted teams as reference lines and the AI's work;
+/// returns the points of the two reference lines.
+fn draw_references(
+    canvas: &Canvas,
+    pane: &Pane,
+    team: &Team,
+) -> Result<[Vec<Point>; 2], ChartError> {
+    let look = canvas.look;
+    let palette = look.palette;
+    if let Some(values) = &team.compare {
+        kit::draw_compare_line(canvas, &pane.stock(values.iter().copied()))?;
     }
-    if let Some(values) = &compare {
+    let augment = pane.stock(team.augment.iter().copied());
+    let baseline = pane.stock(team.baseline.iter().copied());
+    let thin = look.thin_line_px;
+    canvas.line(
+        &augment,
+        palette.orange.line.to_rgba(),
+        thin,
+        Stroke::LongDashed,
+    )?;
+    canvas.line(
+        &baseline,
+        palette.reference.line.to_rgba(),
+        thin,
+        Stroke::Dashed,
+    )?;
+    if let Some(values) = &team.ai_work {
+        let points = pane.series(values.iter().copied());
+        canvas.line(&points, palette.purple.line.to_rgba(), thin, Stroke::Solid)?;
+    }
+    Ok([baseline, augment])
+}
+
+/// Direct labels: each layer and open jobs at their middle, the lines at their ends.
+fn draw_labels(
+    canvas: &Canvas,
+    pane: &Pane,
+    gutter: &Gutter,
+    team: &Team,
+    words: &Words<'_>,
+) -> Result<(), ChartError> {
+    let palette = canvas.look.palette;
+    let last = team.positions.len() - 1;
+    let middle = |lower: f64, upper: f64| pane.y((lower + upper) / 2.0);
+    let inks = [palette.blue.ink, palette.sky.ink, palette.green.ink];
+    let mut labels = EndLabels::new(canvas, pane, gutter);
+    for (([lower, upper], words), ink) in team.layers.iter().zip(words.layers).zip(inks) {
+        labels.add(words, middle(lower[last], upper[last]), ink);
+    }
+    let people = &team.layers[2][1];
+    labels.add(
+        words.vacancies,
+        middle(people[last], team.positions[last]),
+        palette.muted,
+    );
+    labels.add(
+        words.baseline,
+        pane.y(team.baseline[last]),
+        palette.reference.ink,
+    );
+    labels.add(
+        words.augment,
+        pane.y(team.augment[last]),
+        palette.orange.ink,
+    );
+    if let Some(values) = &team.ai_work {
+        labels.add(words.ai_work, pane.y(values[last - 1]), palette.purple.ink);
+    }
+    if let Some(values) = &team.compare {
         if let Some(&v) = values.last() {
-            if values.len() == months + 1 {
-                labels.push(EndLabel::new(
-                    &look,
-                    compare_word,
-                    pane.y(v),
-                    label_width,
-                    palette.compare.ink,
-                ));
-            } else {
-                canvas.label(
-                    compare_word,
-                    (pane.x((values.len() - 1) as f64) + look.px(4.0), pane.y(v)),
-                    look.label_font_px,
-                    palette.compare.ink,
-                    HPos::Left,
-                    &pane,
-                )?;
-            }
+            let end = (values.len() - 1) as f64;
+            labels.add_line_end(words.compare, (end, v), palette.compare.ink)?;
         }
     }
-    frame::draw_end_labels(
-        canvas,
-        &mut labels,
-        pane.right + look.px(8.0),
-        pane.top,
-        pane.bottom,
-    )
+    labels.draw()
 }
 
 /// The text alternative of the headcount chart.

@@ -14,17 +14,16 @@ use crate::model::Outcome;
 use crate::params::Params;
 
 mod costs;
-mod frame;
 mod headcount;
+mod kit;
 mod quality;
 mod regret_map;
 mod savings;
-mod style;
 mod text;
 mod tornado;
 
+pub use kit::{contrast_ratio, Hue, Palette};
 pub use regret_map::{zero_contour, MapMetric};
-pub use style::{contrast_ratio, Hue, Palette};
 pub use text::{english, TEXT_KEYS};
 
 /// The four charts of the explainer. Wire names: "savings", "headcount", "costs", "quality".
@@ -198,7 +197,7 @@ fn draw_with_text_factor<DB: DrawingBackend>(
     text_factor: f64,
 ) -> Result<(), ChartError> {
     let shapes = display_list(kind, data, options, root.dim_in_pixel(), text_factor)?;
-    frame::replay(root, &shapes)
+    kit::replay(root, &shapes)
 }
 
 /// Records one chart as a display list; the only chart code, compiled once for every backend.
@@ -208,9 +207,9 @@ fn display_list(
     options: &ChartOptions,
     size_px: (u32, u32),
     text_factor: f64,
-) -> Result<Vec<frame::Shape>, ChartError> {
+) -> Result<Vec<kit::Shape>, ChartError> {
     check(data)?;
-    let canvas = frame::Canvas::new(size_px, options, text_factor)?;
+    let canvas = kit::Canvas::new(size_px, options, text_factor)?;
     match kind {
         ChartKind::Savings => savings::draw(&canvas, data, options)?,
         ChartKind::Headcount => headcount::draw(&canvas, data, options)?,
@@ -329,7 +328,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
     options: &ChartOptions,
 ) -> Result<(), ChartError> {
     let shapes = tornado_list(data, options, root.dim_in_pixel(), 1.0)?;
-    frame::replay(root, &shapes)
+    kit::replay(root, &shapes)
 }
 
 fn tornado_list(
@@ -337,9 +336,9 @@ fn tornado_list(
     options: &ChartOptions,
     size_px: (u32, u32),
     text_factor: f64,
-) -> Result<Vec<frame::Shape>, ChartError> {
+) -> Result<Vec<kit::Shape>, ChartError> {
     tornado::check(data)?;
-    let canvas = frame::Canvas::new(size_px, options, text_factor)?;
+    let canvas = kit::Canvas::new(size_px, options, text_factor)?;
     tornado::draw(&canvas, data, options)?;
     Ok(canvas.into_shapes())
 }
@@ -377,7 +376,7 @@ pub fn draw_regret_map<DB: DrawingBackend>(
     options: &ChartOptions,
 ) -> Result<(), ChartError> {
     let shapes = regret_map_list(map, metric, options, root.dim_in_pixel(), 1.0)?;
-    frame::replay(root, &shapes)
+    kit::replay(root, &shapes)
 }
 
 fn regret_map_list(
@@ -386,9 +385,9 @@ fn regret_map_list(
     options: &ChartOptions,
     size_px: (u32, u32),
     text_factor: f64,
-) -> Result<Vec<frame::Shape>, ChartError> {
+) -> Result<Vec<kit::Shape>, ChartError> {
     regret_map::check(map)?;
-    let canvas = frame::Canvas::new(size_px, options, text_factor)?;
+    let canvas = kit::Canvas::new(size_px, options, text_factor)?;
     regret_map::draw(&canvas, map, metric, options)?;
     Ok(canvas.into_shapes())
 }
@@ -413,11 +412,11 @@ pub fn describe_regret_map(map: &RegretMap, metric: MapMetric, options: &ChartOp
     regret_map::describe(map, metric, options)
 }
 
-fn svg_of(shapes: &[frame::Shape], width: u32, height: u32) -> Result<String, ChartError> {
+fn svg_of(shapes: &[kit::Shape], width: u32, height: u32) -> Result<String, ChartError> {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        frame::replay(&root, shapes)?;
+        kit::replay(&root, shapes)?;
     }
     Ok(out)
 }

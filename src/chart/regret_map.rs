@@ -12,8 +12,8 @@
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBColor};
 
-use super::frame::{self, Canvas, Pane, Point};
-use super::style::{text_width_px, Look};
+use super::kit::{self, Canvas, Pane, Point};
+use super::kit::{text_width_px, Look};
 use super::text::{self, word};
 use super::{ChartError, ChartOptions, Theme};
 use crate::analysis::map::RegretMap;
@@ -227,7 +227,7 @@ fn axis_ticks(
     budget: usize,
     options: &ChartOptions,
 ) -> Result<Vec<(f64, String)>, ChartError> {
-    let ticks = frame::nice_ticks(spec.min, spec.max, budget)?;
+    let ticks = kit::nice_ticks(spec.min, spec.max, budget)?;
     Ok(ticks
         .values
         .iter()
@@ -252,29 +252,29 @@ fn regret_range(map: &RegretMap) -> Option<(u32, u32)> {
     Some((*lo, *hi))
 }
 
-/// Draws the map.
-pub fn draw(
-    canvas: &Canvas,
-    map: &RegretMap,
-    metric: MapMetric,
-    options: &ChartOptions,
-) -> Result<(), ChartError> {
+/// Where the map goes: its pane (in parameter values), the ticks of both axes, the cells'
+/// edges and the row of the x axis's title.
+struct Layout {
+    pane: Pane,
+    x_ticks: Vec<(f64, String)>,
+    y_ticks: Vec<(f64, String)>,
+    x_edges: Vec<f64>,
+    y_edges: Vec<f64>,
+}
+
+/// Rows from the top: the y axis title; the map; x tick labels; the x axis title; the
+/// legend (title, colour bar, end values, end words).
+fn layout(canvas: &Canvas, map: &RegretMap, options: &ChartOptions) -> Result<Layout, ChartError> {
     let look = canvas.look;
-    let palette = look.palette;
-    let scheme = colours(options.theme);
     let line = look.label_line_px();
     let font = look.tick_font_px;
-
-    // Rows from the top: the y axis title; the map; x tick labels; the x axis title; the
-    // legend (title, colour bar, end values, end words).
-    let title_y = look.px(4.0) + line / 2.0;
     let top = look.px(10.0) + line;
     let legend_height = line * 3.0 + look.px(12.0) + look.px(6.0);
     let bottom = canvas.height_px - (font * 1.2 + look.px(8.0)) - line - legend_height;
     let y_budget = ((bottom - top) / look.px(44.0)).floor().max(2.0) as usize;
     let y_ticks = axis_ticks(map.y, y_budget.min(6), options)?;
     let y_labels: Vec<String> = y_ticks.iter().map(|(_, l)| l.clone()).collect();
-    let left = look.px(2.0) + frame::widest(&y_labels, font) + look.px(8.0);
+    let left = look.px(2.0) + kit::widest(&y_labels, font) + look.px(8.0);
     let right = canvas.width_px - look.px(12.0);
     let x_budget = ((right - left) / look.px(70.0)).floor().max(2.0) as usize;
     let x_ticks = axis_ticks(map.x, x_budget.min(6), options)?;
@@ -290,18 +290,58 @@ pub fn draw(
         y_min: y_edges[0],
         y_max: y_edges[y_edges.len() - 1],
     };
+    Ok(Layout {
+        pane,
+        x_ticks,
+        y_ticks,
+        x_edges,
+        y_edges,
+    })
+}
+
+/// Draws the map.
+pub fn draw(
+    canvas: &Canvas,
+    map: &RegretMap,
+    metric: MapMetric,
+    options: &ChartOptions,
+) -> Result<(), ChartError> {
+    let look = canvas.look;
+    let scheme = colours(options.theme);
+    let line = look.label_line_px();
+    let layout = layout(canvas, map, options)?;
+    let pane = &layout.pane;
     if !pane.is_drawable() {
         return Ok(());
     }
-
-    frame::draw_axis_title(
+    kit::draw_axis_title(
         canvas,
         &format!("↑ {}", text::param_label(&options.text, map.y)),
         look.px(2.0),
-        title_y,
+        look.px(4.0) + line / 2.0,
     )?;
+    draw_cells(canvas, map, metric, &scheme, &layout)?;
+    let x_title_y = draw_axes(canvas, map, options, &layout)?;
+    let contour = draw_contour(canvas, map, pane)?;
+    // The current scenario: a ring with a halo.
+    let here = (pane.x(map.current.0), pane.y(map.current.1));
+    let radius = look.px(6.0);
+    canvas.ring(here, radius, look.px(4.0), look.palette.background)?;
+    canvas.ring(here, radius, look.px(2.0), look.palette.text)?;
+    draw_map_labels(canvas, pane, options, &contour, (here, radius))?;
+    let legend_top = x_title_y + line / 2.0 + look.px(6.0);
+    legend(canvas, map, metric, options, &scheme, legend_top)
+}
 
-    // The cells.
+/// The colour of every cell.
+fn draw_cells(
+    canvas: &Canvas,
+    map: &RegretMap,
+    metric: MapMetric,
+    scheme: &Colours,
+    layout: &Layout,
+) -> Result<(), ChartError> {
+    let (pane, x_edges, y_edges) = (&layout.pane, &layout.x_edges, &layout.y_edges);
     let nx = map.xs.len();
     let scale = npv_scale(map);
     let regrets = regret_range(map);
@@ -344,49 +384,50 @@ pub fn draw(
             )?;
         }
     }
+    Ok(())
+}
 
-    // Axes: tick marks and labels outside the map.
-    for (value, label) in &y_ticks {
+/// Axes: tick marks and labels outside the map, and the x axis's title; returns that
+/// title's row.
+fn draw_axes(
+    canvas: &Canvas,
+    map: &RegretMap,
+    options: &ChartOptions,
+    layout: &Layout,
+) -> Result<f64, ChartError> {
+    let look = canvas.look;
+    let palette = look.palette;
+    let pane = &layout.pane;
+    let (left, font) = (pane.left, look.tick_font_px);
+    for (value, label) in &layout.y_ticks {
         let y = pane.y(*value);
         canvas.hrule(left - look.px(4.0), left, y, look.hairline_px, palette.axis)?;
-        canvas.text(
-            label,
-            (left - look.px(6.0), y),
-            font,
-            palette.muted,
-            (HPos::Right, VPos::Center),
-        )?;
+        let anchor = (HPos::Right, VPos::Center);
+        canvas.text(label, (left - look.px(6.0), y), font, palette.muted, anchor)?;
     }
-    for (value, label) in &x_ticks {
-        let x = pane.x(*value);
-        canvas.vrule(
-            x,
-            bottom,
-            bottom + look.px(4.0),
-            look.hairline_px,
-            palette.axis,
-        )?;
-        canvas.text(
-            label,
-            (x, bottom + look.px(6.0)),
-            font,
-            palette.muted,
-            (HPos::Center, VPos::Top),
-        )?;
-    }
-    let x_title_y = bottom + look.px(8.0) + font * 1.2 + line / 2.0;
+    kit::draw_x_ticks(canvas, pane, &layout.x_ticks)?;
+    let x_title_y = pane.bottom + look.px(8.0) + font * 1.2 + look.label_line_px() / 2.0;
     canvas.text(
         &format!("{} →", text::param_label(&options.text, map.x)),
-        (right, x_title_y),
+        (pane.right, x_title_y),
         look.label_font_px,
         palette.muted,
         (HPos::Right, VPos::Center),
     )?;
+    Ok(x_title_y)
+}
 
-    // The break-even line, with a halo so it reads over every colour.
-    let segments = zero_contour(map);
+/// The break-even line, with a halo so it reads over every colour; returns its segments in
+/// device pixels.
+fn draw_contour(
+    canvas: &Canvas,
+    map: &RegretMap,
+    pane: &Pane,
+) -> Result<Vec<[Point; 2]>, ChartError> {
+    let look = canvas.look;
+    let palette = look.palette;
     let to_px = |p: (f64, f64)| -> Point { (pane.x(p.0), pane.y(p.1)) };
-    let contour: Vec<[Point; 2]> = segments
+    let contour: Vec<[Point; 2]> = zero_contour(map)
         .iter()
         .map(|s| [to_px(s[0]), to_px(s[1])])
         .collect();
@@ -398,60 +439,46 @@ pub fn draw(
             palette.text.to_rgba()
         };
         for s in &contour {
-            canvas.line(&s[..], color, width_px, frame::Stroke::Solid)?;
+            canvas.line(&s[..], color, width_px, kit::Stroke::Solid)?;
         }
     }
+    Ok(contour)
+}
 
-    // The current scenario: a ring with a halo.
-    let here = to_px(map.current);
-    let radius = look.px(6.0);
-    canvas.ring(here, radius, look.px(4.0), palette.background)?;
-    canvas.ring(here, radius, look.px(2.0), palette.text)?;
-
-    // Labels, kept off each other: the current scenario first, then the break-even line.
+/// Labels, kept off each other: the current scenario (a ring of `radius` at `here`) first,
+/// then the break-even line.
+fn draw_map_labels(
+    canvas: &Canvas,
+    pane: &Pane,
+    options: &ChartOptions,
+    contour: &[[Point; 2]],
+    (here, radius): (Point, f64),
+) -> Result<(), ChartError> {
+    let look = canvas.look;
+    let (font, ink) = (look.label_font_px, look.palette.text);
+    let tick_font = look.tick_font_px;
     let gap = radius + look.px(5.0);
     let current_words = word(&options.text, "chart.map.current");
     let candidates = [
         ((here.0 + gap, here.1), HPos::Left),
         ((here.0 - gap, here.1), HPos::Right),
-        ((here.0, here.1 - gap - font * 0.4), HPos::Center),
-        ((here.0, here.1 + gap + font * 0.4), HPos::Center),
+        ((here.0, here.1 - gap - tick_font * 0.4), HPos::Center),
+        ((here.0, here.1 + gap + tick_font * 0.4), HPos::Center),
     ];
     let avoid: Vec<&[Point]> = contour.iter().map(|s| &s[..]).collect();
-    canvas.label_somewhere(
-        current_words,
-        &candidates,
-        look.label_font_px,
-        palette.text,
-        &pane,
-        &avoid,
-    )?;
-    if let Some(anchor) = contour_label_point(&contour, &pane, here) {
+    canvas.label_somewhere(current_words, &candidates, font, ink, pane, &avoid)?;
+    if let Some(anchor) = contour_label_point(contour, pane, here) {
         let zero_words = word(&options.text, "chart.map.zero");
+        let line = look.label_line_px();
         let candidates = [
             ((anchor.0 + look.px(6.0), anchor.1), HPos::Left),
             ((anchor.0 - look.px(6.0), anchor.1), HPos::Right),
             ((anchor.0, anchor.1 - line * 0.8), HPos::Center),
             ((anchor.0, anchor.1 + line * 0.8), HPos::Center),
         ];
-        canvas.label_somewhere(
-            zero_words,
-            &candidates,
-            look.label_font_px,
-            palette.text,
-            &pane,
-            &[],
-        )?;
+        canvas.label_somewhere(zero_words, &candidates, font, ink, pane, &[])?;
     }
-
-    legend(
-        canvas,
-        map,
-        metric,
-        options,
-        &scheme,
-        x_title_y + line / 2.0 + look.px(6.0),
-    )
+    Ok(())
 }
 
 /// Where to label the break-even line: the middle of the segment nearest the middle of the
@@ -490,117 +517,159 @@ fn legend(
     top: f64,
 ) -> Result<(), ChartError> {
     let look: Look = canvas.look;
-    let palette = look.palette;
     let line = look.label_line_px();
-    let font = look.tick_font_px;
-    let left = look.px(2.0);
-    let width = (canvas.width_px - look.px(4.0)).min(look.px(320.0));
     let title_key = match metric {
         MapMetric::Npv => "chart.map.npv",
         MapMetric::RegretMonth => "chart.map.regret",
     };
-    frame::draw_axis_title(
+    let title = word(&options.text, title_key);
+    kit::draw_axis_title(canvas, title, look.px(2.0), top + line / 2.0)?;
+    let bar = ColourBar {
+        left: look.px(2.0),
+        width: (canvas.width_px - look.px(4.0)).min(look.px(320.0)),
+        top: top + line + look.px(2.0),
+        height: look.px(10.0),
+    };
+    let legend = Legend {
         canvas,
-        word(&options.text, title_key),
-        left,
-        top + line / 2.0,
-    )?;
-    let bar_top = top + line + look.px(2.0);
-    let bar_height = look.px(10.0);
-    let below = bar_top + bar_height + look.px(4.0);
-    let steps = 48;
-    let strip = |x0: f64, x1: f64, stops: &[RGBColor]| -> Result<(), ChartError> {
+        map,
+        options,
+        scheme,
+        bar,
+    };
+    match metric {
+        MapMetric::Npv => legend.npv(),
+        MapMetric::RegretMonth => legend.regret(),
+    }
+}
+
+/// What a legend draws on and from, and where its colour bar goes.
+struct Legend<'a> {
+    canvas: &'a Canvas,
+    map: &'a RegretMap,
+    options: &'a ChartOptions,
+    scheme: &'a Colours,
+    bar: ColourBar,
+}
+
+/// Where the legend's colour bar goes, device pixels.
+struct ColourBar {
+    left: f64,
+    width: f64,
+    top: f64,
+    height: f64,
+}
+
+impl ColourBar {
+    /// The row under the bar where its end values hang.
+    fn below(&self, look: &Look) -> f64 {
+        self.top + self.height + look.px(4.0)
+    }
+
+    /// A ramp of `stops` drawn in 48 steps from `x0` to `x1`.
+    fn strip(
+        &self,
+        canvas: &Canvas,
+        x0: f64,
+        x1: f64,
+        stops: &[RGBColor],
+    ) -> Result<(), ChartError> {
+        let steps = 48;
         for k in 0..steps {
             let a = x0 + (x1 - x0) * k as f64 / steps as f64;
             let b = x0 + (x1 - x0) * (k + 1) as f64 / steps as f64;
             let color = ramp(stops, (k as f64 + 0.5) / steps as f64);
-            canvas.rect((a, bar_top), (b, bar_top + bar_height), color.to_rgba())?;
+            canvas.rect((a, self.top), (b, self.top + self.height), color.to_rgba())?;
         }
         Ok(())
-    };
-    let words_row = below + font * 1.2 + line / 2.0;
-    match metric {
-        MapMetric::Npv => {
-            strip(left, left + width, scheme.npv)?;
-            let scale = npv_scale(map);
-            let ends = [
-                (left, -scale, HPos::Left),
-                (left + width / 2.0, 0.0, HPos::Center),
-                (left + width, scale, HPos::Right),
-            ];
-            for (x, value, h) in ends {
-                canvas.text(
-                    &text::money(value, None, &options.money),
-                    (x, below),
-                    font,
-                    palette.muted,
-                    (h, VPos::Top),
-                )?;
-            }
-            canvas.text(
-                &format!("← {}", word(&options.text, "chart.map.loses")),
-                (left, words_row),
-                font,
-                palette.vermillion.ink,
-                (HPos::Left, VPos::Center),
-            )?;
-            canvas.text(
-                &format!("{} →", word(&options.text, "chart.map.pays")),
-                (left + width, words_row),
-                font,
-                palette.blue.ink,
-                (HPos::Right, VPos::Center),
-            )?;
-        }
-        MapMetric::RegretMonth => {
-            let no_regret = word(&options.text, "chart.map.noRegret");
-            let swatch_words = text_width_px(no_regret, font);
-            let swatch = look.px(14.0);
-            let ramp_right = left + width - swatch - swatch_words - look.px(16.0);
-            if let Some((lo, hi)) = regret_range(map) {
-                strip(left, ramp_right, scheme.regret)?;
-                let month = |m: u32| {
-                    text::fill(
-                        word(&options.text, "chart.unit.months"),
-                        &[("n", m.to_string())],
-                    )
-                };
-                canvas.text(
-                    &month(lo),
-                    (left, below),
-                    font,
-                    palette.muted,
-                    (HPos::Left, VPos::Top),
-                )?;
-                if hi > lo {
-                    canvas.text(
-                        &month(hi),
-                        (ramp_right, below),
-                        font,
-                        palette.muted,
-                        (HPos::Right, VPos::Top),
-                    )?;
-                }
-            }
-            let swatch_left = left + width - swatch - swatch_words - look.px(6.0);
-            canvas.rect(
-                (swatch_left, bar_top),
-                (swatch_left + swatch, bar_top + bar_height),
-                scheme.no_regret.to_rgba(),
-            )?;
-            canvas.text(
-                no_regret,
-                (
-                    swatch_left + swatch + look.px(4.0),
-                    bar_top + bar_height / 2.0,
-                ),
-                font,
-                palette.text,
-                (HPos::Left, VPos::Center),
-            )?;
-        }
     }
-    Ok(())
+}
+
+impl Legend<'_> {
+    /// The NPV legend: the diverging ramp, its ends and middle in money, and what each end
+    /// means.
+    fn npv(&self) -> Result<(), ChartError> {
+        let (canvas, map, options, scheme, bar) =
+            (self.canvas, self.map, self.options, self.scheme, &self.bar);
+        let (look, font) = (canvas.look, canvas.look.tick_font_px);
+        let (palette, below) = (look.palette, bar.below(&look));
+        let (left, width) = (bar.left, bar.width);
+        bar.strip(canvas, left, left + width, scheme.npv)?;
+        let scale = npv_scale(map);
+        let ends = [
+            (left, -scale, HPos::Left),
+            (left + width / 2.0, 0.0, HPos::Center),
+            (left + width, scale, HPos::Right),
+        ];
+        for (x, value, h) in ends {
+            let words = text::money(value, None, &options.money);
+            canvas.text(&words, (x, below), font, palette.muted, (h, VPos::Top))?;
+        }
+        let words_row = below + font * 1.2 + look.label_line_px() / 2.0;
+        canvas.text(
+            &format!("← {}", word(&options.text, "chart.map.loses")),
+            (left, words_row),
+            font,
+            palette.vermillion.ink,
+            (HPos::Left, VPos::Center),
+        )?;
+        canvas.text(
+            &format!("{} →", word(&options.text, "chart.map.pays")),
+            (left + width, words_row),
+            font,
+            palette.blue.ink,
+            (HPos::Right, VPos::Center),
+        )
+    }
+
+    /// The regret legend: the sequential ramp from the earliest to the latest regret month,
+    /// and a swatch for "no regret".
+    fn regret(&self) -> Result<(), ChartError> {
+        let (canvas, map, options, scheme, bar) =
+            (self.canvas, self.map, self.options, self.scheme, &self.bar);
+        let (look, font) = (canvas.look, canvas.look.tick_font_px);
+        let (palette, below) = (look.palette, bar.below(&look));
+        let (left, width) = (bar.left, bar.width);
+        let no_regret = word(&options.text, "chart.map.noRegret");
+        let swatch_words = text_width_px(no_regret, font);
+        let swatch = look.px(14.0);
+        let ramp_right = left + width - swatch - swatch_words - look.px(16.0);
+        if let Some((lo, hi)) = regret_range(map) {
+            bar.strip(canvas, left, ramp_right, scheme.regret)?;
+            let month = |m: u32| {
+                let unit = word(&options.text, "chart.unit.months");
+                text::fill(unit, &[("n", m.to_string())])
+            };
+            let muted = palette.muted;
+            canvas.text(
+                &month(lo),
+                (left, below),
+                font,
+                muted,
+                (HPos::Left, VPos::Top),
+            )?;
+            if hi > lo {
+                let at = (ramp_right, below);
+                canvas.text(&month(hi), at, font, muted, (HPos::Right, VPos::Top))?;
+            }
+        }
+        let swatch_left = left + width - swatch - swatch_words - look.px(6.0);
+        canvas.rect(
+            (swatch_left, bar.top),
+            (swatch_left + swatch, bar.top + bar.height),
+            scheme.no_regret.to_rgba(),
+        )?;
+        canvas.text(
+            no_regret,
+            (
+                swatch_left + swatch + look.px(4.0),
+                bar.top + bar.height / 2.0,
+            ),
+            font,
+            palette.text,
+            (HPos::Left, VPos::Center),
+        )
+    }
 }
 
 /// The map's text alternative.

@@ -7,10 +7,163 @@
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::Color;
 
-use super::frame::{self, Canvas, EndLabel, Pane, Stroke};
-use super::style::{self, text_width_px};
+use super::kit::text_width_px;
+use super::kit::{self, Canvas, EndLabels, Gutter, Pane, Point, Rows, Stroke, ValueAxis};
 use super::text::{self, word};
 use super::{ChartData, ChartError, ChartOptions};
+
+/// The savings chart's lines in display units (USD times the reader's exchange rate).
+struct Lines {
+    /// The cut against keeping everyone, cumulative.
+    savings: Vec<f64>,
+    /// The cut against the augment path, or the augment path itself (see `augment_story`).
+    vs_augment: Vec<f64>,
+    /// The fan: per month [p10, p25, p50, p75, p90].
+    band: Option<Vec<[f64; 5]>>,
+    /// The pinned scenario's savings.
+    compare: Option<Vec<f64>>,
+    /// Where the scenario changes nothing, the story is the augment path itself, measured
+    /// against keeping everyone as the main line is; otherwise the dashed line is the
+    /// scenario against the augment path.
+    augment_story: bool,
+}
+
+impl Lines {
+    fn of(data: &ChartData<'_>, options: &ChartOptions) -> Lines {
+        let outcome = data.outcome;
+        let months = outcome.cumulative_delta_usd.len();
+        let rate = options.money.rate_per_usd;
+        let augment_story = tells_augment_story(data);
+        let in_display = |usd: &[f64]| usd.iter().map(|v| v * rate).collect::<Vec<f64>>();
+        let vs_augment = outcome
+            .cumulative_delta_usd
+            .iter()
+            .zip(&outcome.cumulative_delta_vs_augment_usd)
+            .map(|(vs_baseline, vs_augment)| {
+                if augment_story {
+                    (vs_baseline - vs_augment) * rate
+                } else {
+                    vs_augment * rate
+                }
+            })
+            .collect();
+        Lines {
+            savings: in_display(&outcome.cumulative_delta_usd),
+            vs_augment,
+            band: data.band.map(|b| {
+                let rows = b.cumulative_delta_usd.iter();
+                rows.map(|row| row.map(|v| v * rate)).collect()
+            }),
+            compare: data.compare.map(|a| {
+                in_display(&a.cumulative_delta_usd[..a.cumulative_delta_usd.len().min(months)])
+            }),
+            augment_story,
+        }
+    }
+
+    /// The lowest and highest value drawn, zero included.
+    fn range(&self) -> (f64, f64) {
+        let all = self
+            .savings
+            .iter()
+            .chain(&self.vs_augment)
+            .chain(self.compare.iter().flatten())
+            .copied()
+            .chain(self.band.iter().flatten().flat_map(|row| [row[0], row[4]]));
+        all.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)))
+    }
+}
+
+/// The savings chart's words.
+struct Words<'a> {
+    axis: &'a str,
+    fan: Option<&'a str>,
+    vs_baseline: &'a str,
+    vs_augment: &'a str,
+    compare: &'a str,
+}
+
+impl<'a> Words<'a> {
+    fn of(data: &ChartData<'_>, options: &'a ChartOptions, augment_story: bool) -> Words<'a> {
+        let t = &options.text;
+        let fan_key = |faded: bool| {
+            if faded {
+                "chart.fan.updating"
+            } else {
+                "chart.fan"
+            }
+        };
+        let augment_key = if augment_story {
+            "chart.savings.augmentPath"
+        } else {
+            "chart.savings.vsAugment"
+        };
+        Words {
+            axis: word(t, "chart.savings.axis"),
+            fan: data.band.map(|b| word(t, fan_key(b.faded))),
+            vs_baseline: word(t, "chart.savings.vsBaseline"),
+            vs_augment: word(t, augment_key),
+            compare: word(t, "chart.compare"),
+        }
+    }
+}
+
+/// Where everything goes.
+struct Layout {
+    rows: Rows,
+    /// The fan's key: its row and its width.
+    key: (f64, f64),
+    axis: ValueAxis,
+    gutter: Gutter,
+    pane: Pane,
+}
+
+/// Vertical layout first (the tick count depends on the pane's height), then the widths.
+fn layout(
+    canvas: &Canvas,
+    data: &ChartData<'_>,
+    options: &ChartOptions,
+    lines: &Lines,
+    words: &Words<'_>,
+) -> Result<Layout, ChartError> {
+    let look = canvas.look;
+    // The fan's key sits right of the axis title, or on a row of its own when both do not fit.
+    let key_width = words
+        .fan
+        .map_or(0.0, |w| look.px(16.0) + text_width_px(w, look.tick_font_px));
+    let title_width = look.px(2.0) + text_width_px(words.axis, look.label_font_px);
+    let key_row = words.fan.is_some() && title_width + look.px(16.0) + key_width > canvas.width_px;
+    let rows = Rows::over_months(canvas, if key_row { 2.0 } else { 1.0 });
+    let key_y = rows.title_y + if key_row { look.label_line_px() } else { 0.0 };
+    let (lo, hi) = lines.range();
+    // Room above the peak for its label (about two lines), and a little below the lowest point.
+    let span = hi - lo;
+    let headroom_px = if data.outcome.summary.peak_month.is_some() {
+        look.label_line_px() * 1.6 + look.px(8.0)
+    } else {
+        look.px(4.0)
+    };
+    let plot_px = (rows.bottom - rows.top).max(1.0);
+    let ticks = kit::nice_ticks(
+        lo - span * 0.03,
+        hi + span * (headroom_px / plot_px).min(0.5),
+        kit::tick_budget(&look, plot_px),
+    )?;
+    let axis = ValueAxis::money(ticks, options);
+    let mut end_words = vec![words.vs_baseline, words.vs_augment];
+    if lines.compare.is_some() {
+        end_words.push(words.compare);
+    }
+    let gutter = Gutter::new(canvas, &end_words);
+    let pane = kit::plot_pane(canvas, &rows, (&axis, &gutter), lines.savings.len());
+    Ok(Layout {
+        rows,
+        key: (key_y, key_width),
+        axis,
+        gutter,
+        pane,
+    })
+}
 
 /// Draws the savings chart.
 pub fn draw(
@@ -18,319 +171,198 @@ pub fn draw(
     data: &ChartData<'_>,
     options: &ChartOptions,
 ) -> Result<(), ChartError> {
-    let look = canvas.look;
-    let palette = look.palette;
-    let outcome = data.outcome;
-    let months = outcome.cumulative_delta_usd.len();
-    // Money is drawn in display units: USD times the reader's exchange rate.
-    let rate = options.money.rate_per_usd;
-    let savings_display: Vec<f64> = outcome
-        .cumulative_delta_usd
-        .iter()
-        .map(|v| v * rate)
-        .collect();
-    // Where the scenario changes nothing, the story is the augment path itself, measured
-    // against keeping everyone as the main line is; otherwise the dashed line is the scenario
-    // against the augment path.
-    let augment_story = tells_augment_story(data);
-    let vs_augment_display: Vec<f64> = outcome
-        .cumulative_delta_usd
-        .iter()
-        .zip(&outcome.cumulative_delta_vs_augment_usd)
-        .map(|(vs_baseline, vs_augment)| {
-            if augment_story {
-                (vs_baseline - vs_augment) * rate
-            } else {
-                vs_augment * rate
-            }
-        })
-        .collect();
-    // The fan, in display units: per month [p10, p25, p50, p75, p90].
-    let band_display: Option<Vec<[f64; 5]>> = data.band.map(|b| {
-        b.cumulative_delta_usd
-            .iter()
-            .map(|row| row.map(|v| v * rate))
-            .collect()
-    });
-    let compare_display: Option<Vec<f64>> = data.compare.map(|a| {
-        a.cumulative_delta_usd
-            .iter()
-            .take(months)
-            .map(|v| v * rate)
-            .collect()
-    });
-
-    // Vertical layout first: the tick count depends on the pane's height.
-    let title_y = look.px(4.0) + look.label_line_px() / 2.0;
-    let axis_word = word(&options.text, "chart.savings.axis");
-    let fan_word = data.band.map(|b| {
-        word(
-            &options.text,
-            if b.faded {
-                "chart.fan.updating"
-            } else {
-                "chart.fan"
-            },
-        )
-    });
-    // The fan's key sits right of the axis title, or on a row of its own when both do not fit.
-    let key_width = fan_word.map_or(0.0, |w| look.px(16.0) + text_width_px(w, look.tick_font_px));
-    let title_width = look.px(2.0) + text_width_px(axis_word, look.label_font_px);
-    let key_row = fan_word.is_some() && title_width + look.px(16.0) + key_width > canvas.width_px;
-    let key_y = if key_row {
-        title_y + look.label_line_px()
-    } else {
-        title_y
-    };
-    let top = look.px(8.0) + look.label_line_px() * if key_row { 2.0 } else { 1.0 };
-    let bottom = canvas.height_px - frame::month_axis_height(&look);
-    let all = savings_display
-        .iter()
-        .chain(&vs_augment_display)
-        .chain(compare_display.iter().flatten())
-        .copied()
-        .chain(
-            band_display
-                .iter()
-                .flatten()
-                .flat_map(|row| [row[0], row[4]]),
-        );
-    let (lo, hi) = all.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    // Room above the peak for its label (about two lines), and a little below the lowest point.
-    let span = hi - lo;
-    let headroom_px = if outcome.summary.peak_month.is_some() {
-        look.label_line_px() * 1.6 + look.px(8.0)
-    } else {
-        look.px(4.0)
-    };
-    let plot_px = (bottom - top).max(1.0);
-    let ticks = frame::nice_ticks(
-        lo - span * 0.03,
-        hi + span * (headroom_px / plot_px).min(0.5),
-        frame::tick_budget(&look, plot_px),
-    )?;
-    let tick_labels: Vec<String> = ticks
-        .values
-        .iter()
-        .map(|&v| text::money(v / rate, Some(ticks.step / rate), &options.money))
-        .collect();
-    let left = frame::widest(&tick_labels, look.tick_font_px) + look.px(10.0);
-
-    let vs_baseline = word(&options.text, "chart.savings.vsBaseline");
-    let vs_augment = word(
-        &options.text,
-        if augment_story {
-            "chart.savings.augmentPath"
-        } else {
-            "chart.savings.vsAugment"
-        },
-    );
-    let compare_word = word(&options.text, "chart.compare");
-    let mut end_words = vec![vs_baseline, vs_augment];
-    if compare_display.is_some() {
-        end_words.push(compare_word);
-    }
-    let max_gutter = canvas.width_px * 0.26;
-    let gutter = frame::gutter_width(&look, &end_words, max_gutter);
-    let pane = Pane {
-        left,
-        top,
-        right: canvas.width_px - gutter,
-        bottom,
-        x_min: 0.0,
-        x_max: months as f64,
-        y_min: ticks.min,
-        y_max: ticks.max,
-    };
+    let lines = Lines::of(data, options);
+    let words = Words::of(data, options, lines.augment_story);
+    let layout = layout(canvas, data, options, &lines, &words)?;
+    let pane = &layout.pane;
     if !pane.is_drawable() {
         return Ok(());
     }
+    kit::draw_value_frame(
+        canvas,
+        pane,
+        &layout.axis,
+        (words.axis, layout.rows.title_y),
+    )?;
+    if let (Some(rows), Some(band), Some(key)) = (&lines.band, data.band, words.fan) {
+        draw_fan(canvas, pane, rows, band.faded, (key, layout.key))?;
+    }
+    kit::draw_months(canvas, pane, options)?;
+    let markers = kit::event_markers(data, options, lines.savings.len());
+    kit::draw_marker_lines(canvas, pane, &markers)?;
+    kit::draw_zero_line(canvas, pane)?;
+    let [main, augment] = draw_lines(canvas, pane, &lines)?;
+    let avoid = [main.as_slice(), augment.as_slice()];
+    draw_events(canvas, pane, data, options, &lines.savings, &avoid)?;
+    kit::draw_marker_labels(canvas, pane, &markers, &avoid)?;
+    let mut labels = EndLabels::new(canvas, pane, &layout.gutter);
+    let palette = canvas.look.palette;
+    let last = |values: &[f64]| pane.y(values[values.len() - 1]);
+    labels.add(words.vs_baseline, last(&lines.savings), palette.blue.ink);
+    labels.add(
+        words.vs_augment,
+        last(&lines.vs_augment),
+        palette.vermillion.ink,
+    );
+    if let Some(&v) = lines.compare.as_ref().and_then(|values| values.last()) {
+        let end = lines.compare.as_ref().map_or(0, Vec::len) as f64;
+        labels.add_line_end(words.compare, (end, v), palette.compare.ink)?;
+    }
+    labels.draw()
+}
 
-    frame::draw_axis_title(canvas, axis_word, look.px(2.0), title_y)?;
-    frame::draw_value_axis(canvas, &pane, &ticks, &tick_labels)?;
-    if let (Some(rows), Some(band), Some(key)) = (&band_display, data.band, fan_word) {
-        // Subtle: the outer band barely tints the background, the inner one a little more;
-        // an earlier state's band (while the current one is worked out) is fainter still.
-        // A tint shows less on a dark background than on a light one, so dark themes
-        // take a stronger one.
-        let on_dark = style::relative_luminance(palette.background) < 0.2;
-        let strength = if band.faded { 0.5 } else { 1.0 } * if on_dark { 1.8 } else { 1.0 };
-        let outer = palette.blue.line.mix(0.12 * strength);
-        let inner = palette.blue.line.mix(0.16 * strength);
-        let edge = |column: usize| pane.series_from(0.0, rows.iter().map(move |r| r[column]));
-        for (low, high, color) in [(0, 4, outer), (1, 3, inner)] {
-            let mut points = edge(high);
-            points.extend(edge(low).into_iter().rev());
-            canvas.polygon(&points, color)?;
-        }
-        let right = canvas.width_px - look.px(2.0);
-        let swatch = look.px(12.0);
-        // Text widths are estimated on the wide side, so the key starts where the estimate
-        // says and its words end at or before the right edge.
-        let swatch_left = right - key_width + look.px(2.0);
+/// The fan: P10-P90 and, darker, P25-P75, with its key at `(row, width)`.
+fn draw_fan(
+    canvas: &Canvas,
+    pane: &Pane,
+    rows: &[[f64; 5]],
+    faded: bool,
+    (key, (key_y, key_width)): (&str, (f64, f64)),
+) -> Result<(), ChartError> {
+    let look = canvas.look;
+    let palette = look.palette;
+    // Subtle: the outer band barely tints the background, the inner one a little more;
+    // an earlier state's band (while the current one is worked out) is fainter still.
+    // A tint shows less on a dark background than on a light one, so dark themes
+    // take a stronger one.
+    let on_dark = kit::relative_luminance(palette.background) < 0.2;
+    let strength = if faded { 0.5 } else { 1.0 } * if on_dark { 1.8 } else { 1.0 };
+    let outer = palette.blue.line.mix(0.12 * strength);
+    let inner = palette.blue.line.mix(0.16 * strength);
+    let edge = |column: usize| pane.series_from(0.0, rows.iter().map(move |r| r[column]));
+    for (low, high, color) in [(0, 4, outer), (1, 3, inner)] {
+        canvas.polygon(&kit::area_between(edge(high), edge(low)), color)?;
+    }
+    let right = canvas.width_px - look.px(2.0);
+    let swatch = look.px(12.0);
+    // Text widths are estimated on the wide side, so the key starts where the estimate
+    // says and its words end at or before the right edge.
+    let swatch_left = right - key_width + look.px(2.0);
+    for (color, half) in [(outer, swatch / 2.0), (inner, swatch / 4.0)] {
         canvas.rect(
-            (swatch_left, key_y - swatch / 2.0),
-            (swatch_left + swatch, key_y + swatch / 2.0),
-            outer,
-        )?;
-        canvas.rect(
-            (swatch_left, key_y - swatch / 4.0),
-            (swatch_left + swatch, key_y + swatch / 4.0),
-            inner,
-        )?;
-        canvas.text(
-            key,
-            (swatch_left + swatch + look.px(4.0), key_y),
-            look.tick_font_px,
-            palette.muted,
-            (HPos::Left, VPos::Center),
+            (swatch_left, key_y - half),
+            (swatch_left + swatch, key_y + half),
+            color,
         )?;
     }
-    let month_ticks = frame::month_ticks(
-        &look,
-        &pane,
-        word(&options.text, "chart.year"),
-        &options.money,
-    );
-    frame::draw_month_axis(canvas, &pane, &month_ticks, true)?;
-    let markers = frame::event_markers(data, options, months);
-    frame::draw_marker_lines(canvas, &pane, &markers)?;
-    frame::draw_zero_line(canvas, &pane)?;
+    canvas.text(
+        key,
+        (swatch_left + swatch + look.px(4.0), key_y),
+        look.tick_font_px,
+        palette.muted,
+        (HPos::Left, VPos::Center),
+    )
+}
 
-    // Lines, faintest first.
-    let main_points = pane.series_from(0.0, savings_display.iter().copied());
-    let augment_points = pane.series_from(0.0, vs_augment_display.iter().copied());
-    if let Some(values) = &compare_display {
-        canvas.line(
-            &pane.series_from(0.0, values.iter().copied()),
-            palette.compare.line.to_rgba(),
-            look.thin_line_px,
-            Stroke::Dotted,
-        )?;
+/// The lines, faintest first; returns the points of the two main lines.
+fn draw_lines(canvas: &Canvas, pane: &Pane, lines: &Lines) -> Result<[Vec<Point>; 2], ChartError> {
+    let look = canvas.look;
+    let palette = look.palette;
+    let main = pane.series_from(0.0, lines.savings.iter().copied());
+    let augment = pane.series_from(0.0, lines.vs_augment.iter().copied());
+    if let Some(values) = &lines.compare {
+        kit::draw_compare_line(canvas, &pane.series_from(0.0, values.iter().copied()))?;
     }
     canvas.line(
-        &augment_points,
+        &augment,
         palette.vermillion.line.to_rgba(),
         look.thin_line_px.max(look.main_line_px * 0.8),
         Stroke::Dashed,
     )?;
     canvas.line(
-        &main_points,
+        &main,
         palette.blue.line.to_rgba(),
         look.main_line_px,
         Stroke::Solid,
     )?;
+    Ok([main, augment])
+}
 
-    // Payback, peak and regret on the main line: dots, and labels placed where they cover
-    // neither line nor each other.
-    let summary = &outcome.summary;
+/// Payback, peak and regret on the main line: dots, and labels placed where they cover
+/// neither line nor each other.
+fn draw_events(
+    canvas: &Canvas,
+    pane: &Pane,
+    data: &ChartData<'_>,
+    options: &ChartOptions,
+    savings: &[f64],
+    avoid: &[&[Point]],
+) -> Result<(), ChartError> {
+    let look = canvas.look;
+    let summary = &data.outcome.summary;
+    let months = savings.len();
     let gap = look.px(5.0) + look.main_line_px;
     let event = |month: Option<u32>| {
         month
             .map(|m| m as usize)
             .filter(|&m| (1..=months).contains(&m))
-            .map(|m| (pane.x(m as f64), pane.y(savings_display[m - 1])))
+            .map(|m| (pane.x(m as f64), pane.y(savings[m - 1])))
     };
-    let font = look.label_font_px;
     let lift = gap + look.label_line_px() * 0.3;
-    let avoid = [main_points.as_slice(), augment_points.as_slice()];
-    let peak = event(summary.peak_month);
-    let payback = event(summary.payback_month);
-    let regret = event(summary.regret_month);
-    if let Some((x, y)) = peak {
-        let words = format!(
-            "{} {}",
-            word(&options.text, "chart.peak"),
-            text::money(summary.peak_savings_usd, None, &options.money)
-        );
-        let candidates = [
-            ((x, y - lift), HPos::Center),
-            ((x + gap, y - lift), HPos::Left),
-            ((x - gap, y - lift), HPos::Right),
-            ((x, y + lift), HPos::Center),
-            ((x - gap, y), HPos::Right),
-            ((x + gap, y), HPos::Left),
-        ];
-        canvas.label_somewhere(&words, &candidates, font, palette.text, &pane, &avoid)?;
-    }
-    if let Some((x, y)) = payback {
-        let candidates = [
-            ((x - gap, y - lift), HPos::Right),
-            ((x + gap, y + lift), HPos::Left),
-            ((x - gap, y + lift), HPos::Right),
-            ((x + gap, y - lift), HPos::Left),
-        ];
-        let words = word(&options.text, "chart.payback");
-        canvas.label_somewhere(words, &candidates, font, palette.text, &pane, &avoid)?;
-    }
-    if let Some((x, y)) = regret {
-        let candidates = [
-            ((x + gap, y - lift), HPos::Left),
-            ((x - gap, y + lift), HPos::Right),
-            ((x + gap, y + lift), HPos::Left),
-            ((x - gap, y - lift), HPos::Right),
-        ];
-        let words = word(&options.text, "chart.regret");
-        canvas.label_somewhere(words, &candidates, font, palette.text, &pane, &avoid)?;
-    }
-    for (x, y) in [peak, payback, regret].into_iter().flatten() {
-        canvas.dot((x, y), look.px(3.5), palette.blue.line)?;
-    }
-    frame::draw_marker_labels(canvas, &pane, &markers, &avoid)?;
-
-    // Direct labels at the line ends.
-    let label_width = max_gutter - look.px(8.0);
-    let last = months - 1;
-    let mut labels = vec![
-        EndLabel::new(
-            &look,
-            vs_baseline,
-            pane.y(savings_display[last]),
-            label_width,
-            palette.blue.ink,
+    let (left, right) = (HPos::Right, HPos::Left);
+    let [peak, payback, regret] = [
+        summary.peak_month,
+        summary.payback_month,
+        summary.regret_month,
+    ]
+    .map(event);
+    let peak_words = format!(
+        "{} {}",
+        word(&options.text, "chart.peak"),
+        text::money(summary.peak_savings_usd, None, &options.money)
+    );
+    let events = [
+        (
+            peak,
+            peak_words.as_str(),
+            vec![
+                (0.0, -lift, HPos::Center),
+                (gap, -lift, right),
+                (-gap, -lift, left),
+                (0.0, lift, HPos::Center),
+                (-gap, 0.0, left),
+                (gap, 0.0, right),
+            ],
         ),
-        EndLabel::new(
-            &look,
-            vs_augment,
-            pane.y(vs_augment_display[last]),
-            label_width,
-            palette.vermillion.ink,
+        (
+            payback,
+            word(&options.text, "chart.payback"),
+            vec![
+                (-gap, -lift, left),
+                (gap, lift, right),
+                (-gap, lift, left),
+                (gap, -lift, right),
+            ],
+        ),
+        (
+            regret,
+            word(&options.text, "chart.regret"),
+            vec![
+                (gap, -lift, right),
+                (-gap, lift, left),
+                (gap, lift, right),
+                (-gap, -lift, left),
+            ],
         ),
     ];
-    if let Some(values) = &compare_display {
-        if let Some(&v) = values.last() {
-            let x_end = values.len();
-            if x_end == months {
-                labels.push(EndLabel::new(
-                    &look,
-                    compare_word,
-                    pane.y(v),
-                    label_width,
-                    palette.compare.ink,
-                ));
-            } else {
-                canvas.label(
-                    compare_word,
-                    (pane.x(x_end as f64) + look.px(4.0), pane.y(v)),
-                    font,
-                    palette.compare.ink,
-                    HPos::Left,
-                    &pane,
-                )?;
-            }
+    for (at, words, offsets) in events {
+        if let Some((x, y)) = at {
+            let candidates: Vec<(Point, HPos)> = offsets
+                .iter()
+                .map(|&(dx, dy, h)| ((x + dx, y + dy), h))
+                .collect();
+            let font = look.label_font_px;
+            canvas.label_somewhere(words, &candidates, font, look.palette.text, pane, avoid)?;
         }
     }
-    frame::draw_end_labels(
-        canvas,
-        &mut labels,
-        pane.right + look.px(8.0),
-        pane.top,
-        pane.bottom,
-    )
+    for (x, y) in [peak, payback, regret].into_iter().flatten() {
+        canvas.dot((x, y), look.px(3.5), look.palette.blue.line)?;
+    }
+    Ok(())
 }
 
-/// True where the scenario cuts nobody and hands nothing to an AI: then the savings chart tells
-/// the augment path's story against keeping everyone (the augment and status-quo presets).
+/// True where the presentation policy (`crate::present::policy::tells_augment_story`) says the
+/// savings chart tells the "AI helps agents" path against keeping everyone.
 pub fn tells_augment_story(data: &ChartData<'_>) -> bool {
     data.augment_story
 }

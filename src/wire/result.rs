@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{params_map, WireObject};
-use crate::model::{Month, Outcome, Summary};
+use crate::model::{Outcome, Summary};
 use crate::params::Params;
 use crate::validate::Scenario;
 
@@ -139,29 +139,6 @@ fn column_fn(f: fn(&Outcome, usize) -> f64) -> fn(&Outcome, usize) -> f64 {
     f
 }
 
-fn pay_multiplier(m: &Month) -> f64 {
-    if m.headcount > 0.0 {
-        m.wages_usd / m.headcount
-    } else {
-        0.0
-    }
-}
-
-/// Pay of the people working contacts (experienced and rookies), USD.
-fn working_wages(m: &Month) -> f64 {
-    pay_multiplier(m) * (m.experienced + m.rookies)
-}
-
-/// Recruiting plus the pay of trainees, who handle no contacts yet, USD.
-fn hiring_and_training(m: &Month) -> f64 {
-    m.hiring_usd + pay_multiplier(m) * m.trainees
-}
-
-/// Every support cost of a month, USD.
-fn support_cost(m: &Month) -> f64 {
-    m.wages_usd + m.severance_usd + m.ai_usd + m.hiring_usd
-}
-
 series! {
     cumulative_delta: "cumulativeDelta" => |o, i| o.cumulative_delta_usd[i];
     cumulative_delta_vs_augment: "cumulativeDeltaVsAugment" => |o, i| o.cumulative_delta_vs_augment_usd[i];
@@ -187,16 +164,16 @@ series! {
     work_pressure: "workPressure" => |o, i| o.scenario[i].work_pressure;
     unserved_share: "unservedShare" => |o, i| o.scenario[i].unserved_share;
     quality_standard: "qualityStandard" => |o, i| o.scenario[i].quality_standard;
-    wages: "wages" => |o, i| working_wages(&o.scenario[i]);
+    wages: "wages" => |o, i| o.scenario[i].working_wages_usd();
     severance: "severance" => |o, i| o.scenario[i].severance_usd;
     ai_cost: "aiCost" => |o, i| o.scenario[i].ai_usd;
-    hiring_and_training: "hiringAndTraining" => |o, i| hiring_and_training(&o.scenario[i]);
+    hiring_and_training: "hiringAndTraining" => |o, i| o.scenario[i].hiring_training_usd();
     lost_margin: "lostMargin" => |o, i| o.lost_margin_usd(i);
     ai_contacts: "aiContacts" => |o, i| o.scenario[i].ai_contacts;
     ai_agent_equivalent: "aiAgentEquivalent" => |o, i| o.scenario[i].ai_agent_equivalent;
-    support_cost: "supportCost" => |o, i| support_cost(&o.scenario[i]);
-    baseline_support_cost: "baselineSupportCost" => |o, i| support_cost(&o.baseline[i]);
-    augment_support_cost: "augmentSupportCost" => |o, i| support_cost(&o.augment[i]);
+    support_cost: "supportCost" => |o, i| o.scenario[i].support_cost_usd();
+    baseline_support_cost: "baselineSupportCost" => |o, i| o.baseline[i].support_cost_usd();
+    augment_support_cost: "augmentSupportCost" => |o, i| o.augment[i].support_cost_usd();
 }
 
 /// A whole result: the parameters used, the summary and the series.

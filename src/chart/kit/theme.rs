@@ -5,7 +5,7 @@
 
 use plotters::style::RGBColor;
 
-use super::{ChartOptions, Theme};
+use crate::chart::{ChartOptions, Theme};
 
 /// One series colour in two strengths: `line` for marks (at least 3:1 against the background)
 /// and `ink` for words written in that colour (at least 4.5:1).
