@@ -17,6 +17,8 @@ pub mod params;
 pub mod plausibility;
 pub mod preset_notes;
 pub mod presets;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod preview;
 pub mod record;
 pub mod report;
 pub mod sources;

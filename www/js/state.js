@@ -14,6 +14,7 @@
 //
 // API (everything a later feature needs):
 //   getState()                      a frozen snapshot
+//   defaultPreset()                 the preset a page with no link starts from
 //   setState(partial, {record, source})
 //                                   merges top-level fields (params replaces the overrides
 //                                   object: use setParam/resetParam for one key); notifies
@@ -33,14 +34,21 @@
 
 const subscribers = new Set();
 let presets = new Map();
+let defaultName = 'typical';
 let state = Object.freeze({ preset: 'typical', params: Object.freeze({}), depth: 4, pinned: null });
 
 /** Gives the module the preset table (from presetTable()) so it can tell what changed. */
 export function configure(presetTable, defaultPreset = 'typical') {
   presets = new Map(presetTable.map((p) => [p.name, p.params]));
   const preset = presets.has(defaultPreset) ? defaultPreset : presetTable[0]?.name;
+  defaultName = preset;
   const depth = presets.get(preset)?.modelDepth ?? 4;
   state = Object.freeze({ preset, params: Object.freeze({}), depth, pinned: null });
+}
+
+/** The preset a page with no link starts from. */
+export function defaultPreset() {
+  return defaultName;
 }
 
 export function getState() {
