@@ -22,6 +22,7 @@
 //                                   marks a step worth an undo entry or a URL update (a
 //                                   finished drag, a preset, a reset); drag frames pass false.
 //   subscribe(fn) -> unsubscribe    fn(state, previous, meta) after every change
+//   setGuard(fn)                    fn(next, previous, source) -> the state to keep (lock.js)
 //   setParam(key, value, opts), resetParam(key, opts), applyPreset(name, opts), setDepth(n, opts)
 //   scenarioOf(state)               the {preset, params} object the wasm API takes
 //   presetValue(name, key)          a preset's value for a key (after configure())
@@ -60,10 +61,21 @@ export function subscribe(fn) {
   return () => subscribers.delete(fn);
 }
 
+/**
+ * A guard sees every next state before it is kept and may return a corrected one (lock.js:
+ * a teacher's locked values hold whatever path tries to change them). One guard at most.
+ */
+let guard = null;
+export function setGuard(fn) {
+  guard = typeof fn === 'function' ? fn : null;
+}
+
 export function setState(partial, { record = false, source = 'app' } = {}) {
   const previous = state;
-  const next = { ...state, ...partial };
+  let next = { ...state, ...partial };
   next.params = Object.freeze({ ...(partial.params ?? state.params) });
+  if (guard) next = { ...guard(next, previous, source) };
+  next.params = Object.freeze({ ...next.params });
   state = Object.freeze(next);
   const meta = Object.freeze({ record, source });
   for (const fn of subscribers) fn(state, previous, meta);
