@@ -21,6 +21,7 @@ import * as charts from './charts.js';
 import { renderRecord } from './record.js';
 import * as prose from './prose.js';
 import { configureSources, renderIntro, renderSourceList } from './sources.js';
+import * as credits from './credits.js';
 import { loadErrorKind, showFallback, watchFaults } from './fallback.js';
 import * as permalink from './permalink.js';
 import * as undoHistory from './history.js';
@@ -253,6 +254,7 @@ async function main() {
 
   configureSources(sourceTable);
   store.configure(presetTable);
+  credits.configure({ presetTable });
   view.presets = presetTable;
   // Share, embed, download: ?embed=1 layout, the fragment -> state, undo/redo and history.
   permalink.configure({ paramTable, api });
