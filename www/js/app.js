@@ -22,6 +22,7 @@ import { renderRecord } from './record.js';
 import * as prose from './prose.js';
 import { configureSources, renderIntro, renderSourceList } from './sources.js';
 import * as credits from './credits.js';
+import * as glossary from './glossary.js';
 import { loadErrorKind, showFallback, watchFaults } from './fallback.js';
 import * as permalink from './permalink.js';
 import * as undoHistory from './history.js';
@@ -271,7 +272,9 @@ async function main() {
   teach.start({ paramTable, presetTable, embedded });
   renderIntro($('intro'));
   buildHow();
+  glossary.decorateHow();
   renderSourceList($('sources'));
+  glossary.renderCite($('how-cite'));
 
   view.story = $('story');
   view.readout = $('readout');
@@ -281,8 +284,10 @@ async function main() {
   view.announcer = $('announce');
   watchFaults(showFault); // a panic outside the frame (a typed value, a download, an analysis)
   prose.buildNumbers($('numbers'));
+  glossary.decorateNumbers();
   charts.buildCharts($('chart-hero'), $('charts'), schedule);
   analysis.build({ heroEl: $('chart-hero'), sectionEl: $('analysis') });
+  glossary.decorateFan();
   compare.build($('compare'));
   tables.decorateCharts();
   downloads.decorateCharts();
@@ -297,6 +302,7 @@ async function main() {
     groupsEl: $('groups'),
     resetAllEl: $('reset-all'),
   });
+  glossary.decorateDepth();
 
   store.subscribe((state, previous, meta) => {
     view.lastMeta = meta;
