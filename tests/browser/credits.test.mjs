@@ -143,7 +143,7 @@ test('the SVG has <title>, <desc> with the text alternative, and the credits as 
   assert.ok(words.includes(`Source: Layoff What-If model, ${link}`), words);
   assert.match(words, /Case: Klarna-like · Level 4 · changed: Contacts the AI takes 45%/);
   assert.match(words, /RK1 .*K21/);
-  assert.match(words, /Model 2, December 1, 2026/);
+  assert.match(words, /Model 2, dated December 1, 2026/);
   assert.match(words, /Text and charts: CC BY 4\.0; code: MIT/);
   assert.deepEqual(problems, []);
   await context.close();

@@ -117,7 +117,7 @@ test('source tags link to their entry in the sources list', async () => {
 test('the page says the model version and date and how to cite it and this scenario', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}#v=2&p=klarna-like&aiShare=0.5`);
   await waitForRender(page);
-  assert.match(await page.textContent('#model-version'), /Model 2, December 1, 2026/);
+  assert.match(await page.textContent('#model-version'), /Model 2, dated December 1, 2026/);
   const pageCite = await page.textContent('#cite-page');
   assert.match(pageCite, /Layoff What-If.*model 2 \(2026\)/);
   assert.ok(pageCite.includes(server.url), pageCite);
