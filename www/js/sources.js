@@ -72,6 +72,11 @@ export function attachTip(wrap, button, popClass = 'evidence__popover') {
   return pop;
 }
 
+/** The citation of a source tag, or undefined. */
+export function citationOf(tag) {
+  return citations.get(tag)?.citation;
+}
+
 /** A source tag that links to its entry in the sources list ("How this works"). */
 export function sourceLink(tag) {
   const link = el('a', 'source-link', tag);
