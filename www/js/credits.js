@@ -124,6 +124,14 @@ export const COLUMN_UNITS = {
   reportedAiContacts: 'contacts',
 };
 
+/**
+ * A converted amount for the CSV, a file for programs: rounded to hundredths and written
+ * plainly (no grouping, "." as the decimal mark), as the model's own columns are.
+ */
+function centsText(value) {
+  return String(Math.round(value * 100) / 100);
+}
+
 /** A comment line safe for CSV readers: one line, starting with "# ". */
 function comment(text) {
   return `# ${String(text).replace(/[\r\n]+/g, ' ')}`;
@@ -144,7 +152,7 @@ export function csvWithHeader(csv, state = store.getState()) {
   const rows = lines.slice(1).map((line) =>
     line
       .split(',')
-      .map((cell, i) => (money[i] && cell !== '' ? (Number(cell) * c.rate).toFixed(2) : cell))
+      .map((cell, i) => (money[i] && cell !== '' ? centsText(Number(cell) * c.rate) : cell))
       .join(','),
   );
   const unitText = (unit) => (unit === 'money' ? t('credits.units.money', { currency: c.currency }) : t(`credits.units.${unit}`));
