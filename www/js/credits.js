@@ -324,7 +324,7 @@ export function decorateSvg(svg, { title, desc, credits: c, width, height, palet
   const total = Math.round(top.height + height + bottom.height);
   const text = (rows, offset) =>
     rows
-      .map((r) => `<text x="16" y="${(offset + r.y).toFixed(1)}" font-family="${escapeXml(FONT)}" font-size="${r.size}" font-weight="${r.weight}" fill="${escapeXml(palette[r.tone])}">${escapeXml(r.text)}</text>`)
+      .map((r) => `<text x="16" y="${Math.round((offset + r.y) * 10) / 10}" font-family="${escapeXml(FONT)}" font-size="${r.size}" font-weight="${r.weight}" fill="${escapeXml(palette[r.tone])}">${escapeXml(r.text)}</text>`)
       .join('\n');
   const inner = String(svg)
     .replace(/^<\?xml[^>]*>\s*/, '')
