@@ -15,8 +15,10 @@
 //
 // Prints the figures; no assertion (shared machines are noisy: figures are read, not
 // enforced). `--write` also puts them into docs/PERFORMANCE.md under "Analyses (issue 5)",
-// leaving the other sections alone. Chart.js is a dev-only dependency (package.json), served
-// to a benchmark page that exists only inside this script: nothing of it is in www/.
+// leaving the other sections alone. Chart.js is not in package.json: this script installs the
+// pinned version (CHARTJS_VERSION) into .tools/bench/ the first time it runs (npm, no save),
+// and serves it to a benchmark page that exists only inside this script: nothing of it is in
+// www/, and the tests and builds never download it.
 //
 //   bash scripts/build.sh && node scripts/bench-analysis.mjs [--write] [--runs N] [--no-native]
 
@@ -24,6 +26,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import os from 'node:os';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { startServer, launch, ROOT } from '../tests/browser/helpers.mjs';
 
 const args = process.argv.slice(2);
@@ -31,6 +34,19 @@ const WRITE = args.includes('--write');
 const NATIVE = !args.includes('--no-native');
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 9;
 const CHART_UPDATES = 60;
+/** The Chart.js release measured against; installed on demand into BENCH_TOOLS. */
+const CHARTJS_VERSION = '4.6.1';
+const BENCH_TOOLS = join(ROOT, '.tools', 'bench');
+const CHARTJS_DIR = join(BENCH_TOOLS, 'node_modules', 'chart.js');
+
+/** Installs Chart.js at the pinned version into .tools/bench/ unless it is already there. */
+async function ensureChartJs() {
+  const manifest = join(CHARTJS_DIR, 'package.json');
+  if (existsSync(manifest) && JSON.parse(await readFile(manifest, 'utf8')).version === CHARTJS_VERSION) return;
+  console.error(`bench: installing chart.js ${CHARTJS_VERSION} into ${BENCH_TOOLS} (once)`);
+  const npm = spawnSync('npm', ['install', '--prefix', BENCH_TOOLS, '--no-save', '--no-audit', '--no-fund', `chart.js@${CHARTJS_VERSION}`], { stdio: 'inherit' });
+  if (npm.status !== 0) throw new Error(`npm could not install chart.js@${CHARTJS_VERSION}`);
+}
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -209,6 +225,7 @@ function benchNative() {
 }
 
 async function main() {
+  await ensureChartJs();
   // BENCH_WWW=dir serves another copy of www/ (to compare builds of the wasm module).
   const server = await startServer(process.env.BENCH_WWW || undefined);
   const browser = await launch();
@@ -220,7 +237,7 @@ async function main() {
     const page = await context.newPage();
     await page.route('**/bench/analysis.html', (route) => route.fulfill({ body: BENCH_HTML, contentType: 'text/html' }));
     await page.route('**/bench/chart.umd.min.js', async (route) =>
-      route.fulfill({ body: await readFile(join(ROOT, 'node_modules', 'chart.js', 'dist', 'chart.umd.min.js')), contentType: 'text/javascript' }),
+      route.fulfill({ body: await readFile(join(CHARTJS_DIR, 'dist', 'chart.umd.min.js')), contentType: 'text/javascript' }),
     );
     page.on('pageerror', (e) => console.error('page error:', e.message));
     await page.goto(`${server.url}bench/analysis.html`);
@@ -232,7 +249,7 @@ async function main() {
     await server.close();
   }
   const native = benchNative();
-  const chartjs = JSON.parse(await readFile(join(ROOT, 'node_modules', 'chart.js', 'package.json'), 'utf8')).version;
+  const chartjs = JSON.parse(await readFile(join(CHARTJS_DIR, 'package.json'), 'utf8')).version;
 
   const rows = [
     ['Monte Carlo, 1,000 draws x 48 months', 'uncertainty', 50],

@@ -24,7 +24,16 @@
 //      thread behind a Worker-shaped object (file:// pages cannot start workers from files),
 //      and a CSP of sha256 hashes.
 //
-// Usage: node scripts/dist.mjs [--cli PATH] [--fallback-only]
+//   4. Link previews: the <!-- social:start --> block of index.html written for each preset
+//      (Open Graph and Twitter card tags), a copy of the page per preset (preset-NAME.html)
+//      that the host serves for ?preset=NAME (rules in _redirects and .htaccess), and a
+//      1200x630 preview image per preset drawn by the Rust chart code
+//      (layoff-whatif-preview). With --base-url (the published folder's absolute address)
+//      the pages also get og:url, og:image, the canonical link and the oEmbed discovery link,
+//      and oembed/NAME.json is written per preset; without it those are left out, because
+//      crawlers need absolute addresses and a guessed one would be wrong.
+//
+// Usage: node scripts/dist.mjs [--cli PATH] [--preview PATH] [--base-url URL] [--out DIR] [--fallback-only]
 // Plain text rewriting; anything it does not understand stops the build with a message.
 
 import { createHash } from 'node:crypto';
@@ -35,7 +44,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
-const DIST = join(ROOT, 'dist');
+let DIST = join(ROOT, 'dist');
 const SINGLE = 'layoff-whatif.html';
 
 /** Files in www/ that readers never need. */
@@ -685,22 +694,160 @@ class __InlineWorker {
   return { bytes: Buffer.byteLength(html), modules: order, workers, scriptHash };
 }
 
+
+// ---- 4. Link previews ------------------------------------------------------------------------
+
+/** The published folder's absolute address with a trailing slash, or the build stops. */
+function checkBaseUrl(text) {
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    fail(`--base-url '${String(text).slice(0, 80)}' is not an absolute address (e.g. https://example.org/layoff-whatif/)`);
+  }
+  if (!/^https?:$/.test(url.protocol)) fail(`--base-url must start with https:// or http://, not '${url.protocol}'`);
+  if (url.search || url.hash || /[\s"'<>?#]/.test(text)) fail(`--base-url '${text.slice(0, 80)}' must be a plain folder address: no query (?), fragment (#), spaces, quotes or angle brackets`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** The page a preset's link opens: the default preset is the folder itself. */
+function presetPageName(preset, defaultPreset) {
+  return preset === defaultPreset ? 'index.html' : `preset-${preset}.html`;
+}
+
+/** The <head> block of link-preview tags for one preset's page. */
+function socialBlock({ t, preset, defaultPreset, base, image }) {
+  const isDefault = preset === defaultPreset;
+  const title = isDefault ? t('meta.title') : `${t(`presets.${preset}.title`)} · ${t('meta.title')}`;
+  const description = isDefault ? t('meta.description') : t(`presets.${preset}.summary`);
+  const link = base && (isDefault ? base : `${base}?preset=${encodeURIComponent(preset)}`);
+  const tags = [
+    `<meta property="og:type" content="website">`,
+    `<meta property="og:site_name" content="Layoff What-If">`,
+    `<meta property="og:title" content="${escapeHtml(title)}">`,
+    `<meta property="og:description" content="${escapeHtml(description)}">`,
+  ];
+  if (base) {
+    tags.push(
+      `<meta property="og:url" content="${escapeHtml(link)}">`,
+      `<link rel="canonical" href="${escapeHtml(link)}">`,
+      `<meta property="og:image" content="${escapeHtml(base + image)}">`,
+      `<meta property="og:image:type" content="image/png">`,
+      `<meta property="og:image:width" content="1200">`,
+      `<meta property="og:image:height" content="630">`,
+      `<meta property="og:image:alt" content="${escapeHtml(t('preview.imageAlt', { preset: t(`presets.${preset}.title`) }))}">`,
+      `<meta name="twitter:card" content="summary_large_image">`,
+      `<meta name="twitter:image" content="${escapeHtml(base + image)}">`,
+      `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(`${base}oembed/${preset}.json`)}" title="${escapeHtml(title)}">`,
+    );
+  } else {
+    tags.push(`<meta name="twitter:card" content="summary">`);
+  }
+  tags.push(`<meta name="twitter:title" content="${escapeHtml(title)}">`, `<meta name="twitter:description" content="${escapeHtml(description)}">`);
+  return tags;
+}
+
+function withSocial(html, tags) {
+  const re = /([ \t]*)<!-- social:start[^>]*-->[\s\S]*?<!-- social:end -->/;
+  const match = html.match(re);
+  if (!match) fail('www/index.html has no <!-- social:start --> ... <!-- social:end --> markers');
+  return html.replace(re, () => tags.map((tag) => match[1] + tag).join('\n'));
+}
+
+/** The oEmbed document of one preset (https://oembed.com/, type "rich": an iframe). */
+function oembedDocument({ t, preset, defaultPreset, base, image }) {
+  const page = preset === defaultPreset ? base : `${base}?preset=${encodeURIComponent(preset)}`;
+  const src = `${base}?embed=1${preset === defaultPreset ? '' : `&preset=${encodeURIComponent(preset)}`}`;
+  const title = preset === defaultPreset ? t('meta.title') : `${t(`presets.${preset}.title`)} · ${t('meta.title')}`;
+  return {
+    version: '1.0',
+    type: 'rich',
+    title,
+    provider_name: 'Layoff What-If',
+    provider_url: base,
+    url: page,
+    html: `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" style="width:100%;border:0" height="900" loading="lazy"></iframe>`,
+    width: 720,
+    height: 900,
+    thumbnail_url: base + image,
+    thumbnail_width: 1200,
+    thumbnail_height: 630,
+    license: 'CC BY 4.0 (text and charts); code MIT',
+  };
+}
+
+/**
+ * Writes the preview images (one per preset, by the Rust chart code), the per-preset pages,
+ * the oEmbed documents (with a base URL) and the host rules that serve ?preset=NAME its page.
+ */
+function buildPreviews({ previewBin, base, t, presets, defaultPreset }) {
+  if (!existsSync(previewBin)) fail(`the preview tool is not built at ${previewBin} (cargo build --bin layoff-whatif-preview)`);
+  const tmp = join(DIST, '.previews');
+  execFileSync(previewBin, ['--out-dir', tmp, ...(base ? ['--base-url', base] : [])], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const images = new Map();
+  for (const preset of presets) {
+    const data = readFileSync(join(tmp, `preview-${preset}.png`));
+    const name = `previews/${preset}.${sha256(data).slice(0, 10)}.png`;
+    mkdirSync(join(DIST, 'previews'), { recursive: true });
+    writeFileSync(join(DIST, name), data);
+    images.set(preset, name);
+  }
+  rmSync(tmp, { recursive: true, force: true });
+  const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const pages = [];
+  for (const preset of presets) {
+    const image = images.get(preset);
+    const page = presetPageName(preset, defaultPreset);
+    writeFileSync(join(DIST, page), withSocial(index, socialBlock({ t, preset, defaultPreset, base, image })));
+    pages.push(page);
+    if (base) {
+      mkdirSync(join(DIST, 'oembed'), { recursive: true });
+      writeFileSync(join(DIST, 'oembed', `${preset}.json`), `${JSON.stringify(oembedDocument({ t, preset, defaultPreset, base, image }), null, 2)}\n`);
+    }
+  }
+  // The host serves ?preset=NAME the page whose tags describe NAME (a rewrite, not a redirect:
+  // the address keeps its query and fragment, and the page reads them as usual).
+  const others = presets.filter((p) => p !== defaultPreset);
+  const redirects = ['# Netlify: ?preset=NAME gets the page with NAME\'s link preview (same page, other <head> tags).'];
+  for (const p of others) redirects.push(`/ preset=${p} /preset-${p}.html 200`, `/index.html preset=${p} /preset-${p}.html 200`);
+  writeFileSync(join(DIST, '_redirects'), `${redirects.join('\n')}\n`);
+  const htaccess = readFileSync(join(DIST, '.htaccess'), 'utf8');
+  writeFileSync(
+    join(DIST, '.htaccess'),
+    `${htaccess}# ?preset=NAME gets the page with NAME's link preview (same page, other <head> tags).\n<IfModule mod_rewrite.c>\n  RewriteEngine On\n  RewriteCond %{QUERY_STRING} (?:^|&)preset=(${others.join('|')})(?:&|$)\n  RewriteRule ^(?:index\\.html)?$ preset-%1.html [L]\n</IfModule>\n`,
+  );
+  const headers = readFileSync(join(DIST, '_headers'), 'utf8');
+  const extra = others.map((p) => `/preset-${p}.html\n  Cache-Control: no-cache\n`).join('\n');
+  const immutable = [...images.values()].map((i) => `/${i}\n  Cache-Control: public, max-age=31536000, immutable\n`).join('\n');
+  writeFileSync(join(DIST, '_headers'), `${headers}${extra}\n${immutable}`);
+  return { images, pages };
+}
+
 // ---- main -------------------------------------------------------------------------------------
 
 const args = process.argv.slice(2);
 let cli = join(ROOT, 'target', 'debug', 'layoff-whatif');
+let previewBin = null;
+let base = null;
 let fallbackOnly = false;
 for (let i = 0; i < args.length; i += 1) {
   if (args[i] === '--cli') cli = resolve(args[++i] ?? fail('--cli needs a path'));
+  else if (args[i] === '--preview') previewBin = resolve(args[++i] ?? fail('--preview needs a path'));
+  else if (args[i] === '--base-url') base = checkBaseUrl(args[++i] ?? fail('--base-url needs an address, e.g. https://example.org/layoff-whatif/'));
+  else if (args[i] === '--out') DIST = resolve(args[++i] ?? fail('--out needs a folder'));
   else if (args[i] === '--fallback-only') fallbackOnly = true;
-  else fail(`unknown option '${args[i]}' (allowed: --cli PATH, --fallback-only)`);
+  else fail(`unknown option '${String(args[i]).slice(0, 80)}' (allowed: --cli PATH, --preview PATH, --base-url URL, --out DIR, --fallback-only)`);
 }
-const { block } = await buildFallback(cli);
+previewBin ??= join(dirname(cli), 'layoff-whatif-preview');
+const { block, t } = await buildFallback(cli);
 console.error('dist: www/fallback/ (summary.json, numbers.html, savings.svg, savings-dark.svg)');
 if (!fallbackOnly) {
   const { files, names } = buildDist(block, await minifiedScripts());
   const single = buildSingle(block);
+  const presets = JSON.parse(execFileSync(cli, ['presets', '--format', 'json'], { encoding: 'utf8' })).map((p) => p.name);
+  const { images, pages } = buildPreviews({ previewBin, base, t, presets, defaultPreset: 'typical' });
   const hashed = files.filter((f) => names.get(f) !== f).length;
-  console.error(`dist: dist/ ${files.length} files (${hashed} with hashed names), _headers, .htaccess, README.txt`);
-  console.error(`dist: dist/${SINGLE} ${single.bytes} bytes (${single.modules.length} modules and ${single.workers.length} worker inline, wasm as base64)`);
+  console.error(`dist: ${relative(ROOT, DIST) || DIST}/ ${files.length} files (${hashed} with hashed names), _headers, _redirects, .htaccess, README.txt`);
+  console.error(`dist: ${images.size} preview images, ${pages.length} pages (one per preset)${base ? `, oEmbed documents, absolute link tags for ${base}` : '; no --base-url, so no og:image, og:url, canonical or oEmbed'}`);
+  console.error(`dist: ${SINGLE} ${single.bytes} bytes (${single.modules.length} modules and ${single.workers.length} worker inline, wasm as base64)`);
 }

@@ -16,6 +16,27 @@ done
 
 log() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 
+# 0. The toolchain: rustc at least Cargo.toml's rust-version, Node.js at least package.json's
+#    engines.node (both ">=MAJOR[.MINOR]" forms); an older one stops here with what to install.
+version_at_least() { # have want: true when have >= want, comparing MAJOR.MINOR.PATCH numerically
+  [ "$(printf '%s\n%s\n' "$2" "$1" | sort -t. -k1,1n -k2,2n -k3,3n | head -n1)" = "$2" ]
+}
+rust_want=$(sed -n 's/^rust-version = "\([0-9.]*\)"$/\1/p' Cargo.toml)
+rust_have=$(rustc --version 2>/dev/null | awk '{print $2}' | sed 's/-.*//')
+if [ -z "$rust_want" ]; then echo "setup.sh: Cargo.toml has no rust-version line" >&2; exit 2; fi
+if [ -z "$rust_have" ] || ! version_at_least "$rust_have" "$rust_want"; then
+  echo "setup.sh: Rust $rust_want or later is needed (Cargo.toml rust-version); found '${rust_have:-none}'. Run: rustup update stable" >&2
+  exit 2
+fi
+node_want=$(node -e 'const e=(require("./package.json").engines||{}).node||"";const m=e.match(/^>=\s*([0-9.]+)$/);process.stdout.write(m?m[1]:"")' 2>/dev/null || true)
+node_have=$(node --version 2>/dev/null | sed 's/^v//')
+if [ -z "$node_want" ]; then echo "setup.sh: package.json has no engines.node of the form '>=N'" >&2; exit 2; fi
+if [ -z "$node_have" ] || ! version_at_least "$node_have" "$node_want"; then
+  echo "setup.sh: Node.js $node_want or later is needed (package.json engines.node); found '${node_have:-none}'" >&2
+  exit 2
+fi
+log "toolchain: rustc $rust_have (needs $rust_want), node $node_have (needs $node_want)"
+
 # 1. Rust target for the browser build.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "adding the wasm32-unknown-unknown target"

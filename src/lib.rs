@@ -18,6 +18,8 @@ pub mod plausibility;
 pub mod present;
 pub mod preset_notes;
 pub mod presets;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod preview;
 pub mod record;
 pub mod report;
 pub mod sort;

@@ -100,7 +100,7 @@ const open = openPageWith;
 test('dist/ has hashed names for every asset, host headers and a README section on publishing', () => {
   const files = walk(DIST).map((f) => relative(DIST, f).split('\\').join('/'));
   const plain = files.filter((f) => !HASH.test(f)).sort();
-  const allowed = new Set(['index.html', 'layoff-whatif.html', '_headers', '.htaccess', 'README.txt', 'embed-host.js']);
+  const allowed = new Set(['index.html', 'layoff-whatif.html', '_headers', '_redirects', '.htaccess', 'README.txt', 'embed-host.js']);
   for (const f of plain) assert.ok(allowed.has(f) || f.endsWith('.html'), `${f} has no content hash in its name`);
   assert.ok(files.some((f) => /^pkg\/.*\.[0-9a-f]{10}\.wasm$/.test(f)), 'the wasm is hashed');
   assert.ok(files.some((f) => /^i18n\/en\.[0-9a-f]{10}\.json$/.test(f)), 'the language files are hashed');

@@ -136,7 +136,7 @@ test('the embed resizes its host iframe, cross-origin, sandboxed, under a strict
       charts: ['savings', 'costs'],
       controls: ['layoffShare', 'aiShare', 'aiResolutionRate', 'defectionPerBadContact'],
       paragraphs: 1,
-      open: `${server.url}#${SCENARIO}`,
+      open: `${server.url}?preset=klarna-like#${SCENARIO}`, // the preset in the query too (issue 16)
       target: '_blank',
     });
     const state = await frameState(frame);

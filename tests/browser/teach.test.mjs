@@ -211,7 +211,8 @@ test('a teacher link starts at a step and locks and hides controls', async () =>
   const seen = await seenState(page);
   assert.equal(seen.step, 3);
   assert.equal(seen.open, true);
-  assert.equal(seen.depth, STEPS[2].depth);
+  // The level is locked: the tour's step cannot change it (issue 16), so it stays the link's.
+  assert.equal(seen.depth, 4);
   assert.deepEqual(seen.target, ['quality']);
   assert.match(seen.hash, /tour=3/);
 
@@ -282,12 +283,14 @@ test('bad teacher options are named in a notice and ignored', async () => {
   await context.close();
 });
 
-test('a teacher link can fix the starting preset, and Reset all keeps locked values', async () => {
+test('a teacher link can fix the starting preset, and Reset all returns to what it set', async () => {
   const { page, context, problems } = await openPage(browser, `${server.url}?preset=klarna-like&lock=aiShare#v=2&p=klarna-like&aiShare=0.8&layoffShare=0.5`);
   await waitForRender(page);
   assert.equal(await page.getAttribute('.preset[aria-pressed="true"]', 'data-preset'), 'klarna-like');
-  await page.click('#reset-all');
+  await page.click('button[data-preset="typical"]');
   await page.waitForFunction(() => document.getElementById('layoffShare').dataset.value !== '0.5');
+  await page.click('#reset-all');
+  await page.waitForFunction(() => document.getElementById('layoffShare').dataset.value === '0.5');
   assert.equal(await page.getAttribute('#aiShare', 'data-value'), '0.8', 'the locked value stays');
   assert.deepEqual(problems, []);
   await context.close();

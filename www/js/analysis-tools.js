@@ -14,6 +14,7 @@ import * as store from './state.js';
 import { fileName, save, reportError } from './downloads.js';
 import { specOf } from './controls.js';
 import { el } from './dom.js';
+import * as credits from './credits.js';
 
 const panels = new Map(); // kind -> {button, box, wrap, data, shown}
 
@@ -125,13 +126,18 @@ async function downloadSvg(panel) {
   const width = Math.min(4000, Math.max(100, Math.round(box.width || 800)));
   const height = Math.min(4000, Math.max(100, Math.round(box.height || 500)));
   const svg = panel.svg(data, width, height);
-  save(new Blob([svg], { type: 'image/svg+xml' }), fileName(store.getState(), panel.kind, 'svg'));
+  // Titled and credited like the main charts' downloads (credits.js).
+  const desc = panel.figure?.querySelector('figcaption, .sr-only')?.textContent || '';
+  const framed = credits.decorateSvg(svg, { title: panel.title, desc, credits: credits.credits(store.getState()), width, height });
+  save(new Blob([framed], { type: 'image/svg+xml' }), fileName(store.getState(), panel.kind, 'svg'));
 }
 
 async function downloadPng(panel) {
   if (!panel.data()) throw new Error(t('analysis.updating'));
+  const ratio = panel.canvas.width / Math.max(1, panel.canvas.getBoundingClientRect().width || panel.canvas.width);
+  const framed = credits.decoratePng(panel.canvas, { title: panel.title, credits: credits.credits(store.getState()), ratio });
   const blob = await new Promise((resolve, reject) =>
-    panel.canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas gave no image'))), 'image/png'),
+    framed.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas gave no image'))), 'image/png'),
   );
   save(blob, fileName(store.getState(), panel.kind, 'png'));
 }
@@ -154,7 +160,7 @@ export function attach({ kind, figure, canvas, title, data, svg }) {
   wrap.setAttribute('role', 'region');
   wrap.setAttribute('aria-label', t('share.tables.caption', { title }));
   box.append(wrap);
-  const panel = { kind, button, box, wrap, canvas, data, svg, shown: null };
+  const panel = { kind, button, box, wrap, canvas, data, svg, shown: null, title, figure };
   button.addEventListener('click', () => setOpen(panel, box.hidden));
   for (const [ext, fn] of [['svg', downloadSvg], ['png', downloadPng]]) {
     const download = el('button', 'button button--quiet chart__download', ext.toUpperCase());

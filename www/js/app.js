@@ -20,6 +20,8 @@ import * as charts from './charts.js';
 import { renderRecord } from './record.js';
 import * as prose from './prose.js';
 import { configureSources, renderIntro, renderSourceList } from './sources.js';
+import * as credits from './credits.js';
+import * as glossary from './glossary.js';
 import { loadErrorKind, showFallback, watchFaults } from './fallback.js';
 import * as permalink from './permalink.js';
 import * as undoHistory from './history.js';
@@ -263,6 +265,7 @@ async function main() {
   }
 
   store.configure(presetTable);
+  credits.configure({ presetTable });
   view.presets = presetTable;
   // Share, embed, download: ?embed=1 layout, the fragment -> state, undo/redo and history.
   permalink.configure({ paramTable, api });
@@ -279,6 +282,8 @@ async function main() {
   teach.start({ paramTable, presetTable, embedded });
   renderIntro($('intro'));
   buildHow();
+  glossary.decorateHow();
+  glossary.renderCite($('how-cite'));
 
   view.story = $('story');
   view.readout = $('readout');
@@ -288,8 +293,10 @@ async function main() {
   view.announcer = $('announce');
   watchFaults(showFault); // a panic outside the frame (a typed value, a download, an analysis)
   prose.buildNumbers($('numbers'));
+  glossary.decorateNumbers();
   charts.buildCharts($('chart-hero'), $('charts'), schedule);
   analysis.build({ heroEl: $('chart-hero'), sectionEl: $('analysis') });
+  glossary.decorateFan();
   compare.build($('compare'));
   tables.decorateCharts();
   downloads.decorateCharts();
@@ -304,6 +311,7 @@ async function main() {
     groupsEl: $('groups'),
     resetAllEl: $('reset-all'),
   });
+  glossary.decorateDepth();
 
   store.subscribe((state, previous, meta) => {
     view.lastMeta = meta;

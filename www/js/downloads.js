@@ -18,6 +18,7 @@ import * as charts from './charts.js';
 import * as permalink from './permalink.js';
 import * as embed from './embed.js';
 import { el } from './dom.js';
+import * as credits from './credits.js';
 
 let api = null;
 let extras = null; // (state, scenario) -> {compare, band}: what app.js draws behind the charts
@@ -91,14 +92,19 @@ export async function downloadSvg(kind) {
   const scenario = store.scenarioOf(state);
   const { compare, band } = extrasOf(state, scenario);
   const svg = api.chartSvg({ scenario, kind, options: { ...charts.options(), scale: 1 }, width, height, compare, band });
-  save(new Blob([svg], { type: 'image/svg+xml' }), fileName(state, kind, 'svg'));
+  // The file says what it is: title, scenario, source link, ids, model, licence (credits.js).
+  const desc = document.getElementById(`chart-desc-${kind}`)?.textContent || '';
+  const framed = credits.decorateSvg(svg, { title: t(`charts.${kind}.title`), desc, credits: credits.credits(state), width, height });
+  save(new Blob([framed], { type: 'image/svg+xml' }), fileName(state, kind, 'svg'));
 }
 
 export async function downloadPng(kind) {
   const state = store.getState();
   const { canvas, width, height } = panelSize(kind);
   let source = canvas;
+  let pixelRatio = canvas ? canvas.width / width : 2;
   if (!canvas || canvas.width < width * 2) {
+    pixelRatio = 2;
     // Draw the same chart again at twice the size, off screen.
     const options = charts.options();
     const ratio = 2;
@@ -110,16 +116,24 @@ export async function downloadPng(kind) {
     const { compare, band } = extrasOf(state, scenario);
     api.render({ scenario, charts: [{ kind, canvas: source }], options: { ...options, scale }, compare, band });
   }
+  const framed = credits.decoratePng(source, { title: t(`charts.${kind}.title`), credits: credits.credits(state), ratio: pixelRatio });
   const blob = await new Promise((resolve, reject) =>
-    source.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas gave no image'))), 'image/png'),
+    framed.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas gave no image'))), 'image/png'),
   );
   save(blob, fileName(state, kind, 'png'));
 }
 
 export function downloadCsv() {
   const state = store.getState();
-  const csv = api.seriesCsv(store.scenarioOf(state));
+  const csv = credits.csvWithHeader(api.seriesCsv(store.scenarioOf(state)), state);
   save(new Blob([csv], { type: 'text/csv;charset=utf-8' }), fileName(state, 'series', 'csv'));
+}
+
+/** The full result of the model run with the same metadata as the CSV. */
+export function downloadResult() {
+  const state = store.getState();
+  const text = credits.resultJson(api.compute(store.scenarioOf(state)), state);
+  save(new Blob([text], { type: 'application/json' }), fileName(state, 'result', 'json'));
 }
 
 export function downloadJson() {
@@ -197,7 +211,13 @@ export function buildShare(container) {
   json.title = t('share.downloads.jsonTitle');
   json.addEventListener('click', guarded(downloadJson));
 
-  row.append(copy, embedButton, csv, json, status);
+  const result = el('button', 'button share__button', t('credits.resultButton'));
+  result.type = 'button';
+  result.id = 'download-result';
+  result.title = t('credits.resultTitle');
+  result.addEventListener('click', guarded(downloadResult));
+
+  row.append(copy, embedButton, csv, result, json, status);
   container.replaceChildren(heading, row, field, panel);
   // A changed state makes an earlier confirmation stale.
   store.subscribe((state, previous, meta) => {

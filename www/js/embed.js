@@ -18,7 +18,7 @@
 import { t } from './i18n.js';
 import * as store from './state.js';
 import * as permalink from './permalink.js';
-import { KINDS } from './charts.js';
+import { KINDS, setTheme } from './charts.js';
 import { el, clip } from './dom.js';
 import * as notice from './notice.js';
 import { showOptionNotice, optionItem } from './notice.js';
@@ -27,6 +27,8 @@ export const MESSAGE_TYPE = 'layoff-whatif:height';
 export const DEFAULT_CHARTS = ['savings'];
 export const DEFAULT_CONTROLS = ['layoffShare', 'aiShare', 'aiResolutionRate', 'defectionPerBadContact'];
 const SPECIAL_CONTROLS = ['presets', 'depth'];
+/** `&theme=`: the host's scheme; "auto" (the default) follows the reader's system. */
+export const THEMES = ['auto', 'light', 'dark'];
 const MAX_NAMES = 30;
 
 let embedded = false;
@@ -84,6 +86,13 @@ export function setup({ paramTable }) {
     ...charts.unknown.map((name) => t('share.embed.unknownChart', { name: clip(name, 30), allowed: KINDS.join(', ') })),
     ...controls.unknown.map((name) => t('share.embed.unknownControl', { name: clip(name, 30) })),
   ];
+  // The host's colour scheme: page colours (style.css html[data-theme]) and chart theme.
+  const theme = params.get('theme');
+  if (theme !== null && !THEMES.includes(theme)) problems.push(t('embedTheme.unknown', { name: clip(theme, 30), allowed: THEMES.join(', ') }));
+  else if (theme === 'light' || theme === 'dark') {
+    document.documentElement.dataset.theme = theme;
+    setTheme(theme);
+  }
   if (problems.length) notice.show('embed', { title: t('share.embed.noticeTitle'), items: problems });
   buildFrame();
   startHeightReports();
@@ -191,7 +200,7 @@ function pageBase() {
 }
 
 /** The embed address for a state and a list of charts (and controls). */
-export function embedUrl(state, charts = DEFAULT_CHARTS, controls = DEFAULT_CONTROLS) {
+export function embedUrl(state, charts = DEFAULT_CHARTS, controls = DEFAULT_CONTROLS, theme = 'auto') {
   const url = pageBase();
   const query = new URLSearchParams(location.search);
   const search = new URLSearchParams();
@@ -200,6 +209,7 @@ export function embedUrl(state, charts = DEFAULT_CHARTS, controls = DEFAULT_CONT
   if (chartList.join(',') !== DEFAULT_CHARTS.join(',')) search.set('charts', chartList.join(','));
   if (controls.join(',') !== DEFAULT_CONTROLS.join(',')) search.set('controls', controls.join(','));
   if (query.get('lang')) search.set('lang', query.get('lang'));
+  if (theme !== 'auto' && THEMES.includes(theme)) search.set('theme', theme);
   const fragment = permalink.encode({ ...state, tables: [] }); // the article's reader opens tables themselves
   return `${url.origin === 'null' ? url.href.split('?')[0] : `${url.origin}${url.pathname}`}?${search.toString().replace(/%2C/g, ',')}${fragment ? `#${fragment}` : ''}`;
 }
@@ -212,8 +222,8 @@ export function suggestedHeight(charts, controls = DEFAULT_CONTROLS) {
 }
 
 /** The iframe and host-script snippet for a state. */
-export function snippet(state, charts = DEFAULT_CHARTS) {
-  const src = embedUrl(state, charts);
+export function snippet(state, charts = DEFAULT_CHARTS, theme = 'auto') {
+  const src = embedUrl(state, charts, DEFAULT_CONTROLS, theme);
   const host = new URL('embed-host.js', pageBase()).href;
   const height = suggestedHeight(charts);
   const frame = `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(t('share.embed.frameTitle'))}" width="100%" height="${height}" frameborder="0" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" data-layoff-whatif></iframe>`;
@@ -256,6 +266,23 @@ export function buildEmbedPanel() {
   });
   panel.append(fieldset);
 
+  // The host's colour scheme (issue 16): auto follows the reader's system.
+  const themes = el('fieldset', 'embed-panel__charts embed-panel__themes');
+  themes.append(el('legend', '', t('embedTheme.legend')));
+  const themeInputs = THEMES.map((theme) => {
+    const label = el('label', 'embed-panel__choice');
+    const input = el('input');
+    input.type = 'radio';
+    input.name = 'embed-theme';
+    input.value = theme;
+    input.checked = theme === 'auto';
+    input.id = `embed-theme-${theme}`;
+    label.append(input, document.createTextNode(` ${t(`embedTheme.${theme}`)}`));
+    themes.append(label);
+    return input;
+  });
+  panel.append(themes);
+
   const makeCode = (id, labelKey, rows) => {
     const wrap = el('div', 'embed-panel__code');
     const label = el('label', 'embed-panel__label', t(labelKey));
@@ -285,15 +312,36 @@ export function buildEmbedPanel() {
   const hostCode = makeCode('embed-host-code', 'share.embed.hostCode', 2);
   panel.append(frameCode.wrap, el('p', 'embed-panel__note', t('share.embed.hostNote')), hostCode.wrap);
   panel.append(el('p', 'embed-panel__note', t('share.embed.controlsNote', { example: '&controls=layoffShare,aiShare' })));
+  // What each option adds to the address, as code, for the current choices.
+  const options = el('dl', 'embed-panel__options');
+  options.id = 'embed-options';
+  panel.append(el('h4', 'embed-panel__label', t('embedTheme.optionsHeading')), options);
 
   const refresh = () => {
     if (panel.hidden) return;
     const charts = boxes.filter((b) => b.checked).map((b) => b.value);
-    const { frame, script } = snippet(store.getState(), charts.length ? charts : DEFAULT_CHARTS);
+    const theme = themeInputs.find((i) => i.checked)?.value || 'auto';
+    const { frame, script } = snippet(store.getState(), charts.length ? charts : DEFAULT_CHARTS, theme);
     frameCode.area.value = frame;
     hostCode.area.value = script;
+    const chosen = (charts.length ? charts : DEFAULT_CHARTS).join(',');
+    const rows = [
+      ['charts', `&charts=${chosen}`],
+      ['theme', theme === 'auto' ? t('embedTheme.autoCode') : `&theme=${theme}`],
+      ['controls', `&controls=${DEFAULT_CONTROLS.join(',')}`],
+      ['lang', '&lang=id'],
+    ];
+    options.replaceChildren(
+      ...rows.flatMap(([name, code]) => {
+        const dt = el('dt', '', t(`embedTheme.option.${name}`));
+        const dd = el('dd');
+        dd.append(el('code', '', code));
+        dd.dataset.option = name;
+        return [dt, dd];
+      }),
+    );
   };
-  for (const box of boxes) box.addEventListener('change', refresh);
+  for (const box of [...boxes, ...themeInputs]) box.addEventListener('change', refresh);
   button.addEventListener('click', () => {
     panel.hidden = !panel.hidden;
     button.setAttribute('aria-expanded', String(!panel.hidden));

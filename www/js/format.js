@@ -73,6 +73,15 @@ export function count(value) {
 const PERCENT_UNITS = new Set(['share', 'sharePerYear', 'sharePerMonth']);
 const MONEY_UNITS = new Set(['usd', 'usdPerMonth', 'usdPerConversation']);
 
+/**
+ * An amount for a file read by programs (the CSV in the reader's currency): rounded to
+ * hundredths and written plainly (no grouping, "." as the decimal mark), as the model's own
+ * columns are.
+ */
+export function machineCents(value) {
+  return String(Math.round(value * 100) / 100);
+}
+
 /** True for money units: the currency symbol goes next to the typed field. */
 export function isMoney(unit) {
   return MONEY_UNITS.has(unit);

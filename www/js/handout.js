@@ -17,7 +17,7 @@ import * as fmt from './format.js';
 import * as store from './state.js';
 import * as charts from './charts.js';
 import * as permalink from './permalink.js';
-import { parseSource } from './sources.js';
+import { parseSource, citationOf } from './sources.js';
 import { qrSvg } from './qr.js';
 import { current as currentMoney } from './lang.js';
 import { el } from './dom.js';
@@ -106,13 +106,21 @@ function copyOf(id) {
   return copy;
 }
 
+/** A label's own words, without the glossary's "?" button and its note (glossary.js). */
+function labelText(label) {
+  if (!label) return '';
+  const copy = label.cloneNode(true);
+  for (const tip of copy.querySelectorAll('.term')) tip.remove();
+  return copy.textContent.trim();
+}
+
 function numbersList() {
   const list = el('dl', 'handout__numbers');
   for (const stat of document.querySelectorAll('#numbers .stat')) {
     const box = el('div', 'handout__stat');
     // Label and value only: the notes would not leave room for the assumptions.
     box.append(
-      el('dt', '', stat.querySelector('.stat__label')?.textContent || ''),
+      el('dt', '', labelText(stat.querySelector('.stat__label'))),
       el('dd', 'handout__stat-value', stat.querySelector('.stat__value')?.textContent || ''),
     );
     list.append(box);
@@ -155,6 +163,30 @@ function paramTables(state) {
   const wrap = el('div', 'handout__tables');
   wrap.append(...tables);
   return wrap;
+}
+
+/** At most `n` characters, cut at a word, with an ellipsis when cut. */
+function shorten(text, n) {
+  if (text.length <= n) return text;
+  const cut = text.slice(0, n);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), n / 2)).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+/**
+ * The sources the table's codes refer to (issue 16: a code without its list is no source),
+ * each with its citation's first part (who, what, when); the page's list has the rest.
+ */
+function sourceList() {
+  const ids = [...new Set(specs.flatMap((spec) => parseSource(spec.source).tags))];
+  const list = el('dl', 'handout__sources');
+  for (const id of ids) {
+    const citation = citationOf(id);
+    const short = citation ? shorten(citation.split(/:\s|\s\(/)[0].replace(/[.,;]\s*$/, ''), 60) : t('evidence.noCitation');
+    const row = el('div', 'handout__source-row');
+    row.append(el('dt', '', id), el('dd', '', short));
+    list.append(row);
+  }
+  return list;
 }
 
 function caseLine(state) {
@@ -211,6 +243,8 @@ export function update() {
   const params = el('section', 'handout__params');
   params.append(el('h2', 'handout__h', t('handout.params')));
   params.append(paramTables(state));
+  const sources = el('section', 'handout__source-list');
+  sources.append(el('h2', 'handout__h', t('handout.sourcesHeading')), sourceList());
 
   const questions = el('section', 'handout__questions');
   questions.append(el('h2', 'handout__h', t('handout.questionsHeading')));
@@ -233,7 +267,7 @@ export function update() {
   header.append(heading, share);
 
   const footer = el('p', 'handout__footer', t('handout.footer'));
-  root.replaceChildren(header, chartRow, story, params, questions, footer);
+  root.replaceChildren(header, chartRow, story, questions, params, sources, footer);
   root.dataset.link = link;
   root.dataset.lang = language();
 }

@@ -324,8 +324,9 @@ function checkAddress() {
       problems.push(optionItem('lang', value, reason));
     }
   }
-  // No theme= option exists; an author who tries one is told what decides the colours.
-  if (query.has('theme')) problems.push(optionItem('theme', query.get('theme'), t('options.unknownTheme')));
+  // theme= is an embed's option (embed.js checks it there); on the full page an author who
+  // tries one is told what decides the colours.
+  if (query.has('theme') && query.get('embed') !== '1') problems.push(optionItem('theme', query.get('theme'), t('options.unknownTheme')));
   return problems;
 }
 

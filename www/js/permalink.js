@@ -137,6 +137,11 @@ export function linkUrl(state, base = location.href) {
   const url = new URL(base);
   url.hash = '';
   for (const name of ['embed', 'charts', 'controls']) url.searchParams.delete(name);
+  // The preset goes in the query too: a fragment never reaches a server, so only the query
+  // lets a published copy serve the preset's own preview (scripts/dist.mjs). The fragment
+  // still says everything; the query is read only when the fragment names no preset.
+  if (typeof state.preset === 'string' && state.preset !== store.defaultPreset()) url.searchParams.set('preset', state.preset);
+  else url.searchParams.delete('preset');
   const fragment = encode(state);
   return `${url.href.replace(/#$/, '').replace(/\?$/, '')}${fragment ? `#${fragment}` : ''}`;
 }

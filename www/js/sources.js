@@ -45,6 +45,46 @@ document.addEventListener('keydown', (event) => {
 });
 
 /**
+ * The one popover mechanism of the page (evidence pills and glossary terms, glossary.js): a
+ * button that opens a note beside it on click, tap or Enter/Space, closes on Escape (focus
+ * back on the button), on a click elsewhere or when another opens. `wrap` gets the button and
+ * the note; returns the note to fill.
+ */
+export function attachTip(wrap, button, popClass = 'evidence__popover') {
+  const id = `pop-${++popoverCount}`;
+  button.type = 'button';
+  button.setAttribute('aria-expanded', 'false');
+  button.setAttribute('aria-controls', id);
+  button.addEventListener('click', (event) => {
+    event.stopPropagation();
+    const opening = button.getAttribute('aria-expanded') !== 'true';
+    closeOpen();
+    if (opening) {
+      button.setAttribute('aria-expanded', 'true');
+      wrap.classList.add('is-open');
+      openButton = button;
+    }
+  });
+  const pop = el('span', popClass);
+  pop.id = id;
+  pop.setAttribute('role', 'note');
+  wrap.append(button, pop);
+  return pop;
+}
+
+/** The citation of a source tag, or undefined. */
+export function citationOf(tag) {
+  return citations.get(tag)?.citation;
+}
+
+/** A source tag that links to its entry in the sources list ("How this works"). */
+export function sourceLink(tag) {
+  const link = el('a', 'source-link', tag);
+  link.href = `#source-${tag}`;
+  return link;
+}
+
+/**
  * An evidence pill with its popover. `kind` is an evidence key, `tags` source tags, `note`
  * an optional sentence (a design note or an explanation to show first).
  * Returns a <span class="evidence"> holding the button and the popover.
@@ -87,7 +127,10 @@ export function evidenceTag(kind, tags, { note, lead, compact = false } = {}) {
     list.append(el('span', 'evidence__sources-label', t('evidence.sourcesLabel')));
     for (const tag of tags) {
       const item = el('span', 'evidence__source');
-      item.append(el('b', '', tag), document.createTextNode(' '));
+      // The tag links to the source's entry in the list (its citation, publisher and date).
+      const b = el('b');
+      b.append(citations.has(tag) ? sourceLink(tag) : document.createTextNode(tag));
+      item.append(b, document.createTextNode(' '));
       const found = citations.get(tag);
       item.append(document.createTextNode(found ? found.citation : `(${t('evidence.noCitation')})`));
       list.append(item);
@@ -142,6 +185,7 @@ export function renderSourceList(container) {
   const list = el('dl', 'sources');
   for (const source of citations.values()) {
     const term = el('dt', '', source.id);
+    term.id = `source-${source.id}`;
     const def = el('dd', '');
     def.append(document.createTextNode(`${source.citation} `));
     def.append(el('span', `kind kind--${source.evidence}`, t(`evidence.${source.evidence}.label`, {}, source.evidence)));

@@ -14,6 +14,7 @@
 //
 // API (everything a later feature needs):
 //   getState()                      a frozen snapshot
+//   defaultPreset()                 the preset a page with no link starts from
 //   setState(partial, {record, source})
 //                                   merges top-level fields (params replaces the overrides
 //                                   object: use setParam/resetParam for one key); notifies
@@ -21,6 +22,7 @@
 //                                   marks a step worth an undo entry or a URL update (a
 //                                   finished drag, a preset, a reset); drag frames pass false.
 //   subscribe(fn) -> unsubscribe    fn(state, previous, meta) after every change
+//   setGuard(fn)                    fn(next, previous, source) -> the state to keep (lock.js)
 //   setParam(key, value, opts), resetParam(key, opts), applyPreset(name, opts), setDepth(n, opts)
 //   scenarioOf(state)               the {preset, params} object the wasm API takes
 //   presetValue(name, key)          a preset's value for a key (after configure())
@@ -33,14 +35,21 @@
 
 const subscribers = new Set();
 let presets = new Map();
+let defaultName = 'typical';
 let state = Object.freeze({ preset: 'typical', params: Object.freeze({}), depth: 4, pinned: null });
 
 /** Gives the module the preset table (from the model's tables) so it can tell what changed. */
 export function configure(presetTable, defaultPreset = 'typical') {
   presets = new Map(presetTable.map((p) => [p.name, p.params]));
   const preset = presets.has(defaultPreset) ? defaultPreset : presetTable[0]?.name;
+  defaultName = preset;
   const depth = presets.get(preset)?.modelDepth ?? 4;
   state = Object.freeze({ preset, params: Object.freeze({}), depth, pinned: null });
+}
+
+/** The preset a page with no link starts from. */
+export function defaultPreset() {
+  return defaultName;
 }
 
 export function getState() {
@@ -52,10 +61,21 @@ export function subscribe(fn) {
   return () => subscribers.delete(fn);
 }
 
+/**
+ * A guard sees every next state before it is kept and may return a corrected one (lock.js:
+ * a teacher's locked values hold whatever path tries to change them). One guard at most.
+ */
+let guard = null;
+export function setGuard(fn) {
+  guard = typeof fn === 'function' ? fn : null;
+}
+
 export function setState(partial, { record = false, source = 'app' } = {}) {
   const previous = state;
-  const next = { ...state, ...partial };
+  let next = { ...state, ...partial };
   next.params = Object.freeze({ ...(partial.params ?? state.params) });
+  if (guard) next = { ...guard(next, previous, source) };
+  next.params = Object.freeze({ ...next.params });
   state = Object.freeze(next);
   const meta = Object.freeze({ record, source });
   for (const fn of subscribers) fn(state, previous, meta);

@@ -26,6 +26,7 @@ import * as charts from './charts.js';
 import * as permalink from './permalink.js';
 import { showOptionNotice, optionItem } from './notice.js';
 import * as handout from './handout.js';
+import * as lock from './lock.js';
 import { el, clip } from './dom.js';
 
 /**
@@ -52,6 +53,7 @@ let presetNames = [];
 let presenting = false;
 let tourStep = 0; // 0: closed
 let opener = null; // what had focus before the tour or the help opened
+let saved = null; // the reader's scenario before the tour, given back when it ends
 let ui = {};
 let locks = { keys: new Set(), presets: false, depth: false };
 let hides = { keys: new Set(), groups: new Set(), presets: false, depth: false };
@@ -127,16 +129,25 @@ function stepDepth(step) {
 /** Goes to tour step `n` (1-based): applies its scenario as one recorded step. */
 export function goTo(n, { focus = 'keep' } = {}) {
   if (!Number.isInteger(n) || n < 1 || n > TOUR.length) return;
-  if (!tourStep) opener = document.activeElement;
+  if (!tourStep) {
+    opener = document.activeElement;
+    const s = store.getState();
+    saved = { preset: s.preset, params: s.params, depth: s.depth };
+  }
   const step = TOUR[n - 1];
   ui.pendingFocus = focus;
   store.setState({ preset: step.preset, params: { ...(step.params || {}) }, depth: stepDepth(step), tour: n }, { record: true, source: 'tour' });
 }
 
-/** Closes the tour and gives focus back to where the reader was. */
+/**
+ * Closes the tour (the close button, Esc, T, Finish all come here), gives the reader's own
+ * scenario back and focus back to where the reader was.
+ */
 export function closeTour() {
   if (!store.getState().tour) return;
-  store.setState({ tour: 0 }, { record: false, source: 'tour' });
+  const mine = saved;
+  saved = null;
+  store.setState({ tour: 0, ...(mine || {}) }, { record: Boolean(mine), source: 'tour' });
   const back = opener && opener.isConnected && opener !== document.body ? opener : ui.tourButton;
   opener = null;
   back?.focus?.();
@@ -200,6 +211,7 @@ function renderTour(n, { scroll = true } = {}) {
   const wasOpen = tourStep > 0;
   tourStep = n;
   if (!n) {
+    saved = null; // ended by history (Back): the state is already the one before
     ui.panel.hidden = true;
     document.documentElement.classList.remove('is-touring');
     pointAt(null);
@@ -421,8 +433,9 @@ function readTeacherOptions(problems) {
   return startStep;
 }
 
-function lockNote(id) {
-  const note = el('p', 'lock-note', t('teach.locked'));
+function lockNote(id, key = 'teach.locked') {
+  const note = el('p', 'lock-note', t(key));
+  note.prepend(lock.glyph());
   note.id = id;
   return note;
 }
@@ -465,6 +478,9 @@ export function afterControls() {
     const section = document.getElementById('presets');
     for (const b of section?.querySelectorAll('button.preset') || []) b.disabled = true;
     section?.querySelector('.presets__buttons')?.after(lockNote('lock-presets'));
+  } else if (locks.keys.size) {
+    // The cases stay open, but each keeps the locked values: say so where they are chosen.
+    document.getElementById('presets')?.querySelector('.presets__buttons')?.after(lockNote('lock-presets', 'lock.presetsKeep'));
   }
   if (locks.depth) {
     const fieldset = document.getElementById('modelDepth');
@@ -473,17 +489,16 @@ export function afterControls() {
       fieldset.append(lockNote('lock-depth'));
     }
   }
-  // "Reset all" keeps what the teacher locked.
+  // "Reset all" goes back to what the teacher's link set, not to the bare preset.
   const resetAll = document.getElementById('reset-all');
-  if (resetAll && locks.keys.size) {
+  if (resetAll && lock.isHeld()) {
+    resetAll.title = t('lock.resetTitle');
     resetAll.addEventListener(
       'click',
       (event) => {
         event.stopImmediatePropagation();
-        const state = store.getState();
-        const keep = {};
-        for (const key of locks.keys) if (Object.prototype.hasOwnProperty.call(state.params, key)) keep[key] = state.params[key];
-        store.setState({ params: keep }, { record: true, source: 'reset-all' });
+        const { preset, params, depth } = lock.linkState();
+        store.setState({ preset, params, depth }, { record: true, source: 'reset-all' });
       },
       { capture: true },
     );
@@ -506,6 +521,7 @@ export function start({ paramTable, presetTable, embedded = false }) {
   presetNames = presetTable.map((p) => p.name);
   const problems = [];
   const startStep = readTeacherOptions(problems);
+  lock.hold(locks); // the state is the link's now: its locked values hold from here on
   if (!embedded) buildTools();
   buildTourPanel();
   buildHelp();
