@@ -413,12 +413,7 @@ pub fn describe_regret_map(map: &RegretMap, metric: MapMetric, options: &ChartOp
 }
 
 fn svg_of(shapes: &[kit::Shape], width: u32, height: u32) -> Result<String, ChartError> {
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        kit::replay(&root, shapes)?;
-    }
-    Ok(out)
+    Ok(kit::svg_document(shapes, width, height))
 }
 
 /// Renders one chart to an SVG document of the given size in pixels.
@@ -429,10 +424,57 @@ pub fn svg(
     width: u32,
     height: u32,
 ) -> Result<String, ChartError> {
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        draw_with_text_factor(&root, kind, data, options, SVG_TEXT_FACTOR)?;
+    let shapes = display_list(kind, data, options, (width, height), SVG_TEXT_FACTOR)?;
+    svg_of(&shapes, width, height)
+}
+
+#[cfg(test)]
+mod svg_tests {
+    use super::*;
+
+    /// The kit's own SVG writer says exactly what plotters' SVG backend says for the same
+    /// display list, so the browser can drop the backend without any download changing.
+    #[test]
+    fn the_svg_writer_matches_plotters_svg_backend_byte_for_byte() {
+        for name in ["typical", "klarna-like", "augment", "status-quo"] {
+            let params = crate::presets::preset(name).unwrap().params();
+            let outcome = crate::model::run(&params);
+            let data = ChartData {
+                outcome: &outcome,
+                params: &params,
+                compare: Some(&outcome),
+                band: None,
+                record: crate::record::for_preset(name),
+                augment_story: name == "augment",
+            };
+            for theme in [Theme::Light, Theme::Dark] {
+                let options = ChartOptions {
+                    theme,
+                    ..ChartOptions::default()
+                };
+                for kind in [
+                    ChartKind::Savings,
+                    ChartKind::Headcount,
+                    ChartKind::Costs,
+                    ChartKind::Quality,
+                ] {
+                    let (width, height) = (800, 420);
+                    let shapes =
+                        display_list(kind, &data, &options, (width, height), SVG_TEXT_FACTOR)
+                            .unwrap();
+                    let mut expected = String::new();
+                    {
+                        let root = SVGBackend::with_string(&mut expected, (width, height))
+                            .into_drawing_area();
+                        kit::replay(&root, &shapes).unwrap();
+                    }
+                    assert_eq!(
+                        kit::svg_document(&shapes, width, height),
+                        expected,
+                        "{name} {kind:?}"
+                    );
+                }
+            }
+        }
     }
-    Ok(out)
 }

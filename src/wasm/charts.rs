@@ -8,7 +8,7 @@ use super::{canvas_backend, chart_error, plain_error, ChartInputs, Request};
 use crate::analysis::map::RegretMap;
 use crate::analysis::sensitivity::Bar;
 use crate::chart;
-use crate::wire::{self, fields, RegretMapInput, SensitivityInput};
+use crate::wire::{self, fields};
 
 const TORNADO: &str = "what sensitivity() returned, {npv, bars}";
 const MAP: &str = "what regretMap() returned";
@@ -16,7 +16,7 @@ const MAP: &str = "what regretMap() returned";
 /// The tornado's net present value and bars from a request, the first `count` kept.
 fn tornado_of(req: &Request) -> Result<(f64, Vec<Bar>), JsValue> {
     let count = wire::tornado_count(req.number("count")?).map_err(plain_error)?;
-    let input: SensitivityInput = req.need("sensitivity", TORNADO)?;
+    let input = req.read_needed("sensitivity", TORNADO, super::read::sensitivity)?;
     let (npv, mut bars) = input.into_bars().map_err(plain_error)?;
     if let Some(n) = count {
         bars.truncate(n);
@@ -69,7 +69,7 @@ pub fn tornado_height(request_object: JsValue) -> Result<u32, JsValue> {
 /// The regret map and its colouring from a draw request.
 fn map_of(req: &Request) -> Result<(RegretMap, chart::MapMetric), JsValue> {
     let metric = wire::map_metric(req.text("metric")?.as_deref()).map_err(plain_error)?;
-    let input: RegretMapInput = req.need("map", MAP)?;
+    let input = req.read_needed("map", MAP, super::read::regret_map)?;
     Ok((input.into_map().map_err(plain_error)?, metric))
 }
 

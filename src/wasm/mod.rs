@@ -12,7 +12,6 @@
 //! backend they draw on. One module costs less to download than two near-identical ones
 //! (docs/PERFORMANCE.md, "One wasm module").
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,13 +19,14 @@ use wasm_bindgen::JsCast;
 use crate::chart::{self, ChartData, ChartOptions};
 use crate::model::{self, Outcome};
 use crate::validate::{self, RawScenario, Scenario};
-use crate::wire::{BandWire, ChartOptionsWire, InputErrorWire, ScenarioInput};
+use crate::wire::{ChartOptionsWire, InputErrorWire, ScenarioInput};
 
 mod analysis;
 mod canvas;
 mod charts;
 mod page;
 mod present;
+mod read;
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -101,25 +101,33 @@ impl Request {
         }
     }
 
-    /// A field read through its wire type, if present.
-    fn value<T: DeserializeOwned>(&self, name: &str, expected: &str) -> Result<Option<T>, JsValue> {
+    /// A field read by one of `read`'s readers, if present.
+    fn read<T>(
+        &self,
+        name: &str,
+        expected: &str,
+        reader: fn(&JsValue) -> Result<T, String>,
+    ) -> Result<Option<T>, JsValue> {
         let value = self.raw(name);
         if value.is_undefined() {
             return Ok(None);
         }
-        serde_wasm_bindgen::from_value(value)
-            .map(Some)
-            .map_err(|e| {
-                plain_error(format!(
-                    "{}: {name} is not valid: {e} (expected {expected})",
-                    self.call
-                ))
-            })
+        reader(&value).map(Some).map_err(|e| {
+            plain_error(format!(
+                "{}: {name} is not valid: {e} (expected {expected})",
+                self.call
+            ))
+        })
     }
 
-    /// A field that must be present.
-    fn need<T: DeserializeOwned>(&self, name: &str, expected: &str) -> Result<T, JsValue> {
-        self.value(name, expected)?.ok_or_else(|| {
+    /// A field read by one of `read`'s readers, which must be present.
+    fn read_needed<T>(
+        &self,
+        name: &str,
+        expected: &str,
+        reader: fn(&JsValue) -> Result<T, String>,
+    ) -> Result<T, JsValue> {
+        self.read(name, expected, reader)?.ok_or_else(|| {
             plain_error(format!(
                 "{}: {name} is missing (expected {expected})",
                 self.call
@@ -153,22 +161,17 @@ impl Request {
 
     /// The chart options, if given.
     fn options(&self) -> Result<ChartOptions, JsValue> {
-        options_of(self.value("options", "{scale, theme, text, numbers}")?)
+        options_of(self.read(
+            "options",
+            "{scale, theme, text, numbers}",
+            read::chart_options,
+        )?)
     }
 
     /// The scenario to run (required).
     fn scenario(&self) -> Result<ScenarioInput, JsValue> {
-        self.need("scenario", "{preset, params}")
+        self.read_needed("scenario", "{preset, params}", read::scenario)
     }
-}
-
-/// Reads a bare value of a wire type; the message names the call and what it expected.
-fn request<T: DeserializeOwned>(value: JsValue, call: &str, expected: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
-        plain_error(format!(
-            "{call}: the request is not valid: {e} (expected {expected})"
-        ))
-    })
 }
 
 fn raw_of(input: ScenarioInput) -> Result<RawScenario, JsValue> {
@@ -186,7 +189,11 @@ fn scenario_of(input: ScenarioInput) -> Result<Scenario, JsValue> {
 /// A bare scenario object (`{preset, params}`) as the request, as `compute` and `seriesCsv`
 /// take it.
 fn scenario_request(value: JsValue, call: &str) -> Result<ScenarioInput, JsValue> {
-    request(value, call, "{preset, params}")
+    read::scenario(&value).map_err(|e| {
+        plain_error(format!(
+            "{call}: the request is not valid: {e} (expected {{preset, params}})"
+        ))
+    })
 }
 
 fn options_of(options: Option<ChartOptionsWire>) -> Result<ChartOptions, JsValue> {
@@ -217,11 +224,11 @@ impl ChartInputs {
     /// Reads `scenario`, `compare` and `band` from a request.
     fn read(req: &Request) -> Result<Self, JsValue> {
         let scenario = scenario_of(req.scenario()?)?;
-        let band = match req.value::<BandWire>("band", "{uncertainty, faded}")? {
+        let band = match req.read("band", "{uncertainty, faded}", read::band)? {
             None => None,
             Some(b) => Some(b.uncertainty.to_band(b.faded).map_err(plain_error)?),
         };
-        let compare = match req.value::<ScenarioInput>("compare", "{preset, params}")? {
+        let compare = match req.read("compare", "{preset, params}", read::scenario)? {
             None => None,
             Some(c) => Some(model::run(&scenario_of(c)?.params)),
         };

@@ -4,10 +4,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{plain_error, request, Request};
+use super::{plain_error, Request};
 use crate::present::NumberStyle;
 use crate::wire::fields;
-use crate::wire::NumberStyleWire;
 
 /// Writes numbers for one reader: `new NumberFormatter({locale, currency, ratePerUsd})`.
 #[wasm_bindgen]
@@ -21,10 +20,13 @@ impl NumberFormatter {
     /// per US dollar.
     #[wasm_bindgen(constructor)]
     pub fn new(request_object: JsValue) -> Result<NumberFormatter, JsValue> {
-        // Checked for unknown keys first, then read as its wire type.
+        // Checked for unknown keys first (the message names the field), then read.
         let object = Request::new(request_object, "NumberFormatter", fields::NUMBER_STYLE)?.object;
-        let wire: NumberStyleWire =
-            request(object, "NumberFormatter", "{locale, currency, ratePerUsd}")?;
+        let wire = super::read::number_style(&object).map_err(|e| {
+            plain_error(format!(
+                "NumberFormatter: the request is not valid: {e} (expected {{locale, currency, ratePerUsd}})"
+            ))
+        })?;
         Ok(NumberFormatter {
             style: wire.into_style().map_err(plain_error)?,
         })

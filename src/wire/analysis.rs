@@ -47,9 +47,16 @@ impl UncertaintyWire {
     pub fn to_band(&self, faded: bool) -> Result<crate::chart::Band, String> {
         use crate::analysis::uncertainty::{MAX_DRAWS, PERCENTILES};
         if self.percentiles != PERCENTILES {
+            // Written without Debug formatting, which would cost the browser build its
+            // escaping tables for one message.
+            let list = |values: &[f64]| {
+                let texts: Vec<String> = values.iter().map(f64::to_string).collect();
+                format!("[{}]", texts.join(", "))
+            };
             return Err(format!(
-                "the uncertainty band must give the percentiles {PERCENTILES:?}, not {:?}",
-                self.percentiles
+                "the uncertainty band must give the percentiles {}, not {}",
+                list(&PERCENTILES),
+                list(&self.percentiles)
             ));
         }
         if !(1..=MAX_DRAWS).contains(&self.draws) {

@@ -10,6 +10,7 @@ mod label;
 mod layout;
 mod marks;
 mod scale;
+mod svg;
 mod theme;
 
 pub use axis::*;
@@ -18,4 +19,5 @@ pub use label::*;
 pub use layout::*;
 pub use marks::*;
 pub use scale::*;
+pub use svg::svg_document;
 pub use theme::*;
