@@ -16,7 +16,8 @@
 //   arrow key held on a slider makes dozens of steps a second. The first step writes at once;
 //   later ones within WRITE_MS are merged into one write when the time is up (the end of a
 //   drag or of a run of key steps is always written), and a pending write is made at once on
-//   `pagehide`, before Undo or Redo, so the address always ends up matching the state.
+//   `beforeunload` and `pagehide`, before Undo or Redo, so the address always ends up
+//   matching the state.
 //
 // API: start({embedded}) after state.configure() and permalink.configure();
 // undo(), redo(), canUndo(), canRedo().
@@ -327,6 +328,10 @@ export function start({ embedded = false } = {}) {
     shown = clean;
     window.addEventListener('popstate', onPopState);
     // The last steps reach the address before the page goes (a reload, a link, a closed tab).
+    // beforeunload comes first and while the document is still the current entry; by
+    // pagehide a navigation may already have committed and the browser can ignore the write
+    // (seen on a loaded machine), so pagehide is only the second chance (bfcache, mobile).
+    window.addEventListener('beforeunload', flush);
     window.addEventListener('pagehide', flush);
     window.addEventListener('hashchange', onHashChange);
     document.addEventListener('click', onClick);

@@ -9,10 +9,29 @@ import { el } from './dom.js';
 let citations = new Map();
 let popoverCount = 0;
 let openButton = null;
+// The popovers' source lines, each with its tags: the table arrives after the first chart
+// (app.js), so lines written before it are written again when it comes (once: it comes once).
+const sourceLines = new Map();
 
 /** Gives the module the source table ({id, citation, evidence}); may be empty. */
 export function configureSources(table) {
   citations = new Map((Array.isArray(table) ? table : []).map((s) => [s.id, s]));
+  for (const [line, tags] of sourceLines) fillSourceLines(line, tags);
+  sourceLines.clear();
+}
+
+/** Writes one line per tag: the tag (a link to its entry when cited) and its citation. */
+function fillSourceLines(list, tags) {
+  const items = tags.map((tag) => {
+    const item = el('span', 'evidence__source');
+    // The tag links to the source's entry in the list (its citation, publisher and date).
+    const b = el('b');
+    b.append(citations.has(tag) ? sourceLink(tag) : document.createTextNode(tag));
+    const found = citations.get(tag);
+    item.append(b, document.createTextNode(' '), document.createTextNode(found ? found.citation : `(${t('evidence.noCitation')})`));
+    return item;
+  });
+  list.replaceChildren(el('span', 'evidence__sources-label', t('evidence.sourcesLabel')), ...items);
 }
 
 const TAG = /^[A-Z]{1,3}\d{1,3}$/;
@@ -124,17 +143,8 @@ export function evidenceTag(kind, tags, { note, lead, compact = false } = {}) {
   if (note) pop.append(el('span', 'evidence__note', note));
   if (tags.length) {
     const list = el('span', 'evidence__sources');
-    list.append(el('span', 'evidence__sources-label', t('evidence.sourcesLabel')));
-    for (const tag of tags) {
-      const item = el('span', 'evidence__source');
-      // The tag links to the source's entry in the list (its citation, publisher and date).
-      const b = el('b');
-      b.append(citations.has(tag) ? sourceLink(tag) : document.createTextNode(tag));
-      item.append(b, document.createTextNode(' '));
-      const found = citations.get(tag);
-      item.append(document.createTextNode(found ? found.citation : `(${t('evidence.noCitation')})`));
-      list.append(item);
-    }
+    fillSourceLines(list, tags);
+    if (citations.size === 0) sourceLines.set(list, tags);
     pop.append(list);
   }
   wrap.append(button, pop);
