@@ -258,19 +258,26 @@ function layout(lines, width, measureAt) {
 }
 
 /**
- * A PNG canvas: the chart canvas with the title and scenario above and the source, ids, model
- * and licence below. `ratio` is the chart canvas's pixels per CSS pixel.
+ * The lines above a download's chart (title, scenario) and below it (source, ids, model,
+ * licence), laid out for `width` CSS pixels with text measured in the page's font.
  */
-export function decoratePng(chart, { title, credits: c, ratio, palette = colours() }) {
-  const width = chart.width / ratio;
+function creditRows(title, c, width) {
   const probe = document.createElement('canvas').getContext('2d');
   const measure = (line, s) => {
     probe.font = `${line.weight} ${line.size}px ${FONT}`;
     return probe.measureText(s).width;
   };
   const { head, foot } = imageLines(title, c);
-  const top = layout(head, width, measure);
-  const bottom = layout(foot, width, measure);
+  return { top: layout(head, width, measure), bottom: layout(foot, width, measure) };
+}
+
+/**
+ * A PNG canvas: the chart canvas with the title and scenario above and the source, ids, model
+ * and licence below. `ratio` is the chart canvas's pixels per CSS pixel.
+ */
+export function decoratePng(chart, { title, credits: c, ratio, palette = colours() }) {
+  const width = chart.width / ratio;
+  const { top, bottom } = creditRows(title, c, width);
   const chartHeight = chart.height / ratio;
   const out = document.createElement('canvas');
   out.width = Math.round(width * ratio);
@@ -305,14 +312,7 @@ function escapeXml(text) {
  * and search. Text is measured with a canvas in the page's font; the file names system fonts.
  */
 export function decorateSvg(svg, { title, desc, credits: c, width, height, palette = colours() }) {
-  const probe = document.createElement('canvas').getContext('2d');
-  const measure = (line, s) => {
-    probe.font = `${line.weight} ${line.size}px ${FONT}`;
-    return probe.measureText(s).width;
-  };
-  const { head, foot } = imageLines(title, c);
-  const top = layout(head, width, measure);
-  const bottom = layout(foot, width, measure);
+  const { top, bottom } = creditRows(title, c, width);
   const total = Math.round(top.height + height + bottom.height);
   const text = (rows, offset) =>
     rows

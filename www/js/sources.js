@@ -109,31 +109,14 @@ export function sourceLink(tag) {
  * Returns a <span class="evidence"> holding the button and the popover.
  */
 export function evidenceTag(kind, tags, { note, lead, compact = false } = {}) {
-  const id = `pop-${++popoverCount}`;
   const wrap = el('span', `evidence evidence--${kind}`);
   const button = el('button', 'evidence__tag');
-  button.type = 'button';
-  button.setAttribute('aria-expanded', 'false');
-  button.setAttribute('aria-controls', id);
   const isList = kind === 'sources';
   const label = isList ? t('evidence.sourcesLabel') : t(`evidence.${kind}.label`, {}, kind);
   const text = compact || tags.length === 0 ? label : `${label} · ${tags.join(' ')}`;
   button.append(el('span', 'evidence__text', text));
   button.setAttribute('aria-label', t('control.evidenceButton', { evidence: text }));
-  button.addEventListener('click', (event) => {
-    event.stopPropagation();
-    const opening = button.getAttribute('aria-expanded') !== 'true';
-    closeOpen();
-    if (opening) {
-      button.setAttribute('aria-expanded', 'true');
-      wrap.classList.add('is-open');
-      openButton = button;
-    }
-  });
-
-  const pop = el('span', 'evidence__popover');
-  pop.id = id;
-  pop.setAttribute('role', 'note');
+  const pop = attachTip(wrap, button);
   if (lead) pop.append(el('span', 'evidence__lead', lead));
   if (!isList) {
     const kindLine = el('span', 'evidence__kind');
@@ -147,7 +130,6 @@ export function evidenceTag(kind, tags, { note, lead, compact = false } = {}) {
     if (citations.size === 0) sourceLines.set(list, tags);
     pop.append(list);
   }
-  wrap.append(button, pop);
   return wrap;
 }
 
