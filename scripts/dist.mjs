@@ -647,10 +647,16 @@ class __InlineWorker {
     return { tag: m[0], media: m[2], text, hash: sha256(text, 'base64') };
   });
   if (!sheets.length) fail('www/index.html has no stylesheet link');
+  // Classic scripts in the head (js/early.js: the layout before the first paint) go inline
+  // as they are, each allowed by its own hash.
+  const classics = [...html.matchAll(/<script src="([^"]+)"><\/script>/g)].map((m) => {
+    const text = `\n${escapeScript(read(m[1]))}\n`;
+    return { tag: m[0], text, hash: sha256(text, 'base64') };
+  });
   const scriptHash = sha256(script, 'base64');
   const csp = [
     "default-src 'none'",
-    `script-src 'sha256-${scriptHash}' 'wasm-unsafe-eval'`,
+    `script-src 'sha256-${scriptHash}' ${classics.map((x) => `'sha256-${x.hash}' `).join('')}'wasm-unsafe-eval'`,
     `style-src ${sheets.map((x) => `'sha256-${x.hash}'`).join(' ')}`,
     'img-src data:',
     "connect-src 'none'",
@@ -670,6 +676,9 @@ class __InlineWorker {
     html = html.replace(sheet.tag, () => `<style${sheet.media ? ` media="${sheet.media}"` : ''}>\0STYLE${i}\0</style>`);
   });
   replaceOnce(/<script type="module" src="[^"]+"><\/script>/, '<script type="module">\0SCRIPT\0</script>', 'the module script');
+  classics.forEach((classic, i) => {
+    html = html.replace(classic.tag, () => `<script>\0CLASSIC${i}\0</script>`);
+  });
   html = html.replace(/(<link rel="icon" href=")([^"]+)(")/, (whole, a, ref, b) => {
     const target = resolveRef(ref, 'index.html', new Set(Object.keys(inline)));
     return target ? `${a}${dataUri(target, readFileSync(join(WWW, target)))}${b}` : whole;
@@ -690,6 +699,9 @@ class __InlineWorker {
     html = html.replace(`\0STYLE${i}\0`, () => sheet.text);
   });
   html = html.replace('\0SCRIPT\0', () => script);
+  classics.forEach((classic, i) => {
+    html = html.replace(`\0CLASSIC${i}\0`, () => classic.text);
+  });
   writeFileSync(join(DIST, SINGLE), html);
   return { bytes: Buffer.byteLength(html), modules: order, workers, scriptHash };
 }

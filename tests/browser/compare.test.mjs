@@ -27,7 +27,7 @@ function state(page) {
 async function afterNextRender(page, action) {
   const count = await renderCount(page);
   await action();
-  await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count);
+  await page.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, count);
 }
 
 /** The table as {row: [a, b, diff]}. */

@@ -213,11 +213,13 @@ test('the single file carries a strict hash-based CSP and refers to no other fil
   const html = readFileSync(SINGLE, 'utf8');
   const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)[1];
   assert.match(csp, /default-src 'none'/);
-  assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]{44}' 'wasm-unsafe-eval'(;|$)/);
+  assert.match(csp, /script-src( 'sha256-[A-Za-z0-9+/=]{44}')+ 'wasm-unsafe-eval'(;|$)/);
   assert.match(csp, /style-src( 'sha256-[A-Za-z0-9+/=]{44}')+(;|$)/);
   // The hashes are those of the inline script and styles, and nothing else is allowed.
   const hash = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-  const scripts = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => hash(m[1]));
+  // The module (the page) and the classic script that runs before the first paint (early.js).
+  const scripts = [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map((m) => hash(m[1]));
+  assert.equal(scripts.length, 2, 'the module and early.js');
   const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => hash(m[1]));
   assert.deepEqual(csp.match(/script-src ([^;]*)/)[1].split(' '), [...scripts, "'wasm-unsafe-eval'"]);
   assert.deepEqual(csp.match(/style-src ([^;]*)/)[1].split(' '), styles);

@@ -101,7 +101,7 @@ test('each chart downloads as SVG and PNG with a sensible name', async () => {
   await page.click('#reset-all');
   const count = await renderCount(page);
   await page.click('button[data-preset="typical"]');
-  await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count);
+  await page.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, count);
   await page.check('#modelDepth-4');
   await nextFrames(page);
   assert.equal((await download(page, 'button[data-download="svg"][data-kind="savings"]')).name, 'layoff-whatif-typical-savings.svg');
@@ -224,7 +224,7 @@ for (const horizon of [24, 48, 120]) {
     // Closing a table takes it out of the link.
     const count = await renderCount(page);
     await page.click('#table-toggle-headcount');
-    await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count);
+    await page.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, count);
     assert.ok(await page.isHidden('#table-headcount'));
     assert.equal(await page.getAttribute('#table-toggle-headcount', 'aria-expanded'), 'false');
     assert.match(page.url(), /&t=savings,costs,quality$/);

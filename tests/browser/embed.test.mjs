@@ -112,7 +112,7 @@ test('the embed resizes its host iframe, cross-origin, sandboxed, under a strict
     const { page, context, problems } = await openPage(browser, publisher.url, { viewport: { width: 800, height: 900 } });
     const iframe = await page.waitForSelector('iframe[data-layoff-whatif]');
     const frame = await iframe.contentFrame();
-    await frame.waitForFunction(() => document.body.dataset.ready === '1' && Number(document.body.dataset.rendered) >= 1);
+    await frame.waitForFunction(() => document.body?.dataset.ready === '1' && Number(document.body.dataset.rendered) >= 1);
     assert.notEqual(new URL(page.url()).origin, new URL(frame.url()).origin, 'the host is another origin');
 
     // The compact layout: the chosen charts and the default sliders, no masthead or sources.
@@ -170,13 +170,13 @@ test('the embed resizes its host iframe, cross-origin, sandboxed, under a strict
     let count = await frame.evaluate(() => Number(document.body.dataset.rendered));
     await frame.focus('#aiShare');
     await frame.press('#aiShare', 'End');
-    await frame.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count);
+    await frame.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, count);
     assert.notEqual((await frameState(frame)).values.aiShare, '0.3');
     assert.equal(await page.evaluate(() => history.length), historyLength, 'the host history is untouched');
     assert.match(await frame.getAttribute('.embed-bar__open', 'href'), /aiShare=0\.95/);
     count = await frame.evaluate(() => Number(document.body.dataset.rendered));
     await frame.click('#undo-button');
-    await frame.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count);
+    await frame.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, count);
     const undone = await frameState(frame);
     assert.deepEqual(undone.values, beforeStep.values, 'undo inside the embed');
     assert.equal(undone.prose, beforeStep.prose);
@@ -196,7 +196,7 @@ test('hostile messages change neither the explainer nor the frame size', async (
     const { page, context, problems } = await openPage(browser, publisher.url, { viewport: { width: 800, height: 900 } });
     const iframe = await page.waitForSelector('iframe[data-layoff-whatif]');
     const frame = await iframe.contentFrame();
-    await frame.waitForFunction(() => document.body.dataset.ready === '1' && Number(document.body.dataset.rendered) >= 1);
+    await frame.waitForFunction(() => document.body?.dataset.ready === '1' && Number(document.body.dataset.rendered) >= 1);
     const other = await (await page.waitForSelector('iframe#other')).contentFrame();
     await other.waitForLoadState();
     await frame.waitForFunction(() => {
@@ -282,7 +282,7 @@ test('unknown chart and control names in the embed address are ignored with a no
   // Nothing is posted or listened to outside a frame, and the page works as usual.
   const count = await renderCount(page);
   await page.click('button[data-preset="klarna-like"]');
-  await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count);
+  await page.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, count);
   assert.equal(new URL(page.url()).hash, '#v=2&aiShare=0.4', 'an embed leaves its address alone');
   assert.match(await page.getAttribute('.embed-bar__open', 'href'), /#v=2&p=klarna-like$/);
   assert.deepEqual(problems, []);

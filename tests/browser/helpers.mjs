@@ -115,7 +115,8 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
 /** Waits until the page is complete (sliders built) and has drawn at least `count` frames. */
 export async function waitForRender(page, count = 1) {
   await page.waitForFunction(
-    (n) => document.body.dataset.ready === '1' && Number(document.body.dataset.rendered || 0) >= n,
+    // No body yet while a new page's head is parsed (its classic early.js runs there).
+    (n) => document.body?.dataset.ready === '1' && Number(document.body.dataset.rendered || 0) >= n,
     count,
   );
 }

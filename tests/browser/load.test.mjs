@@ -160,7 +160,7 @@ test('the sources list shows every source of the table, or a note when it is emp
   const { page, context } = await openPage(browser, server.url);
   await waitForRender(page);
   // The citations come from the build's sources.json (layoff-whatif sources), after the first chart.
-  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await page.waitForFunction(() => document.body?.dataset.ready === '1');
   const sources = await page.evaluate(async () => (await fetch('./pkg/sources.json')).json());
   assert.ok(sources.length > 20, 'the build wrote the sources');
   const shown = await page.locator('#sources dt').allTextContents();

@@ -196,7 +196,7 @@ test('in an embed framed by an article, notices about the address go to the cons
   await page.goto(`${server.url}i18n/en.json`);
   await page.setContent(`<iframe src="${src}" width="800" height="900"></iframe>`);
   const frame = await (await page.waitForSelector('iframe')).contentFrame();
-  await frame.waitForFunction(() => document.body.dataset.ready === '1' && Number(document.body.dataset.rendered || 0) >= 1);
+  await frame.waitForFunction(() => document.body?.dataset.ready === '1' && Number(document.body.dataset.rendered || 0) >= 1);
   assert.equal(await frame.locator('.link-notice, .option-notice').count(), 0, 'readers of the article see no notice');
   const logged = infos.join('\n');
   for (const part of ['pie', 'purple', 'lang=xx', 'aiShare=abc']) assert.ok(logged.includes(part), `${part} on the console: ${logged}`);
@@ -214,7 +214,7 @@ test('a language file that fails to load falls back to English with a notice', a
   const page = await context.newPage();
   await page.route('**/i18n/id.json', (r) => r.fulfill({ status: 404, body: 'not found' }));
   await page.goto(`${server.url}?lang=id`);
-  await page.waitForFunction(() => document.body.dataset.ready === '1');
+  await page.waitForFunction(() => document.body?.dataset.ready === '1');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   const text = (await noticeTexts(page)).join('\n');
   assert.match(text, /language\|The Bahasa Indonesia text of this page could not be loaded, so it is shown in English/);

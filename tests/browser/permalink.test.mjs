@@ -29,7 +29,7 @@ after(async () => {
 async function changed(page, action) {
   const count = await renderCount(page);
   await action();
-  await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count);
+  await page.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, count);
   await waitForAddress(page);
 }
 

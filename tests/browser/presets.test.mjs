@@ -33,7 +33,7 @@ test('every preset sets the sliders to its values and changes the prose', async 
   for (const preset of order) {
     const count = await renderCount(page);
     await page.click(`button[data-preset="${preset.name}"]`);
-    await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count);
+    await page.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, count);
 
     assert.equal(await page.getAttribute(`button[data-preset="${preset.name}"]`, 'aria-pressed'), 'true');
     assert.equal(await page.locator('button.preset[aria-pressed="true"]').count(), 1);
@@ -78,13 +78,13 @@ test('a preset keeps the chosen model level, and "Reset all" clears changes', as
   const count = await renderCount(page);
   await slider.focus();
   await page.keyboard.press('End');
-  await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count);
+  await page.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, count);
   assert.equal(await page.locator('.control.is-changed').count(), 1);
   assert.match(await page.textContent('.group--ai .group__count'), /1 changed/);
 
   const again = await renderCount(page);
   await page.click('#reset-all');
-  await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, again);
+  await page.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, again);
   assert.equal(await page.locator('.control.is-changed').count(), 0);
   assert.equal(await slider.evaluate((r) => Number(r.dataset.value)), 0.67);
   assert.deepEqual(problems, []);

@@ -84,11 +84,11 @@ test('dark screenshot: the charts follow the colour scheme', async () => {
   assert.notEqual(background, 'rgb(255, 255, 255)');
   const count = await page.evaluate(() => Number(document.body.dataset.rendered));
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count);
+  await page.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, count);
   const after = await page.evaluate(() => document.getElementById('chart-savings').toDataURL());
   assert.notEqual(after, light, 'the charts are redrawn for the new scheme');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count + 1);
+  await page.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, count + 1);
   await showModel(page);
   await page.screenshot({ path: join(DOCS, 'screenshot-dark.png') });
   assert.deepEqual(problems, []);

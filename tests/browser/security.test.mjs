@@ -309,7 +309,7 @@ test('postMessage: the page takes no commands and runs nothing, from its own win
   const evil = await startServer(evilDir);
   await page.goto(`${evil.url}host.html`);
   const frame = page.frames().find((f) => f.url().startsWith(server.url));
-  await frame.waitForFunction(() => document.body.dataset.ready === '1' && Number(document.body.dataset.rendered) >= 1);
+  await frame.waitForFunction(() => document.body?.dataset.ready === '1' && Number(document.body.dataset.rendered) >= 1);
   const framedGood = await stateOf(frame);
   await page.evaluate((messages) => {
     const target = document.getElementById('f').contentWindow;

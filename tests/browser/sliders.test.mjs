@@ -42,7 +42,7 @@ test('every slider changes the charts, the prose or the key numbers', async () =
     const count = await renderCount(page);
     await slider.focus();
     await page.keyboard.press(value === max ? 'Home' : 'End');
-    await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count);
+    await page.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, count);
     const moved = await slider.evaluate((r) => Number(r.dataset.value));
     assert.notEqual(moved, value, `${key} did not move`);
     assert.equal(await page.locator(`#control-${key}.is-changed`).count(), 1, `${key} is marked changed`);
@@ -52,7 +52,7 @@ test('every slider changes the charts, the prose or the key numbers', async () =
     // Back to the preset with the slider's own reset button.
     const again = await renderCount(page);
     await page.click(`#control-${key} .control__reset`);
-    await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, again);
+    await page.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, again);
     assert.equal(await slider.evaluate((r) => Number(r.dataset.value)), value, `${key} reset`);
   }
   assert.deepEqual(unchanged, [], 'sliders that changed nothing');
@@ -69,7 +69,7 @@ test('the model level changes the story and dims parameters it does not use', as
   for (const level of [1, 2, 3, 4]) {
     const count = await renderCount(page);
     await page.check(`#modelDepth-${level}`);
-    await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count);
+    await page.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, count);
     const prose = await page.textContent('#story');
     assert.ok(!seen.has(prose), `level ${level} tells a different story`);
     seen.add(prose);

@@ -26,7 +26,7 @@ after(async () => {
 async function choose(page, name) {
   const count = await renderCount(page);
   await page.click(`button[data-preset="${name}"]`);
-  await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count);
+  await page.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, count);
 }
 
 test('a company-like preset shows the record against the model; others show none', async () => {

@@ -57,7 +57,7 @@ test('bad typed values show an inline reason and keep the last good result', asy
   // A good value clears the message and is applied, in percent.
   const count = await renderCount(page);
   await type(page, 'layoffShare', '55');
-  await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count);
+  await page.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, count);
   assert.ok(!(await page.locator('#err-layoffShare').isVisible()));
   assert.equal(await page.locator('#layoffShare').evaluate((r) => r.dataset.value), '0.55');
   assert.match(await page.textContent('#story'), /Cutting 550 of 1,000 agents/);
@@ -97,7 +97,7 @@ test('a cut after the end of the period shows why and keeps the last good result
 
   const count = await renderCount(page);
   await type(page, 'horizonMonths', '48');
-  await page.waitForFunction((n) => Number(document.body.dataset.rendered) > n, count);
+  await page.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, count);
   assert.ok(!(await page.locator('#invalid-notice').isVisible()));
   assert.ok(!(await page.locator('#err-layoffMonth').isVisible()));
   assert.deepEqual(problems, []);

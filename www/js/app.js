@@ -142,6 +142,7 @@ function frame() {
   lastGood = scenario;
   prose.renderProse(view.story, result);
   prose.renderNumbers(result);
+  prose.renderAnswer(view.answer, result);
   const spoken = prose.renderReadout(view.readout, result);
   prose.renderWarnings(view.warnings, result);
   const preset = view.presets?.find((p) => p.name === result.preset);
@@ -275,7 +276,7 @@ async function main() {
   });
   analysis.configure({ api, paramTable, policy, wasmModule: compiledWasm });
   compare.configure({ api });
-  const embedded = embed.setup({ paramTable });
+  const embedded = embed.setup({ paramTable, policy });
   undoHistory.start({ embedded });
   // Language and currency (masthead), presentation mode, the tour and teacher links.
   pageLang.start({ embedded });
@@ -286,6 +287,7 @@ async function main() {
   glossary.renderCite($('how-cite'));
 
   view.story = $('story');
+  view.answer = $('answer');
   view.readout = $('readout');
   view.warnings = $('warnings');
   view.record = $('record');
@@ -310,6 +312,8 @@ async function main() {
     depthEl: $('depth'),
     groupsEl: $('groups'),
     resetAllEl: $('reset-all'),
+    firstEl: $('first-controls'),
+    firstKeys: policy.firstSliders,
   });
   glossary.decorateDepth();
 

@@ -187,6 +187,7 @@ function buildRow(spec, onInteract) {
   range.addEventListener('change', () => {
     store.setState({}, { record: true, source: `range:${key}` });
   });
+  range.addEventListener('pointerdown', () => startDrag(range));
 
   const commitTyped = () => {
     const text = typed.value;
@@ -446,8 +447,9 @@ function buildGroups(container, onInteract) {
  * Builds every control. `api.checkValue` is the wasm function; `onInteract` is called
  * before each change (app.js uses it to note that the reader has started exploring).
  */
-export function buildControls({ paramTable, presetTable, api, presetsEl, depthEl, groupsEl, resetAllEl, onInteract = () => {} }) {
+export function buildControls({ paramTable, presetTable, api, presetsEl, depthEl, groupsEl, resetAllEl, firstEl = null, firstKeys = [], onInteract = () => {} }) {
   specs = paramTable;
+  firstPlace = firstEl ? { element: firstEl, keys: firstKeys } : null;
   presetList = presetTable;
   checkValue = (key, value) => api.checkValue({ key, value });
   buildPresets(presetsEl, onInteract);
@@ -464,6 +466,35 @@ export function buildControls({ paramTable, presetTable, api, presetsEl, depthEl
 }
 
 let pendingGroups = null;
+let firstPlace = null; // {element, keys}: where the first sliders go (the first screen)
+
+// ---- A drag on a phone ------------------------------------------------------------------------
+
+// How long the chart stays pinned after the finger lifts, so the reader sees where it ended.
+const DRAG_LINGER_MS = 800;
+let dragTimer = 0;
+
+/**
+ * While a slider is dragged, <html> has `is-dragging`: on a narrow screen style.css then pins
+ * the savings chart to the top, and the dragged slider is scrolled just below it, so the chart
+ * never covers the control under the reader's finger.
+ */
+function startDrag(range) {
+  const root = document.documentElement;
+  clearTimeout(dragTimer);
+  root.classList.add('is-dragging');
+  const hero = document.getElementById('hero');
+  if (hero && getComputedStyle(hero).position === 'sticky') {
+    const covered = hero.getBoundingClientRect().bottom + 8 - range.getBoundingClientRect().top;
+    if (covered > 0) window.scrollBy(0, -covered);
+  }
+  const end = () => {
+    clearTimeout(dragTimer);
+    dragTimer = setTimeout(() => root.classList.remove('is-dragging'), DRAG_LINGER_MS);
+  };
+  window.addEventListener('pointerup', end, { once: true });
+  window.addEventListener('pointercancel', end, { once: true });
+}
 
 /**
  * Builds the slider rows. app.js calls this right after the first chart is on screen: the
@@ -473,6 +504,14 @@ export function buildSliders() {
   if (!pendingGroups) return;
   pendingGroups();
   pendingGroups = null;
+  // The sliders that change the story most stand on the first screen, beside the chart; the
+  // rest stay in their groups. The rows are moved, not copied: one control per value.
+  if (firstPlace) {
+    for (const key of firstPlace.keys) {
+      const row = rows.get(key)?.row;
+      if (row) firstPlace.element.append(row);
+    }
+  }
   lastDepth = undefined; // the new rows still need their depth notes
 }
 

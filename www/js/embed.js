@@ -1,18 +1,20 @@
 // Embed mode and the embed snippet.
 //
-// `?embed=1` lays the page out for an article column: the story's first paragraph, the
-// chosen charts (`&charts=savings,costs`, default the savings chart), the chosen controls
-// (`&controls=layoffShare,aiShare`, default DEFAULT_CONTROLS; "presets" and "depth" name
-// the case buttons and the level), and a small link to the full explainer with the same
-// scenario. No masthead, introduction, sources or share bar. Names the page does not know
-// are ignored with a notice. The scenario itself comes from the fragment as usual.
+// `?embed=1` lays the page out for an article column, compact by default (about 600 px tall
+// at 600 px wide): a title naming the scenario (its preset, or "Your scenario" once changed),
+// the chosen charts (`&charts=savings,costs`, default the savings chart), the chosen
+// controls (`&controls=layoffShare,aiShare`, default the model's first sliders,
+// `policy.firstSliders`; "presets" and "depth" name the case buttons and the level;
+// `&controls=none` for a still chart), and a small link to the full explainer with the same
+// scenario. No masthead, story, introduction, sources or share bar. Names the page does not
+// know are ignored with a notice. The scenario itself comes from the fragment as usual.
 //
 // The embedded page tells its parent how tall it is with
 //   parent.postMessage({type: 'layoff-whatif:height', height}, '*')
 // (www/embed-host.js resizes the matching iframe). It listens to no messages at all: a host
 // page, or any other window, cannot command it.
 //
-// API: isEmbedded(), setup({paramTable}) -> boolean, showCharts(), placeControls(),
+// API: isEmbedded(), setup({paramTable, policy}) -> boolean, showCharts(), placeControls(),
 // buildEmbedPanel() (the full page's "Embed" button and snippet), snippet(state, charts).
 
 import { t } from './i18n.js';
@@ -25,15 +27,19 @@ import { showOptionNotice, optionItem } from './notice.js';
 
 export const MESSAGE_TYPE = 'layoff-whatif:height';
 export const DEFAULT_CHARTS = ['savings'];
-export const DEFAULT_CONTROLS = ['layoffShare', 'aiShare', 'aiResolutionRate', 'defectionPerBadContact'];
 const SPECIAL_CONTROLS = ['presets', 'depth'];
+/** `&controls=none` (or `0`): no controls, a still chart. */
+const NO_CONTROLS = ['none', '0'];
 /** `&theme=`: the host's scheme; "auto" (the default) follows the reader's system. */
 export const THEMES = ['auto', 'light', 'dark'];
 const MAX_NAMES = 30;
 
 let embedded = false;
+// The sliders an embed shows when its address names none: the model's first sliders (the
+// tables' policy), set by setup().
+let defaultControls = [];
 let chosenCharts = DEFAULT_CHARTS;
-let chosenControls = DEFAULT_CONTROLS;
+let chosenControls = defaultControls;
 let openLink = null;
 let initial = null; // the scenario the embed opened with (its Reset goes back to it)
 let lastHeight = 0;
@@ -64,7 +70,9 @@ function readList(params, name, allowed, fallback) {
  * Turns on embed mode when the address asks for it (before the first frame, so there is no
  * flash of the full page). Returns whether the page is embedded.
  */
-export function setup({ paramTable }) {
+export function setup({ paramTable, policy }) {
+  defaultControls = [...(policy?.firstSliders || [])];
+  chosenControls = defaultControls;
   embedded = isEmbedded();
   if (!embedded) {
     // embed=yes, embed=true...: only "1" turns the embed layout on (and "0" says no). Anything
@@ -79,7 +87,9 @@ export function setup({ paramTable }) {
   const params = new URLSearchParams(location.search);
   const keys = new Set(paramTable.map((s) => s.key).filter((k) => k !== 'modelDepth'));
   const charts = readList(params, 'charts', (n) => KINDS.includes(n), DEFAULT_CHARTS);
-  const controls = readList(params, 'controls', (n) => keys.has(n) || SPECIAL_CONTROLS.includes(n), DEFAULT_CONTROLS);
+  const controls = NO_CONTROLS.includes(params.get('controls'))
+    ? { names: [], unknown: [] }
+    : readList(params, 'controls', (n) => keys.has(n) || SPECIAL_CONTROLS.includes(n), defaultControls);
   chosenCharts = charts.names;
   chosenControls = controls.names;
   const problems = [
@@ -114,13 +124,16 @@ function buildFrame() {
   // The masthead is hidden in the frame; its headline stays the page's heading for screen readers.
   main?.prepend(el('h1', 'sr-only', t('page.headline')));
   main?.append(bar);
+  // What the chart shows, named: the preset while it is unchanged, else the reader's own.
+  const title = document.getElementById('embed-title') || el('h2', 'embed-title');
   const update = () => {
-    openLink.href = permalink.linkUrl(store.getState());
+    const state = store.getState();
+    openLink.href = permalink.linkUrl(state);
+    const own = !state.preset || store.changedKeys(state).length > 0;
+    title.textContent = own ? t('share.embed.yourScenario') : t(`presets.${state.preset}.title`);
   };
   update();
-  store.subscribe((state, previous, meta) => {
-    if (meta.record || !String(meta.source).startsWith('range:')) update();
-  });
+  store.subscribe(() => update());
 }
 
 /** Shows only the chosen charts (call after charts.buildCharts). */
@@ -166,6 +179,9 @@ export function placeControls() {
     store.setState({ preset: initial.preset, params: initial.params, depth: initial.depth }, { record: true, source: 'embed-reset' });
   });
   head?.append(reset);
+  // Undo and Redo beside Reset: one row of the frame's height, not two.
+  const history = aside.querySelector('.history');
+  if (history && head) head.append(history);
   if (!list.childElementCount) list.hidden = true;
 }
 
@@ -200,14 +216,14 @@ function pageBase() {
 }
 
 /** The embed address for a state and a list of charts (and controls). */
-export function embedUrl(state, charts = DEFAULT_CHARTS, controls = DEFAULT_CONTROLS, theme = 'auto') {
+export function embedUrl(state, charts = DEFAULT_CHARTS, controls = defaultControls, theme = 'auto') {
   const url = pageBase();
   const query = new URLSearchParams(location.search);
   const search = new URLSearchParams();
   search.set('embed', '1');
   const chartList = KINDS.filter((k) => charts.includes(k));
   if (chartList.join(',') !== DEFAULT_CHARTS.join(',')) search.set('charts', chartList.join(','));
-  if (controls.join(',') !== DEFAULT_CONTROLS.join(',')) search.set('controls', controls.join(','));
+  if (controls.join(',') !== defaultControls.join(',')) search.set('controls', controls.length ? controls.join(',') : NO_CONTROLS[0]);
   if (query.get('lang')) search.set('lang', query.get('lang'));
   if (theme !== 'auto' && THEMES.includes(theme)) search.set('theme', theme);
   const fragment = permalink.encode({ ...state, tables: [] }); // the article's reader opens tables themselves
@@ -215,7 +231,7 @@ export function embedUrl(state, charts = DEFAULT_CHARTS, controls = DEFAULT_CONT
 }
 
 /** A height that fits the chosen charts and controls without the host script. */
-export function suggestedHeight(charts, controls = DEFAULT_CONTROLS) {
+export function suggestedHeight(charts, controls = defaultControls) {
   const perChart = { savings: 520, headcount: 520, costs: 520, quality: 640 };
   const chartHeight = charts.reduce((sum, k) => sum + (perChart[k] || 520), 0);
   return 260 + chartHeight + controls.length * 120;
@@ -223,7 +239,7 @@ export function suggestedHeight(charts, controls = DEFAULT_CONTROLS) {
 
 /** The iframe and host-script snippet for a state. */
 export function snippet(state, charts = DEFAULT_CHARTS, theme = 'auto') {
-  const src = embedUrl(state, charts, DEFAULT_CONTROLS, theme);
+  const src = embedUrl(state, charts, defaultControls, theme);
   const host = new URL('embed-host.js', pageBase()).href;
   const height = suggestedHeight(charts);
   const frame = `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(t('share.embed.frameTitle'))}" width="100%" height="${height}" frameborder="0" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" data-layoff-whatif></iframe>`;
@@ -328,7 +344,8 @@ export function buildEmbedPanel() {
     const rows = [
       ['charts', `&charts=${chosen}`],
       ['theme', theme === 'auto' ? t('embedTheme.autoCode') : `&theme=${theme}`],
-      ['controls', `&controls=${DEFAULT_CONTROLS.join(',')}`],
+      ['controls', `&controls=${defaultControls.join(',')}`],
+      ['still', `&controls=${NO_CONTROLS[0]}`],
       ['lang', '&lang=id'],
     ];
     options.replaceChildren(

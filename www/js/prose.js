@@ -291,6 +291,36 @@ export function renderWarnings(container, result) {
   container.hidden = false;
 }
 
+/**
+ * The answer in one sentence, on the first screen above the chart: the cut (the story's own
+ * opening words), where the money stands at the end and, if it comes, the regret month.
+ */
+export function renderAnswer(container, result) {
+  const s = result.summary;
+  const p = result.params;
+  const period = periodText(p.horizonMonths);
+  if (tellsAugmentStory(result) || (s.laidOff <= 0 && p.aiShare <= 0)) {
+    const key = tellsAugmentStory(result) ? 'answer.augment' : 'answer.nothing';
+    fillTemplate(container, key, { period, comparison: comparisonPhrase(augmentFinal(s), 'NoAi') });
+    return;
+  }
+  const openKey = s.laidOff > 0 && p.aiShare > 0 ? 'prose.openCutAi' : s.laidOff > 0 ? 'prose.openCutOnly' : 'prose.openAiOnly';
+  const open = phrase(openKey, {
+    laidOff: num(fmt.count(s.laidOff)),
+    before: num(fmt.count(p.headcountBefore)),
+    aiShare: num(fmt.percent(p.aiShare)),
+  });
+  const final = s.finalCumulativeDelta;
+  let key = 'answer.result';
+  if (final <= -EPS_USD) key = s.regretMonth != null ? 'answer.regret' : 'answer.never';
+  fillTemplate(container, key, {
+    open,
+    period,
+    regret: num(fmt.number(s.regretMonth ?? 0), 'bad'),
+    comparison: comparisonPhrase(final, 'Baseline'),
+  });
+}
+
 /** The one-line result at the top of the controls; returns it as one sentence for screen readers. */
 export function renderReadout(container, result) {
   const s = result.summary;

@@ -1,0 +1,241 @@
+// The first screen (issue 15): on a 1280 x 800 laptop and a 390 x 844 phone, before any
+// scroll, the question, the answer in one sentence, the savings chart with its markers and
+// the two sliders that change the story most; nothing jumps while the page loads or after a
+// preset (layout shifts measured by the browser's own PerformanceObserver, as CLS counts
+// them: shifts within 500 ms of the reader's input do not count); and on a phone the savings
+// chart stays in view while any slider is dragged, without covering it.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, waitForRender, wasmCall, nextFrames } from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const LAPTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+/** What of the first screen is inside the viewport, whole, and not covered by anything. */
+function firstScreen(page) {
+  return page.evaluate(() => {
+    const inView = (element) => {
+      if (!element) return false;
+      const r = element.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+    };
+    const uncovered = (element) => {
+      const r = element.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return hit === element || element.contains(hit);
+    };
+    const headline = document.querySelector('.headline');
+    const lineHeight = parseFloat(getComputedStyle(headline).lineHeight);
+    const sliders = [...document.querySelectorAll('#first-controls input[type="range"]')];
+    return {
+      scrollY,
+      headline: inView(headline),
+      headlineLines: Math.round(headline.getBoundingClientRect().height / lineHeight),
+      answer: document.getElementById('answer').textContent.trim(),
+      answerInView: inView(document.getElementById('answer')),
+      chart: inView(document.getElementById('chart-savings')),
+      sliders: sliders.map((s) => ({ id: s.id, inView: inView(s), uncovered: uncovered(s) })),
+    };
+  });
+}
+
+for (const [name, viewport, query] of [
+  ['laptop', LAPTOP, ''],
+  ['phone', PHONE, ''],
+  ['phone, Indonesian', PHONE, '?lang=id'],
+  ['laptop, Indonesian', LAPTOP, '?lang=id'],
+]) {
+  test(`first screen (${name}): the question, the answer, the savings chart and the two sliders, without scrolling`, async () => {
+    const { page, context, problems } = await openPage(browser, `${server.url}${query}#v=2&p=typical`, { viewport });
+    await waitForRender(page);
+    const seen = await firstScreen(page);
+    assert.equal(seen.scrollY, 0);
+    assert.ok(seen.headline, 'the question is in view');
+    if (viewport === LAPTOP) assert.equal(seen.headlineLines, 1, 'the question in one line on a laptop');
+    assert.ok(seen.answerInView, 'the answer is in view');
+    assert.ok(seen.chart, 'the whole savings chart is in view');
+    const policy = await wasmCall(page, 'tables', undefined).then((t) => t.policy.firstSliders);
+    assert.deepEqual(seen.sliders.map((s) => s.id), policy, 'the policy’s first sliders, in its order');
+    for (const s of seen.sliders) {
+      assert.ok(s.inView, `${s.id} is in view`);
+      assert.ok(s.uncovered, `${s.id} is not covered`);
+    }
+    // The answer is the model's: the typical cut's regret month as the model computes it.
+    const { summary } = await wasmCall(page, 'compute', { version: 1, preset: 'typical', params: {} });
+    assert.ok(summary.regretMonth > 0);
+    assert.ok(seen.answer.includes(`${query ? 'bulan' : 'month'} ${summary.regretMonth}`), seen.answer);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('the answer follows the sliders: from the typical cut’s regret month to the baseline', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}#v=2&p=typical`, { viewport: LAPTOP });
+  await waitForRender(page);
+  const before = await page.textContent('#answer');
+  assert.match(before, /cost more than it saved/, before);
+  // Both first sliders to zero, as a reader would drag them: nothing cut, no AI.
+  await page.evaluate(() => {
+    for (const id of ['layoffShare', 'aiShare']) {
+      const r = document.getElementById(id);
+      r.value = r.min;
+      r.dispatchEvent(new Event('input', { bubbles: true }));
+      r.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  });
+  await page.waitForFunction((text) => document.getElementById('answer').textContent !== text, before);
+  const after = await page.textContent('#answer');
+  assert.match(after, /^Nobody is cut and no AI takes any contacts: this is the baseline/, after);
+  assert.doesNotMatch(after, /cost more than it saved/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** Opens `url` with a layout-shift observer from the first paint on. */
+async function observed(url, viewport) {
+  const { page, context, problems } = await openPage(browser, 'about:blank', { viewport });
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        window.__shifts.push({ value: entry.value, at: entry.startTime, recent: entry.hadRecentInput });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(url);
+  return { page, context, problems };
+}
+
+/** The layout shifts that count (not within 500 ms of the reader's input) since `from` ms. */
+function shiftsSince(page, from = 0) {
+  return page.evaluate((t) => {
+    const counted = window.__shifts.filter((s) => !s.recent && s.at >= t);
+    return { total: counted.reduce((sum, s) => sum + s.value, 0), count: counted.length };
+  }, from);
+}
+
+for (const [name, viewport, query] of [
+  ['laptop', LAPTOP, ''],
+  ['phone', PHONE, ''],
+  ['Indonesian', LAPTOP, '?lang=id'],
+  ['Indonesian phone', PHONE, '?lang=id'],
+  ['presentation', LAPTOP, '?present=1'],
+  ['embed', { width: 600, height: 800 }, '?embed=1'],
+]) {
+  test(`nothing jumps (${name}): layout shift under 0.02 over the first 3 s and after a preset`, async () => {
+    const { page, context, problems } = await observed(`${server.url}${query}`, viewport);
+    await waitForRender(page);
+    await page.waitForTimeout(3000);
+    const load = await shiftsSince(page);
+    assert.ok(load.total < 0.02, `CLS while loading: ${load.total.toFixed(4)} in ${load.count} shifts`);
+    // A preset: its own shifts (within 500 ms of the click) do not count; what comes late does.
+    const preset = page.locator('button[data-preset="klarna-like"]');
+    if (await preset.isVisible()) {
+      const clickedAt = await page.evaluate(() => performance.now());
+      await preset.click();
+      await page.waitForTimeout(3000);
+      const after = await shiftsSince(page, clickedAt);
+      assert.ok(after.total < 0.02, `CLS after a preset: ${after.total.toFixed(4)} in ${after.count} shifts`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('on a phone the savings chart stays in view while a slider far below is dragged, and never covers it', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}#v=2&p=typical`, { viewport: PHONE, deviceScaleFactor: 2 });
+  await waitForRender(page);
+  await page.evaluate(() => document.querySelectorAll('#groups details').forEach((d) => (d.open = true)));
+  // A slider deep in the list, in the upper part of the screen (where a pinned chart would
+  // cover it), below the result line that stays at the top of the controls.
+  const range = page.locator('#attritionPerYear');
+  // Twice: the first scroll brings late parts of the page into being, which moves it.
+  for (let i = 0; i < 2; i += 1) {
+    await page.evaluate(() => {
+      const r = document.getElementById('attritionPerYear');
+      window.scrollTo({ top: r.getBoundingClientRect().top + scrollY - 200, behavior: 'instant' });
+    });
+    await nextFrames(page);
+  }
+  const startY = await page.evaluate(() => scrollY);
+  assert.ok(startY > 3000, `the slider is far below the chart (${startY} px)`);
+  const box = await range.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i += 1) await page.mouse.move(box.x + box.width * (0.3 + i * 0.04), box.y + box.height / 2);
+  const during = await page.evaluate(() => {
+    const chart = document.getElementById('chart-savings').getBoundingClientRect();
+    const slider = document.getElementById('attritionPerYear').getBoundingClientRect();
+    return { dragging: document.documentElement.classList.contains('is-dragging'), chartTop: chart.top, chartBottom: chart.bottom, sliderTop: slider.top, sliderBottom: slider.bottom, height: innerHeight };
+  });
+  assert.ok(during.dragging, 'the page knows a slider is dragged');
+  assert.ok(during.chartTop >= 0 && during.chartBottom <= during.height, `the chart is in view (${during.chartTop}-${during.chartBottom})`);
+  assert.ok(during.sliderTop >= during.chartBottom, `the slider is below the chart, not under it (${during.sliderTop} vs ${during.chartBottom})`);
+  assert.ok(during.sliderBottom <= during.height, 'and still in view');
+  await page.mouse.up();
+  await page.waitForFunction(() => !document.documentElement.classList.contains('is-dragging'));
+  assert.notEqual(await page.getAttribute('#attritionPerYear', 'data-value'), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the compact embed: at most 640 px tall at 600 px wide, named, with the chart, two sliders and the link', async () => {
+  for (const [query, title] of [['', 'Klarna-like'], ['&lang=id', 'Mirip Klarna']]) {
+    const { page, context, problems } = await openPage(browser, `${server.url}?embed=1${query}#v=2&p=klarna-like`, { viewport: { width: 600, height: 900 } });
+    await waitForRender(page);
+    const seen = await page.evaluate(() => ({
+      height: document.documentElement.getBoundingClientRect().height,
+      title: document.getElementById('embed-title').textContent,
+      sliders: [...document.querySelectorAll('.embed-controls input[type="range"]')].map((r) => r.id),
+      chart: document.getElementById('chart-savings').getBoundingClientRect().height > 150,
+      link: document.querySelector('.embed-bar__open')?.href ?? '',
+      notices: document.getElementById('notices').hidden,
+    }));
+    assert.ok(seen.height <= 640, `${seen.height} px tall${query}`);
+    assert.equal(seen.title, title);
+    const policy = await wasmCall(page, 'tables').then((t) => t.policy.firstSliders);
+    assert.deepEqual(seen.sliders, policy, 'the default sliders are the model’s first two');
+    assert.ok(seen.chart);
+    assert.match(seen.link, /klarna-like/);
+    assert.ok(seen.notices, 'no notice for the default embed');
+    // A changed value makes it the reader's own scenario.
+    await page.evaluate(() => {
+      const r = document.getElementById('aiShare');
+      r.value = String(Number(r.value) + 50);
+      r.dispatchEvent(new Event('input', { bubbles: true }));
+      r.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.waitForFunction((t) => document.getElementById('embed-title').textContent !== t, title);
+    assert.equal(await page.textContent('#embed-title'), query ? 'Skenario Anda' : 'Your scenario');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('controls=none gives a still chart without a notice; an author who lists more sliders gets them', async () => {
+  const still = await openPage(browser, `${server.url}?embed=1&controls=none`, { viewport: { width: 600, height: 900 } });
+  await waitForRender(still.page);
+  assert.equal(await still.page.locator('.embed-controls input[type="range"]').count(), 0);
+  assert.equal(await still.page.isHidden('#notices'), true, 'controls=none is a documented spelling, not an unknown control');
+  assert.deepEqual(still.problems, []);
+  await still.context.close();
+  const more = await openPage(browser, `${server.url}?embed=1&controls=layoffShare,aiShare,aiResolutionRate`, { viewport: { width: 600, height: 900 } });
+  await waitForRender(more.page);
+  assert.deepEqual(await more.page.$$eval('.embed-controls input[type="range"]', (rs) => rs.map((r) => r.id)), ['layoffShare', 'aiShare', 'aiResolutionRate']);
+  assert.deepEqual(more.problems, []);
+  await more.context.close();
+});
