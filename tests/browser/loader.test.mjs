@@ -5,7 +5,8 @@
 //   through window.__layoffWhatifTest): the load-error box's one-line notice, a reload, and
 //   the default scenario's build-time numbers (www/fallback/summary.json) labelled as such,
 //   in English and in Indonesian; the explorer is hidden, not left empty. A module that
-//   arrives after the loader gave up is never started.
+//   arrives after the loader gave up is never started. With the language files held back
+//   as well, the notice still comes, in English.
 // - A worker that never answers, or dies: started again once (workers are counted by a
 //   wrapped window.Worker), then the analyses say "unavailable", not "Updating…". A worker
 //   that dies only once is replaced and the analyses arrive.
@@ -152,6 +153,24 @@ test('app.js that never comes: after the time limit the same fallback, and the l
   assert.ok(await page.locator('#model').isHidden());
   assert.equal(await page.evaluate(() => document.body.classList.contains('is-loading')), false, 'start() was not called');
   assert.equal(await page.evaluate(() => document.body.dataset.rendered ?? null), null);
+  assert.deepEqual(otherProblems(problems), []);
+  await context.close();
+});
+
+test('app.js and the language files held back: a notice in English all the same, with a reload', async () => {
+  const { page, context, problems } = await openPage(browser, `${server.url}?lang=id`, {
+    beforeLoad: async (p) => {
+      await hooks({ appTimeoutMs: 300 })(p);
+      await p.route('**/js/app.js', () => {}); // never answered
+      await p.route('**/i18n/*.json', () => {});
+    },
+  });
+  const box = page.locator('#load-error');
+  await box.waitFor({ state: 'visible' });
+  assert.equal(await box.getAttribute('data-kind'), 'script');
+  assert.equal((await page.locator('#load-error h2').textContent()).trim(), lookup(tables.en, 'errors.loadTitle'));
+  assert.equal((await page.locator('#load-error button').textContent()).trim(), lookup(tables.en, 'errors.reload'));
+  assert.ok(await page.locator('#model').isHidden(), 'the empty explorer is hidden');
   assert.deepEqual(otherProblems(problems), []);
   await context.close();
 });

@@ -10,7 +10,8 @@
 // needs three small files at most, and it gets its words in the reader's language the way
 // the page does (i18n.js: the language from the address or the browser, then the language
 // file, which is data, not a script module, so a broken module does not take it down). With
-// no language file either, fallback.js says it in English (its last resort, as for the model).
+// no language file either (or none in time), fallback.js says it in English: its last resort,
+// as for the model, since then there is no file to take another language's words from.
 // If this file or those two cannot load, no script of ours can run at all.
 //
 // In the single file (dist/layoff-whatif.html) everything is inline, so no module can fail
@@ -26,8 +27,8 @@ import { showLoadError } from './fallback.js';
 
 /**
  * How long the modules may take to arrive before the reader gets the fallback. Generous: the
- * whole module graph is about 150 KB of JavaScript, which a slow mobile connection brings in
- * a few seconds; after 15 s a reader is looking at an empty area and is better served by the
+ * whole module graph is about 150 KB of minified JavaScript (50 KB compressed, dist/), which
+ * a slow mobile connection brings in a few seconds; after 15 s a reader is looking at an empty area and is better served by the
  * numbers (with a reload button) than by more waiting.
  */
 const APP_TIMEOUT_MS = 15_000;
@@ -39,12 +40,12 @@ function timeLimit() {
 
 /** The page's modules did not load: the notice and the build-time numbers, translated. */
 async function fallBack(error) {
-  try {
-    await i18n.loadLanguage(i18n.chooseLanguage());
-    i18n.applyStatic();
-  } catch {
-    // No language file: showLoadError says it in English and leaves the rest as it is.
-  }
+  // A server that holds back app.js may hold back the language file too: the notice waits
+  // for it no longer than the modules were waited for.
+  const words = i18n.loadLanguage(i18n.chooseLanguage()).then(() => true);
+  const late = new Promise((resolve) => setTimeout(() => resolve(false), timeLimit()));
+  if (await Promise.race([words, late]).catch(() => false)) i18n.applyStatic();
+  // Without a language file showLoadError says it in English and leaves the rest as it is.
   showLoadError(error, i18n, 'script');
 }
 
