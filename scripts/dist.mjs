@@ -18,7 +18,9 @@
 //   3. dist/layoff-whatif.html: one self-contained file for file:// (a USB stick, an email):
 //      the ES modules concatenated in dependency order into one inline module script (each
 //      module wrapped in a function, imports and exports rewritten to plain bindings; this is
-//      build tooling for one artifact, not a general bundler), the stylesheets inline, the
+//      build tooling for one artifact, not a general bundler; the entry is index.html's, the
+//      loader, whose import('./app.js') is bundled as an already-resolved promise: in one
+//      file no module can fail to arrive on its own), the stylesheets inline, the
 //      wasm as base64 handed to wasm-bindgen's init, JSON and SVG assets served to the page's
 //      own fetch() calls from an inline table, the analyses' Web Worker run on the page's
 //      thread behind a Worker-shaped object (file:// pages cannot start workers from files),
@@ -465,6 +467,8 @@ function wrapModule(file, source, idOf) {
     target(spec);
     return '';
   });
+  // A dynamic import (the loader's of app.js) gets the module bundled above it: evaluated
+  // already, handed over as a resolved promise, as the browser would once it had arrived.
   text = text.replace(/\bimport\(\s*(['"])([^'"]+)\1\s*\)/g, (whole, q, spec) => `Promise.resolve(${target(spec)})`);
   // A worker runs on the page's thread behind a Worker-shaped object: file:// pages cannot
   // start workers from files, and an inline copy keeps the CSP to the one script hash.

@@ -1,5 +1,6 @@
 // Accessibility (WCAG 2.2 AA), on every view: the default page, each language, the embed,
-// presentation mode, the tour, and the fallback without WebAssembly; light and dark; phone
+// presentation mode, the tour, and the fallbacks (without WebAssembly; a script module that
+// did not load); light and dark; phone
 // and desktop widths.
 //
 // - axe-core finds no WCAG 2.x A/AA or best-practice violations (every control group, data
@@ -46,7 +47,8 @@ const VIEWS = [
   },
   { name: 'presentation', query: '?present=1', skip: !has('teach.js') && 'www/js/teach.js is missing' },
   { name: 'tour', query: '?tour=3', skip: !has('teach.js') && 'www/js/teach.js is missing' },
-  { name: 'no WebAssembly (fallback)', query: '', noWasm: true },
+  { name: 'no WebAssembly (fallback)', query: '', noWasm: true, fallback: true },
+  { name: 'a script that did not load (fallback)', query: '?lang=id', blockApp: true, fallback: true },
   { name: 'fallback numbers page', query: 'fallback/numbers.html', static: true, skip: !existsSync(join(WWW, 'fallback', 'numbers.html')) && 'www/fallback/ is not built' },
 ];
 if (!languages.includes('id')) VIEWS.push({ name: 'language id', query: '?lang=id', skip: 'Indonesian is not in i18n.LANGUAGES' });
@@ -68,10 +70,11 @@ async function openView(view, { viewport = DESKTOP, colorScheme = 'light', reduc
   const context = await browser.newContext({ viewport, colorScheme, reducedMotion, bypassCSP, deviceScaleFactor });
   const page = await context.newPage();
   if (view.noWasm) await page.addInitScript(() => delete window.WebAssembly);
+  if (view.blockApp) await page.route('**/js/app.js', (route) => route.abort('failed'));
   await page.goto(`${server.url}${view.query}`);
   if (view.static) {
     await page.waitForFunction(() => [...document.images].every((i) => i.complete));
-  } else if (view.noWasm) {
+  } else if (view.fallback) {
     await page.locator('#fallback img').waitFor();
     await page.waitForFunction(() => document.querySelector('#fallback img').complete);
   } else {
@@ -110,7 +113,7 @@ for (const view of VIEWS) {
   for (const [scheme, viewport] of combos) {
     test(`axe: ${view.name}, ${scheme}, ${viewport.width} px — no violations`, { skip: view.skip }, async (t) => {
       const { context, page } = await openView(view, { viewport, colorScheme: scheme, bypassCSP: true });
-      if (!view.noWasm && !view.static) {
+      if (!view.fallback && !view.static) {
         await openEverything(page);
         await waitForSettled(page);
       }
@@ -163,7 +166,7 @@ const COLOUR_TOOLS = () => {
   };
 };
 
-for (const view of VIEWS.filter((v) => !v.noWasm && !v.static)) {
+for (const view of VIEWS.filter((v) => !v.fallback && !v.static)) {
   test(`keyboard: ${view.name} — every control by Tab in order, visible focus (3:1), 24 px targets`, { skip: view.skip }, async () => {
     const { context, page } = await openView(view);
     await page.evaluate(COLOUR_TOOLS);
@@ -228,7 +231,7 @@ for (const view of VIEWS.filter((v) => !v.noWasm && !v.static)) {
   });
 }
 
-for (const view of VIEWS.filter((v) => !v.noWasm && !v.static && !v.name.startsWith('tour'))) {
+for (const view of VIEWS.filter((v) => !v.fallback && !v.static && !v.name.startsWith('tour'))) {
   test(`sliders: ${view.name} — every slider moves with the arrow keys and speaks its value with units`, { skip: view.skip }, async () => {
     const { context, page } = await openView(view);
     await openEverything(page);
@@ -259,7 +262,7 @@ for (const view of VIEWS.filter((v) => !v.noWasm && !v.static && !v.name.startsW
 
 // ---- The live region ---------------------------------------------------------------------------
 
-for (const view of VIEWS.filter((v) => !v.noWasm && !v.static && (v.name === 'default' || v.lang))) {
+for (const view of VIEWS.filter((v) => !v.fallback && !v.static && (v.name === 'default' || v.lang))) {
   test(`live region: ${view.name} — the result is announced politely, debounced, in the page's language`, { skip: view.skip }, async () => {
     const { context, page } = await openView(view);
     const live = page.locator('#announce');
@@ -422,10 +425,10 @@ for (const [name, viewport, deviceScaleFactor] of [
   ['320 px wide', { width: 320, height: 720 }, 1],
   ['200% zoom (1280 px at 2x)', { width: 640, height: 450 }, 2],
 ]) {
-  for (const view of VIEWS.filter((v) => ['default', 'embed', 'presentation', 'no WebAssembly (fallback)', 'fallback numbers page'].includes(v.name) || v.lang)) {
+  for (const view of VIEWS.filter((v) => ['default', 'embed', 'presentation', 'no WebAssembly (fallback)', 'a script that did not load (fallback)', 'fallback numbers page'].includes(v.name) || v.lang)) {
     test(`reflow at ${name}: ${view.name} — no sideways scrolling, every control reachable and whole`, { skip: view.skip }, async () => {
       const { context, page } = await openView(view, { viewport, deviceScaleFactor });
-      if (!view.noWasm && !view.static) await openEverything(page);
+      if (!view.fallback && !view.static) await openEverything(page);
       const result = await page.evaluate(() => {
         const doc = document.documentElement;
         const width = doc.clientWidth;

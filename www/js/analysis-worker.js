@@ -7,12 +7,35 @@
 //   answer with gen == latest     -> results.uncertainty | .sensitivity | .map, onChange(type)
 //   answer with an older gen      -> dropped (counted)
 //
+// The watchdog: a worker that dies (an error event, an unreadable message, 'fatal') or stops
+// answering (no message for WORKER_TIMEOUT_MS while the newest request has not had its last
+// answer, the map) is terminated and started again once, with the compiled module and the
+// newest request; if the second one fails too, problem() says why and the analyses say
+// "unavailable" instead of "Updating…" for ever. Tests shorten the wait with
+// window.__layoffWhatifTest = {workerTimeoutMs} set before the page loads (an init script;
+// no address can set it).
+//
 // API: configure({module, onChange}), request(job), keyOf(scenario), mapKeyOf(key, map),
 // results, failure(), problem(), stats(); SEED, DRAWS, QUICK_DRAWS.
 
 export const SEED = 1;
 export const DRAWS = 1000;
 export const QUICK_DRAWS = 100;
+
+/**
+ * How long a worker with work outstanding may stay silent before it is taken for stuck. The
+ * full Monte Carlo and the map take about 60 ms here and each step answers on its own; a busy
+ * phone may be a hundred times slower, and a page in a background tab slower still. A worker
+ * silent for this long is stuck (or its thread was lost), not slow.
+ */
+const WORKER_TIMEOUT_MS = 20_000;
+/** Workers started again after one failed: one, then the analyses say they are unavailable. */
+const RESTARTS = 1;
+
+function timeLimit() {
+  const asked = typeof window === 'object' ? window.__layoffWhatifTest?.workerTimeoutMs : undefined;
+  return Number.isFinite(asked) && asked > 0 ? asked : WORKER_TIMEOUT_MS;
+}
 
 let compiledModule = null; // the page's WebAssembly.Module, handed to the worker
 let onChange = () => {};
@@ -21,9 +44,13 @@ let workerProblem = null; // why the worker cannot help, or null
 let gen = 0;
 let requested = null; // {key, mapKey} of the latest request
 let failed = null; // {key, message}: the worker refused the current scenario
+let lastJob = null; // the newest 'analyse' message posted, sent again to a restarted worker
+let outstanding = false; // the newest request has not had its last answer
+let watchdog = null; // the timer that takes a silent worker for stuck
+let restarts = 0;
 /** The newest answers, each {gen, key, result, ms, ...}. */
 export const results = { uncertainty: null, sensitivity: null, map: null };
-const counts = { posted: 0, accepted: 0, dropped: 0 };
+const counts = { posted: 0, accepted: 0, dropped: 0, restarts: 0 };
 
 /** `module` is the page's compiled wasm (or null); `onChange(type)` hears every kept answer. */
 export function configure({ module = null, onChange: listener }) {
@@ -47,20 +74,50 @@ function start() {
   try {
     worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   } catch (error) {
-    stop(error);
+    fail(error);
     return;
   }
-  worker.onmessage = (event) => receive(event.data);
+  const current = worker;
+  // A dead worker's late events must not fail its successor.
+  worker.onmessage = (event) => current === worker && receive(event.data);
   worker.onerror = (event) => {
     event.preventDefault?.();
-    stop(event.message || 'worker error');
+    if (current === worker) fail(event.message || 'worker error');
   };
-  worker.onmessageerror = () => stop('unreadable message');
+  worker.onmessageerror = () => current === worker && fail('unreadable message');
   worker.postMessage({ type: 'module', module: compiledModule });
+}
+
+/** (Re)arms the watchdog while work is outstanding; any message from the worker re-arms it. */
+function watch() {
+  clearTimeout(watchdog);
+  watchdog = outstanding && worker ? setTimeout(() => fail(`no answer in ${timeLimit()} ms`), timeLimit()) : null;
+}
+
+/** The worker died or stopped answering: start it again once, with the newest request; then stop. */
+function fail(reason) {
+  clearTimeout(watchdog);
+  watchdog = null;
+  worker?.terminate();
+  worker = null;
+  if (restarts >= RESTARTS) {
+    stop(reason);
+    return;
+  }
+  restarts += 1;
+  counts.restarts += 1;
+  start();
+  if (worker && lastJob && outstanding) {
+    worker.postMessage(lastJob);
+    watch();
+  }
 }
 
 function stop(reason) {
   workerProblem = String(reason?.message || reason || 'unknown');
+  clearTimeout(watchdog);
+  watchdog = null;
+  outstanding = false;
   worker?.terminate();
   worker = null;
   onChange('fatal');
@@ -78,7 +135,10 @@ export function request({ key, scenario, map }, force = false) {
   requested = { key, mapKey };
   counts.posted += 1;
   if (failed && failed.key !== key) failed = null;
-  worker.postMessage({ type: 'analyse', gen, key, scenario, seed: SEED, quickDraws: QUICK_DRAWS, draws: DRAWS, map });
+  lastJob = { type: 'analyse', gen, key, scenario, seed: SEED, quickDraws: QUICK_DRAWS, draws: DRAWS, map };
+  outstanding = true;
+  worker.postMessage(lastJob);
+  watch();
 }
 
 /** What render() checks of a band: one row per month, finite, percentiles in order. */
@@ -91,9 +151,12 @@ function usableBand(result) {
 function receive(message) {
   if (!message || typeof message !== 'object') return;
   if (message.type === 'fatal') {
-    stop(message.message);
+    fail(message.message);
     return;
   }
+  // The worker is alive; the newest request is answered in full by its map or its refusal.
+  if (message.gen === gen && (message.type === 'map' || message.type === 'error')) outstanding = false;
+  watch();
   if (message.type === 'ready') return;
   if (message.gen !== gen) {
     counts.dropped += 1; // an answer for a state the reader has already left
@@ -134,5 +197,5 @@ export function problem() {
 
 /** The protocol's counters, for tests and the benchmark. */
 export function stats() {
-  return { gen, counts: { ...counts }, requested: requested ? { ...requested } : null, workerProblem };
+  return { gen, counts: { ...counts }, requested: requested ? { ...requested } : null, workerProblem, outstanding };
 }

@@ -1,6 +1,6 @@
-// Entry point. Loads the language file and the wasm model in parallel, builds the page from
-// the model's own tables (parameters, presets, sources), then redraws in one
-// requestAnimationFrame per burst of changes:
+// The page: loader.js imports this module and calls start(), which loads the language file
+// and the wasm model in parallel, builds the page from the model's own tables (parameters,
+// presets, sources), then redraws in one requestAnimationFrame per burst of changes:
 //
 //   slider input  -> state.setParam (no model call) -> schedule()
 //   frame         -> size canvases -> render() once (model + four charts) -> prose, numbers
@@ -22,7 +22,7 @@ import * as prose from './prose.js';
 import { configureSources, renderIntro, renderSourceList } from './sources.js';
 import * as credits from './credits.js';
 import * as glossary from './glossary.js';
-import { loadErrorKind, showFallback, watchFaults } from './fallback.js';
+import { showLoadError, watchFaults } from './fallback.js';
 import * as permalink from './permalink.js';
 import * as undoHistory from './history.js';
 import * as embed from './embed.js';
@@ -35,12 +35,6 @@ import * as teach from './teach.js';
 import * as handout from './handout.js';
 import { el } from './dom.js';
 
-const FALLBACK_LOAD_ERROR = {
-  title: 'The model could not be loaded',
-  body: 'Your browser could not start the model behind this page. Reloading often helps.',
-  reload: 'Reload the page',
-};
-
 /** How long the result must stay put before the live region announces it. */
 const ANNOUNCE_MS = 600;
 
@@ -51,27 +45,6 @@ const view = {};
 
 function $(id) {
   return document.getElementById(id);
-}
-
-/** Shows a visible error with a reload button (used when the model cannot start). */
-function showLoadError(error) {
-  const box = $('load-error');
-  const translated = i18n.has('errors.loadTitle');
-  // No WebAssembly at all, WebAssembly blocked by a policy, or a failed download: each has its
-  // own advice. Below the message, the build-time numbers and chart (fallback.js).
-  const kind = loadErrorKind(error);
-  const title = translated ? i18n.t(`errors.${kind}Title`) : FALLBACK_LOAD_ERROR.title;
-  const body = translated ? i18n.t(`errors.${kind}Body`) : FALLBACK_LOAD_ERROR.body;
-  const reload = el('button', 'button button--primary', translated ? i18n.t('errors.reload') : FALLBACK_LOAD_ERROR.reload);
-  reload.type = 'button';
-  reload.addEventListener('click', () => location.reload());
-  const detail = el('p', 'load-error__detail', String(error && error.message ? error.message : error).slice(0, 300));
-  box.replaceChildren(el('h2', 'load-error__title', title), el('p', '', body), reload, detail);
-  box.hidden = false;
-  box.dataset.kind = kind;
-  document.body.classList.remove('is-loading');
-  document.body.classList.add('has-load-error');
-  if (translated) showFallback($('fallback'), i18n).catch(() => {});
 }
 
 function schedule() {
@@ -238,7 +211,7 @@ async function main() {
   try {
     await strings;
   } catch (error) {
-    showLoadError(error);
+    showLoadError(error, i18n);
     return;
   }
   i18n.applyStatic();
@@ -248,7 +221,7 @@ async function main() {
   document.body.getBoundingClientRect();
   const [modelResult] = await Promise.allSettled([model]);
   if (modelResult.status === 'rejected') {
-    showLoadError(modelResult.reason);
+    showLoadError(modelResult.reason, i18n);
     return;
   }
   api = modelResult.value;
@@ -261,7 +234,7 @@ async function main() {
   try {
     ({ params: paramTable, presets: presetTable, policy } = api.tables());
   } catch (error) {
-    showLoadError(error);
+    showLoadError(error, i18n);
     return;
   }
 
@@ -343,4 +316,11 @@ async function main() {
   document.body.dataset.ready = '1';
 }
 
-main().catch((error) => showLoadError(error));
+/**
+ * Starts the page. loader.js calls it once this module and everything it imports have
+ * arrived; a module that comes after the loader has given up is never started, so the
+ * fallback the reader is looking at stays put.
+ */
+export function start() {
+  return main().catch((error) => showLoadError(error, i18n));
+}

@@ -9,6 +9,10 @@
 //                                        savings chart, both made at build time
 //                                        (fallback/summary.json, fallback/savings*.svg)
 //   loadErrorKind(error)                 'noWasm' | 'blocked' | 'load': which message fits
+//   showLoadError(error, i18n, kind)     the load-error box (its message, a reload button)
+//                                        and the fallback under it: the one way the page
+//                                        says it cannot run, for the model (app.js) and for
+//                                        the page's own scripts (loader.js, kind 'script')
 //   watchFaults(onFault)                 calls onFault(error) for an uncaught WebAssembly
 //                                        trap (a Rust panic) anywhere on the page
 //
@@ -69,7 +73,7 @@ async function fetchOk(url) {
  * since the model is what could not load). Returns false if the files are missing (a
  * development tree where scripts/build-dist.sh has not run): the message above still stands.
  */
-export async function showFallback(container, i18n) {
+export async function showFallback(container, i18n, noteKey = 'fallback.note') {
   let data;
   let svg;
   const dark = Boolean(window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
@@ -100,9 +104,49 @@ export async function showFallback(container, i18n) {
   img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   figure.append(img, el('figcaption', '', t('charts.savings.caption')));
   container.setAttribute('aria-labelledby', 'fallback-heading');
-  container.replaceChildren(heading, el('p', 'fallback__note', t('fallback.note')), list, figure);
+  container.replaceChildren(heading, el('p', 'fallback__note', t(noteKey)), list, figure);
   container.hidden = false;
   return true;
+}
+
+/**
+ * The load-error box's words when no language file could be loaded: then there is no file
+ * to take a language's words from (and the fallback's files, from the same place, are most
+ * likely missing too), so the page says this in English, the language of its static text.
+ */
+const ENGLISH_LOAD_ERROR = {
+  title: 'The model could not be loaded',
+  body: 'Your browser could not start the model behind this page. Reloading often helps.',
+  reload: 'Reload the page',
+};
+
+/**
+ * Shows the load-error box (#load-error) with the message of `kind` (`errors.<kind>Title`,
+ * and `errors.<kind>Body` where the language files have one: the script kind's notice is one
+ * line), a reload button and, when `error` is given, its text in small print; then the
+ * build-time numbers and chart in #fallback, introduced by `fallback.<kind>Note` where there
+ * is one (else `fallback.note`). The page's explorer is hidden (body.has-load-error), so the
+ * model area is never left empty. `i18n` is the page's module, with a language loaded or not.
+ */
+export function showLoadError(error, i18n, kind = loadErrorKind(error)) {
+  const box = document.getElementById('load-error');
+  const translated = i18n.has(`errors.${kind}Title`);
+  const title = translated ? i18n.t(`errors.${kind}Title`) : ENGLISH_LOAD_ERROR.title;
+  const body = translated ? (i18n.has(`errors.${kind}Body`) ? i18n.t(`errors.${kind}Body`) : null) : ENGLISH_LOAD_ERROR.body;
+  const reload = el('button', 'button button--primary', translated ? i18n.t('errors.reload') : ENGLISH_LOAD_ERROR.reload);
+  reload.type = 'button';
+  reload.addEventListener('click', () => location.reload());
+  const parts = [el('h2', 'load-error__title', title)];
+  if (body) parts.push(el('p', '', body));
+  parts.push(reload);
+  if (error != null) parts.push(el('p', 'load-error__detail', String(error && error.message ? error.message : error).slice(0, 300)));
+  box.replaceChildren(...parts);
+  box.hidden = false;
+  box.dataset.kind = kind;
+  document.body.classList.remove('is-loading');
+  document.body.classList.add('has-load-error');
+  const note = i18n.has(`fallback.${kind}Note`) ? `fallback.${kind}Note` : 'fallback.note';
+  if (translated) showFallback(document.getElementById('fallback'), i18n, note).catch(() => {});
 }
 
 /**
