@@ -4,7 +4,10 @@
 //!
 //! Natively, with plotters' default features off, text is measured by a fixed estimate, so
 //! the SVG output is deterministic. After an intended change, look at the new charts and
-//! re-bless the golden files with `BLESS=1 cargo test --test charts`.
+//! re-bless the golden files with `BLESS=1 WHY="what changed and why" cargo test --test charts`.
+//! As the scenario goldens' `# why:` lines do, a golden SVG opens with a `<!-- why: ... -->`
+//! comment saying why it last changed: BLESS writes WHY there when it changes a file (and
+//! keeps the old note when it does not), and the comparison skips it.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -77,9 +80,44 @@ fn golden_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/charts")
 }
 
+/// A golden file's `<!-- why: ... -->` note (with its newline) and the SVG after it.
+fn split_why(text: &str) -> (&str, &str) {
+    let end = if text.starts_with("<!-- why:") {
+        text.find("-->\n").map_or(0, |i| i + 4)
+    } else {
+        0
+    };
+    text.split_at(end)
+}
+
+/// Compares `svg` with the golden file `name`, or with BLESS=1 writes it there (with WHY as
+/// its note when it changed); false when they differ, and the new output is then written to
+/// `actual_dir` for a person to look at.
+fn check_golden(name: &str, svg: &str, actual_dir: &std::path::Path) -> bool {
+    let path = golden_dir().join(name);
+    let old = std::fs::read_to_string(&path).unwrap_or_default();
+    let (why, expected) = split_why(&old);
+    if std::env::var("BLESS").is_ok_and(|v| v == "1") {
+        let why = if expected == svg {
+            why.to_owned()
+        } else {
+            let note = std::env::var("WHY").expect("BLESS needs WHY=\"why the golden changed\"");
+            format!("<!-- why: {} -->\n", note.replace("--", "\u{2013}"))
+        };
+        std::fs::create_dir_all(golden_dir()).expect("create tests/charts");
+        std::fs::write(&path, format!("{why}{svg}")).expect("write a golden file");
+        return true;
+    }
+    if expected == svg {
+        return true;
+    }
+    std::fs::create_dir_all(actual_dir).expect("create the output directory");
+    std::fs::write(actual_dir.join(name), svg).expect("write the output");
+    false
+}
+
 #[test]
 fn charts_match_their_golden_svg_files() {
-    let bless = std::env::var("BLESS").is_ok_and(|v| v == "1");
     let actual_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("charts-actual");
     let mut mismatches = Vec::new();
     for preset in GOLDEN_PRESETS {
@@ -95,16 +133,7 @@ fn charts_match_their_golden_svg_files() {
                     size,
                 );
                 let name = format!("{preset}-{}-{}x{}.svg", kind.key(), size.0, size.1);
-                let path = golden_dir().join(&name);
-                if bless {
-                    std::fs::create_dir_all(golden_dir()).expect("create tests/charts");
-                    std::fs::write(&path, &svg).expect("write a golden file");
-                    continue;
-                }
-                let expected = std::fs::read_to_string(&path).unwrap_or_default();
-                if expected != svg {
-                    std::fs::create_dir_all(&actual_dir).expect("create the output directory");
-                    std::fs::write(actual_dir.join(&name), &svg).expect("write the output");
+                if !check_golden(&name, &svg, &actual_dir) {
                     mismatches.push(name);
                 }
             }
@@ -113,7 +142,7 @@ fn charts_match_their_golden_svg_files() {
     assert!(
         mismatches.is_empty(),
         "{} chart(s) differ from tests/charts (new output in {}): {}\n\
-         look at them, then re-bless with BLESS=1 cargo test --test charts",
+         look at them, then re-bless with BLESS=1 WHY=\"...\" cargo test --test charts",
         mismatches.len(),
         actual_dir.display(),
         mismatches.join(", ")
@@ -222,6 +251,68 @@ fn typical_savings_marks_payback_peak_and_regret() {
             svg.matches("<circle").count() >= 3,
             "{size:?}: no event dots"
         );
+    }
+}
+
+/// The scenarios (preset, horizon) whose savings are highest in their last month.
+fn still_rising_scenarios() -> Vec<(Params, Outcome)> {
+    let mut found = Vec::new();
+    for preset in presets::names() {
+        for horizon in [12.0, 18.0, 24.0, 36.0, 48.0] {
+            let mut params = presets::preset(preset).expect("preset").params();
+            params.horizon_months = horizon;
+            params.layoff_month = params.layoff_month.min(horizon - 1.0);
+            let outcome = model::run(&params);
+            if outcome.summary.peak_month == Some(horizon as u32) {
+                found.push((params, outcome));
+            }
+        }
+    }
+    found
+}
+
+/// Issue 15: "Peak" never labels the last month while the curve still rises; the label says
+/// the savings are still rising, and so does the text alternative.
+#[test]
+fn savings_that_rise_to_the_last_month_have_no_peak_label() {
+    let scenarios = still_rising_scenarios();
+    assert!(
+        !scenarios.is_empty(),
+        "no preset's savings rise to the end of a short horizon"
+    );
+    for (params, outcome) in &scenarios {
+        for size in GOLDEN_SIZES {
+            let svg = render(
+                params,
+                outcome,
+                None,
+                ChartKind::Savings,
+                &ChartOptions::default(),
+                size,
+            );
+            let words = texts(&svg);
+            assert!(
+                !words.iter().any(|w| w.starts_with("Peak")),
+                "horizon {}: a Peak label at the last month: {words:?}",
+                params.horizon_months
+            );
+            assert!(
+                words.iter().any(|w| w.starts_with("Still rising: $")),
+                "horizon {}: no still-rising label: {words:?}",
+                params.horizon_months
+            );
+        }
+        let data = ChartData {
+            outcome,
+            params,
+            compare: None,
+            band: None,
+            record: &[],
+            augment_story: false,
+        };
+        let described = chart::describe(ChartKind::Savings, &data, &ChartOptions::default());
+        assert!(described.contains("still rising"), "{described}");
+        assert!(!described.contains("peak"), "{described}");
     }
 }
 
@@ -636,7 +727,6 @@ mod analyses {
     /// side to keep the files small; the page draws 41).
     #[test]
     fn analysis_charts_match_their_golden_svg_files() {
-        let bless = std::env::var("BLESS").is_ok_and(|v| v == "1");
         let actual_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("charts-actual");
         let (params, outcome) = run("typical");
         let band = band_of(&params, 1000);
@@ -668,21 +758,14 @@ mod analyses {
         }
         let mut mismatches = Vec::new();
         for (name, svg) in outputs {
-            let path = golden_dir().join(&name);
-            if bless {
-                std::fs::write(&path, &svg).expect("write a golden file");
-                continue;
-            }
-            if std::fs::read_to_string(&path).unwrap_or_default() != svg {
-                std::fs::create_dir_all(&actual_dir).expect("create the output directory");
-                std::fs::write(actual_dir.join(&name), &svg).expect("write the output");
+            if !check_golden(&name, &svg, &actual_dir) {
                 mismatches.push(name);
             }
         }
         assert!(
             mismatches.is_empty(),
             "{} analysis chart(s) differ from tests/charts (new output in {}): {}\n\
-             look at them, then re-bless with BLESS=1 cargo test --test charts",
+             look at them, then re-bless with BLESS=1 WHY=\"...\" cargo test --test charts",
             mismatches.len(),
             actual_dir.display(),
             mismatches.join(", ")

@@ -306,11 +306,15 @@ fn draw_events(
         summary.regret_month,
     ]
     .map(event);
-    let peak_words = format!(
-        "{} {}",
-        word(&options.text, "chart.peak"),
-        text::money(summary.peak_savings_usd, None, &options.money)
-    );
+    let peak_money = text::money(summary.peak_savings_usd, None, &options.money);
+    let peak_words = if still_rising(data) {
+        text::fill(
+            word(&options.text, "chart.stillRising"),
+            &[("amount", peak_money)],
+        )
+    } else {
+        format!("{} {peak_money}", word(&options.text, "chart.peak"))
+    };
     let events = [
         (
             peak,
@@ -361,6 +365,14 @@ fn draw_events(
     Ok(())
 }
 
+/// Whether the savings are highest in the horizon's last month: the model's peak there is
+/// only where the curve was cut off (its peak is the first highest month, so the last month is
+/// above every earlier one), and "Peak" would tell the reader it turns down next.
+pub fn still_rising(data: &ChartData<'_>) -> bool {
+    let months = data.outcome.cumulative_delta_usd.len();
+    months >= 2 && data.outcome.summary.peak_month == Some(months as u32)
+}
+
 /// True where the presentation policy (`crate::present::policy::tells_augment_story`) says the
 /// savings chart tells the "AI helps agents" path against keeping everyone.
 pub fn tells_augment_story(data: &ChartData<'_>) -> bool {
@@ -379,6 +391,10 @@ pub fn describe(data: &ChartData<'_>, options: &ChartOptions) -> String {
         _ if all_zero => text::fill(
             word(&options.text, "chart.describe.savings.zero"),
             &[("months", months)],
+        ),
+        (Some(_), None) if still_rising(data) => text::fill(
+            word(&options.text, "chart.describe.savings.rising"),
+            &[("final", final_text), ("months", months)],
         ),
         (Some(peak), Some(regret)) => text::fill(
             word(&options.text, "chart.describe.savings.regret"),
