@@ -316,6 +316,45 @@ fn savings_that_rise_to_the_last_month_have_no_peak_label() {
     }
 }
 
+/// Issue 15: the savings chart always shows a tick below zero when the curve goes negative,
+/// however shallow the dip (a dip under a bottom tick of $0 reads as never negative; the
+/// typical preset over 12 months on a phone was one).
+#[test]
+fn a_negative_savings_curve_has_a_tick_below_zero() {
+    let mut dips = 0;
+    for preset in presets::names() {
+        for horizon in [12.0, 24.0, 48.0, 120.0] {
+            let mut params = presets::preset(preset).expect("preset").params();
+            params.horizon_months = horizon;
+            params.layoff_month = params.layoff_month.min(horizon - 1.0);
+            let outcome = model::run(&params);
+            let lowest = outcome
+                .cumulative_delta_usd
+                .iter()
+                .chain(&outcome.cumulative_delta_vs_augment_usd)
+                .fold(0.0f64, |lo, &v| lo.min(v));
+            for size in GOLDEN_SIZES {
+                let svg = render(
+                    &params,
+                    &outcome,
+                    None,
+                    ChartKind::Savings,
+                    &ChartOptions::default(),
+                    size,
+                );
+                let negative_tick = texts(&svg).iter().any(|w| w.starts_with("\u{2212}$"));
+                assert_eq!(
+                    negative_tick,
+                    lowest < 0.0,
+                    "{preset} horizon {horizon} at {size:?}: lowest {lowest}"
+                );
+            }
+            dips += usize::from(lowest < 0.0);
+        }
+    }
+    assert!(dips > 0, "no scenario goes below zero");
+}
+
 #[test]
 fn status_quo_draws_no_events() {
     let (params, outcome) = run("status-quo");

@@ -144,11 +144,13 @@ fn layout(
         look.px(4.0)
     };
     let plot_px = (rows.bottom - rows.top).max(1.0);
+    let budget = kit::tick_budget(&look, plot_px);
     let ticks = kit::nice_ticks(
         lo - span * 0.03,
         hi + span * (headroom_px / plot_px).min(0.5),
-        kit::tick_budget(&look, plot_px),
+        budget,
     )?;
+    let ticks = kit::with_tick_below_zero(ticks, lo, budget)?;
     let axis = ValueAxis::money(ticks, options);
     let mut end_words = vec![words.vs_baseline, words.vs_augment];
     if lines.compare.is_some() {
