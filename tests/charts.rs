@@ -427,6 +427,46 @@ fn the_pinned_scenario_is_drawn_and_labelled_a() {
     }
 }
 
+/// The months the x axis labels ("month 12" -> 12), in drawing order.
+fn month_labels(svg: &str) -> Vec<u32> {
+    texts(svg)
+        .iter()
+        .filter_map(|w| w.strip_prefix("month "))
+        .map(|n| n.parse().unwrap_or_else(|_| panic!("month label {n:?}")))
+        .collect()
+}
+
+/// Issue 15: the time axis counts months as the prose does: ticks every 6 months (two years
+/// or less) or 12, every label "month N" at one of them, at least two labels, left to right.
+#[test]
+fn the_time_axis_counts_months_as_the_prose_does() {
+    for horizon in [12.0, 18.0, 24.0, 30.0, 48.0, 61.0, 120.0] {
+        let mut params = presets::preset("typical").expect("preset").params();
+        params.horizon_months = horizon;
+        params.layoff_month = params.layoff_month.min(horizon - 1.0);
+        let outcome = model::run(&params);
+        let step = if horizon <= 24.0 { 6 } else { 12 };
+        for kind in ChartKind::ALL {
+            for size in GOLDEN_SIZES {
+                let options = ChartOptions::default();
+                let svg = render(&params, &outcome, None, kind, &options, size);
+                let months = month_labels(&svg);
+                let at = format!("{} horizon {horizon} at {size:?}: {months:?}", kind.key());
+                assert!(months.len() >= 2, "{at}");
+                assert!(months.windows(2).all(|w| w[0] < w[1]), "{at}");
+                assert!(months.iter().all(|m| m % step == 0), "{at}");
+                assert!(f64::from(*months.last().unwrap()) <= horizon, "{at}");
+                // No years anywhere: the old axis said "1y", "0.5y".
+                let is_years = |w: &&str| {
+                    w.strip_suffix('y')
+                        .is_some_and(|n| n.parse::<f64>().is_ok())
+                };
+                assert!(!texts(&svg).iter().any(is_years), "{at}");
+            }
+        }
+    }
+}
+
 #[test]
 fn short_and_long_horizons_render() {
     for horizon in [12.0, 120.0] {
@@ -445,11 +485,10 @@ fn short_and_long_horizons_render() {
                         &ChartOptions::default(),
                         size,
                     );
-                    let words = texts(&svg);
-                    let last_tick = if horizon == 12.0 { "1y" } else { "10y" };
+                    let months = month_labels(&svg);
                     assert!(
-                        words.contains(&last_tick) || words.contains(&"8y"),
-                        "{preset} {} horizon {horizon}: no year ticks: {words:?}",
+                        !months.is_empty(),
+                        "{preset} {} horizon {horizon}: no month ticks",
                         kind.key()
                     );
                 }
@@ -541,7 +580,7 @@ fn every_word_comes_from_the_text_table() {
 #[test]
 fn text_keys_are_complete_and_unique() {
     for key in [
-        "chart.year",
+        "chart.month",
         "chart.savings.vsBaseline",
         "chart.savings.vsAugment",
         "chart.payback",

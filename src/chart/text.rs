@@ -10,7 +10,7 @@ use crate::params::{ParamSpec, Unit};
 /// tests read the English file. Templates name their values in braces ("{month}"); a
 /// translation must keep the same placeholders.
 pub const TEXT_KEYS: &[&str] = &[
-    "chart.year",
+    "chart.month",
     "chart.cut",
     "chart.rehire",
     "chart.payback",
@@ -191,9 +191,9 @@ pub fn param_value(unit: Unit, value: f64, text: &ChartText, format: &MoneyForma
     }
 }
 
-/// A month on the x axis as years: 0 -> "0", 12 -> "1y", 6 -> "0.5y".
-pub fn month_tick(month: f64, year_word: &str, format: &MoneyFormat) -> String {
-    format.years_tick(month, year_word)
+/// A month on the x axis as the prose counts it: 12 -> "month 12" ("bulan 12").
+pub fn month_tick(month: f64, text: &ChartText, format: &MoneyFormat) -> String {
+    fill(word(text, "chart.month"), &[("n", format.number(month, 0))])
 }
 
 #[cfg(test)]
