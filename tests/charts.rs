@@ -917,6 +917,33 @@ mod analyses {
         }
     }
 
+    /// Issue 15: the key names the fan's outer band and its inner band, each by its swatch,
+    /// at both sizes and while it updates.
+    #[test]
+    fn the_key_names_both_fan_bands() {
+        let (params, outcome) = run("typical");
+        let band = band_of(&params, 200);
+        let faded = Band {
+            faded: true,
+            ..band.clone()
+        };
+        for band in [&band, &faded] {
+            for size in GOLDEN_SIZES {
+                let svg = savings_with(&params, &outcome, band, size);
+                let words = texts(&svg);
+                let outer = words
+                    .iter()
+                    .position(|w| w.starts_with("80% of plausible outcomes"));
+                let inner = words.iter().position(|w| *w == "middle 50%");
+                assert!(
+                    outer.is_some() && inner.is_some(),
+                    "{size:?}: the key does not name both bands: {words:?}"
+                );
+                assert!(outer < inner, "{size:?}: the outer band is named first");
+            }
+        }
+    }
+
     #[test]
     fn a_band_that_does_not_fit_is_refused() {
         let (params, outcome) = run("typical");

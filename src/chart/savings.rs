@@ -2,7 +2,7 @@
 //! against AI assistance for the whole team (dashed), the zero line, the payback, peak and
 //! regret months as labelled points, and the cut and the rehire as thin vertical markers.
 //! With a Monte Carlo band, a subtle fan behind the lines: P10-P90 ("80% of plausible
-//! outcomes", labelled in the title row) and, darker, P25-P75.
+//! outcomes") and, darker, P25-P75 ("middle 50%"), both named in the key on the title row.
 
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::Color;
@@ -77,7 +77,8 @@ impl Lines {
 /// The savings chart's words.
 struct Words<'a> {
     axis: &'a str,
-    fan: Option<&'a str>,
+    /// The fan's key: the outer band's words and the inner band's.
+    fan: Option<(&'a str, &'a str)>,
     vs_baseline: &'a str,
     vs_augment: &'a str,
     compare: &'a str,
@@ -100,7 +101,9 @@ impl<'a> Words<'a> {
         };
         Words {
             axis: word(t, "chart.savings.axis"),
-            fan: data.band.map(|b| word(t, fan_key(b.faded))),
+            fan: data
+                .band
+                .map(|b| (word(t, fan_key(b.faded)), word(t, "chart.fan.inner"))),
             vs_baseline: word(t, "chart.savings.vsBaseline"),
             vs_augment: word(t, augment_key),
             compare: word(t, "chart.compare"),
@@ -128,9 +131,11 @@ fn layout(
 ) -> Result<Layout, ChartError> {
     let look = canvas.look;
     // The fan's key sits right of the axis title, or on a row of its own when both do not fit.
-    let key_width = words
-        .fan
-        .map_or(0.0, |w| look.px(16.0) + text_width_px(w, look.tick_font_px));
+    let key_width = words.fan.map_or(0.0, |(outer, inner)| {
+        look.px(16.0 + 8.0 + 16.0)
+            + text_width_px(outer, look.tick_font_px)
+            + text_width_px(inner, look.tick_font_px)
+    });
     let title_width = look.px(2.0) + text_width_px(words.axis, look.label_font_px);
     let key_row = words.fan.is_some() && title_width + look.px(16.0) + key_width > canvas.width_px;
     let rows = Rows::over_months(canvas, if key_row { 2.0 } else { 1.0 });
@@ -219,7 +224,7 @@ fn draw_fan(
     pane: &Pane,
     rows: &[[f64; 5]],
     faded: bool,
-    (key, (key_y, key_width)): (&str, (f64, f64)),
+    (key, at): ((&str, &str), (f64, f64)),
 ) -> Result<(), ChartError> {
     let look = canvas.look;
     let palette = look.palette;
@@ -235,25 +240,40 @@ fn draw_fan(
     for (low, high, color) in [(0, 4, outer), (1, 3, inner)] {
         canvas.polygon(&kit::area_between(edge(high), edge(low)), color)?;
     }
-    let right = canvas.width_px - look.px(2.0);
+    // The inner band is drawn over the outer one, so its swatch shows both tints.
+    let inner_on_outer = palette
+        .blue
+        .line
+        .mix(0.12 * strength + 0.16 * strength * (1.0 - 0.12 * strength));
+    draw_fan_key(canvas, [(key.0, outer), (key.1, inner_on_outer)], at)
+}
+
+/// The fan's key at `(row, width)`: a swatch and the words of each band, outer first, so
+/// that a reader can tell which tint is which.
+fn draw_fan_key(
+    canvas: &Canvas,
+    bands: [(&str, plotters::style::RGBAColor); 2],
+    (key_y, key_width): (f64, f64),
+) -> Result<(), ChartError> {
+    let look = canvas.look;
     let swatch = look.px(12.0);
     // Text widths are estimated on the wide side, so the key starts where the estimate
     // says and its words end at or before the right edge.
-    let swatch_left = right - key_width + look.px(2.0);
-    for (color, half) in [(outer, swatch / 2.0), (inner, swatch / 4.0)] {
-        canvas.rect(
-            (swatch_left, key_y - half),
-            (swatch_left + swatch, key_y + half),
-            color,
+    let mut left = canvas.width_px - look.px(2.0) - key_width + look.px(2.0);
+    for (words, color) in bands {
+        let half = swatch / 2.0;
+        canvas.rect((left, key_y - half), (left + swatch, key_y + half), color)?;
+        let text_left = left + swatch + look.px(4.0);
+        canvas.text(
+            words,
+            (text_left, key_y),
+            look.tick_font_px,
+            look.palette.muted,
+            (HPos::Left, VPos::Center),
         )?;
+        left = text_left + text_width_px(words, look.tick_font_px) + look.px(8.0);
     }
-    canvas.text(
-        key,
-        (swatch_left + swatch + look.px(4.0), key_y),
-        look.tick_font_px,
-        palette.muted,
-        (HPos::Left, VPos::Center),
-    )
+    Ok(())
 }
 
 /// The lines, faintest first; returns the points of the two main lines.

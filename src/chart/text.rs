@@ -48,6 +48,7 @@ pub const TEXT_KEYS: &[&str] = &[
     "chart.quality.scenario",
     "chart.fan",
     "chart.fan.updating",
+    "chart.fan.inner",
     "chart.unit.months",
     "chart.unit.weeks",
     "chart.unit.factor",
