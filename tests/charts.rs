@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use layoff_whatif::chart::{
-    self, ChartData, ChartKind, ChartOptions, ChartText, MoneyFormat, Theme, TEXT_KEYS,
+    self, ChartData, ChartKind, ChartOptions, ChartText, MoneyFormat, Palette, Theme, TEXT_KEYS,
 };
 use layoff_whatif::model::{self, Outcome};
 use layoff_whatif::params::{Params, PARAMS};
@@ -944,6 +944,56 @@ mod analyses {
         }
     }
 
+    /// Issue 15: loss is the same hue on every chart. The tornado's stretches below zero, the
+    /// regret map's "Cut loses money" and the costs chart's lost margin are in the loss hue;
+    /// the savings chart, which shows no loss by colour, does not use it at all.
+    #[test]
+    fn loss_is_the_same_hue_on_every_chart() {
+        let palette = Palette::of(Theme::Light);
+        let hex = |c: plotters::style::RGBColor| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+        let (loss, gain) = (palette.loss(), palette.gain());
+        let fill = |c| format!("fill=\"{}\"", hex(c));
+        let options = ChartOptions::default();
+        // A cut that loses money at one end of a bar and pays at the other.
+        let (params, outcome) = run("typical");
+        let bars = sensitivity::tornado(&params);
+        let straddles = |b: &&layoff_whatif::analysis::sensitivity::Bar| {
+            b.npv_at_low_usd.min(b.npv_at_high_usd) < 0.0
+                && b.npv_at_low_usd.max(b.npv_at_high_usd) > 0.0
+        };
+        assert!(bars.iter().any(|b| straddles(&b)), "no bar crosses zero");
+        let tornado = tornado_svg(&params, bars.len(), &options, (640, 600));
+        assert!(tornado.contains(&fill(loss.line)), "no loss-hue bar");
+        assert!(tornado.contains(&fill(gain.line)), "no gain-hue bar");
+        assert!(!tornado.contains(&fill(palette.orange.line)), "orange bars");
+        assert!(has_text(&tornado, "Cut loses money"));
+        let m = map::regret_map(&params, map::DEFAULT_X, map::DEFAULT_Y, 11).expect("map");
+        let npv = map_svg(&m, MapMetric::Npv, &options, (640, 520));
+        let loses = npv
+            .find(">\n\u{2190} Cut loses money")
+            .expect("the map's loss words");
+        let element = &npv[npv[..loses].rfind("<text").expect("a text element")..loses];
+        assert!(element.contains(&fill(loss.ink)), "{element}");
+        let costs = render(
+            &params,
+            &outcome,
+            None,
+            ChartKind::Costs,
+            &options,
+            (640, 400),
+        );
+        assert!(
+            costs.contains(&fill(loss.line)),
+            "lost margin not in the loss hue"
+        );
+        for kind in [ChartKind::Savings] {
+            let svg = render(&params, &outcome, None, kind, &options, (640, 400));
+            for c in [loss.line, loss.ink] {
+                assert!(!svg.contains(&hex(c)), "{} uses the loss hue", kind.key());
+            }
+        }
+    }
+
     #[test]
     fn a_band_that_does_not_fit_is_refused() {
         let (params, outcome) = run("typical");
@@ -1011,7 +1061,7 @@ mod analyses {
         );
         let second = text_of_label(bars[1].spec);
         assert!(at(&first) < at(&second), "bars out of order");
-        for label in ["Low estimate", "High estimate", "This scenario"] {
+        for label in ["Cut loses money", "Cut pays", "This scenario"] {
             assert!(has_text(&svg, label), "no {label}");
         }
         if bars[..10].iter().any(|b| b.switching_value.is_some()) {

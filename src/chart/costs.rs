@@ -105,7 +105,8 @@ fn layer_hues(palette: &Palette) -> [Hue; 5] {
         palette.green,
         palette.purple,
         palette.orange,
-        palette.vermillion,
+        // The margin lost with departed customers is a loss, in the loss hue of every chart.
+        palette.loss(),
     ]
 }
 

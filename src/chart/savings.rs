@@ -209,7 +209,7 @@ pub fn draw(
     labels.add(
         words.vs_augment,
         last(&lines.vs_augment),
-        palette.vermillion.ink,
+        palette.purple.ink,
     );
     if let Some(&v) = lines.compare.as_ref().and_then(|values| values.last()) {
         let end = lines.compare.as_ref().map_or(0, Vec::len) as f64;
@@ -285,9 +285,11 @@ fn draw_lines(canvas: &Canvas, pane: &Pane, lines: &Lines) -> Result<[Vec<Point>
     if let Some(values) = &lines.compare {
         kit::draw_compare_line(canvas, &pane.series_from(0.0, values.iter().copied()))?;
     }
+    // The AI path in the AI's colour (as on the headcount and quality charts), never in the
+    // loss hue: this line is a comparison, and it is not always a loss.
     canvas.line(
         &augment,
-        palette.vermillion.line.to_rgba(),
+        palette.purple.line.to_rgba(),
         look.thin_line_px.max(look.main_line_px * 0.8),
         Stroke::Dashed,
     )?;

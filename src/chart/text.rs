@@ -53,8 +53,6 @@ pub const TEXT_KEYS: &[&str] = &[
     "chart.unit.weeks",
     "chart.unit.factor",
     "chart.tornado.axis",
-    "chart.tornado.low",
-    "chart.tornado.high",
     "chart.tornado.current",
     "chart.tornado.switching",
     "chart.tornado.none",

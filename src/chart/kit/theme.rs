@@ -69,6 +69,18 @@ impl Palette {
         }
     }
 
+    /// The hue of money lost (a cut that loses money, a lost margin) on every chart: the
+    /// tornado, the regret map's words and the costs chart say loss with it, and no chart
+    /// uses it for anything else.
+    pub fn loss(&self) -> Hue {
+        self.vermillion
+    }
+
+    /// The hue of money gained (a cut that pays) on every chart.
+    pub fn gain(&self) -> Hue {
+        self.blue
+    }
+
     /// Every series colour with its name, for contrast checks.
     pub fn hues(&self) -> [(&'static str, Hue); 8] {
         [
