@@ -497,7 +497,6 @@ fn draw_bar(
 ) -> Result<(), ChartError> {
     let look = canvas.look;
     let palette = look.palette;
-    let centre = pane.x(npv_usd);
     let hue_of = |npv: f64| {
         if npv < 0.0 {
             palette.loss()
