@@ -355,6 +355,30 @@ fn a_negative_savings_curve_has_a_tick_below_zero() {
     assert!(dips > 0, "no scenario goes below zero");
 }
 
+/// Issue 15: the customers axis starts at zero, or its title says that it does not. It is
+/// zoomed in to the customers' change for every preset (a fall of a few percent is the
+/// story), so every preset's title says so, once.
+#[test]
+fn the_customers_axis_says_when_it_does_not_start_at_zero() {
+    for preset in GOLDEN_PRESETS {
+        let (params, outcome) = run(preset);
+        for size in GOLDEN_SIZES {
+            let options = ChartOptions::default();
+            let svg = render(&params, &outcome, None, ChartKind::Quality, &options, size);
+            let words = texts(&svg);
+            let titles: Vec<&&str> = words
+                .iter()
+                .filter(|w| w.starts_with("Customers"))
+                .collect();
+            assert_eq!(
+                titles,
+                [&"Customers (axis not from zero)"],
+                "{preset} at {size:?}: {words:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn status_quo_draws_no_events() {
     let (params, outcome) = run("status-quo");

@@ -45,6 +45,7 @@ pub const TEXT_KEYS: &[&str] = &[
     "chart.quality.actual",
     "chart.quality.perceived",
     "chart.quality.customers",
+    "chart.quality.customersNotZero",
     "chart.quality.scenario",
     "chart.fan",
     "chart.fan.updating",
