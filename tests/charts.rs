@@ -451,6 +451,52 @@ fn the_pinned_scenario_is_drawn_and_labelled_a() {
     }
 }
 
+/// The stroke widths of the lines drawn in `color` ("#6B7178").
+fn stroke_widths(svg: &str, color: &str) -> Vec<u32> {
+    svg.split("<polyline")
+        .skip(1)
+        .filter(|e| e.contains(&format!("stroke=\"{color}\"")))
+        .filter_map(|e| {
+            let start = e.find("stroke-width=\"")? + 14;
+            e[start..].split('"').next()?.parse().ok()
+        })
+        .collect()
+}
+
+/// Issue 15: the pinned line A is as readable as the current run: as wide as the main line,
+/// in a grey with the contrast of text (4.5:1) in every theme.
+#[test]
+fn the_pinned_line_reads_as_well_as_the_current_one() {
+    for theme in [Theme::Light, Theme::Dark, Theme::Projector] {
+        let p = Palette::of(theme);
+        let contrast = chart::contrast_ratio(p.pinned().line, p.background);
+        assert!(contrast >= 4.5, "{theme:?}: A at {contrast:.2}:1");
+    }
+    let (params, outcome) = run("salesforce-like");
+    let (_, pinned) = run("typical");
+    let c = Palette::of(Theme::Light).pinned().line;
+    let grey = format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+    for kind in ChartKind::ALL {
+        for size in GOLDEN_SIZES {
+            let options = ChartOptions::default();
+            let svg = render(&params, &outcome, Some(&pinned), kind, &options, size);
+            let widths = stroke_widths(&svg, &grey);
+            assert!(!widths.is_empty(), "{} {size:?}: no line A", kind.key());
+            let widest = svg
+                .split("stroke-width=\"")
+                .skip(1)
+                .filter_map(|s| s.split('"').next()?.parse::<u32>().ok())
+                .max()
+                .unwrap_or(0);
+            assert!(
+                widths.iter().all(|&w| w == widest),
+                "{} {size:?}: A is {widths:?} wide, the main line {widest}",
+                kind.key()
+            );
+        }
+    }
+}
+
 /// The months the x axis labels ("month 12" -> 12), in drawing order.
 fn month_labels(svg: &str) -> Vec<u32> {
     texts(svg)

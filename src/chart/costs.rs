@@ -239,7 +239,7 @@ fn draw_labels(
     // columns, where a label would cover them.
     if let Some(values) = &columns.compare {
         if let (Some(&v), true) = (values.last(), values.len() == months) {
-            labels.add(words.compare, pane.y(v), palette.compare.ink);
+            labels.add(words.compare, pane.y(v), palette.pinned().ink);
         }
     }
     labels.draw()

@@ -49,14 +49,14 @@ fn panels<'a>(
     // One line a row, like a table: rustfmt would spread each over six lines.
     #[rustfmt::skip]
     let upper: [LineSpec; 4] = [
-        (Run::Pinned, bad, p.compare, thin, dotted, "chart.compare"),
+        (Run::Pinned, bad, p.pinned(), main, dotted, "chart.compare"),
         (Run::Baseline, bad, p.reference, thin, dashed, "chart.baseline"),
         (Run::Scenario, perceived, p.purple, thin.max(main * 0.8), Stroke::LongDashed, "chart.quality.perceived"),
         (Run::Scenario, bad, p.vermillion, main, solid, "chart.quality.actual"),
     ];
     #[rustfmt::skip]
     let lower: [LineSpec; 3] = [
-        (Run::Pinned, customers, p.compare, thin, dotted, "chart.compare"),
+        (Run::Pinned, customers, p.pinned(), main, dotted, "chart.compare"),
         (Run::Baseline, customers, p.reference, thin, dashed, "chart.baseline"),
         (Run::Scenario, customers, p.blue, main, solid, "chart.quality.scenario"),
     ];

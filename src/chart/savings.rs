@@ -213,7 +213,7 @@ pub fn draw(
     );
     if let Some(&v) = lines.compare.as_ref().and_then(|values| values.last()) {
         let end = lines.compare.as_ref().map_or(0, Vec::len) as f64;
-        labels.add_line_end(words.compare, (end, v), palette.compare.ink)?;
+        labels.add_line_end(words.compare, (end, v), palette.pinned().ink)?;
     }
     labels.draw()
 }

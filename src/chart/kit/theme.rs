@@ -69,6 +69,15 @@ impl Palette {
         }
     }
 
+    /// The pinned scenario "A" as it is drawn: its line in its words' colour (4.5:1 against
+    /// the background, not the 3:1 of a mark), so that A reads as well as the current run.
+    pub fn pinned(&self) -> Hue {
+        Hue {
+            line: self.compare.ink,
+            ink: self.compare.ink,
+        }
+    }
+
     /// The hue of money lost (a cut that loses money, a lost margin) on every chart: the
     /// tornado, the regret map's words and the costs chart say loss with it, and no chart
     /// uses it for anything else.
