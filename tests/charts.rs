@@ -1064,6 +1064,53 @@ mod analyses {
         }
     }
 
+    /// Issue 15: chart text is at least 12 px on a phone, on every chart, the analyses' too.
+    #[test]
+    fn chart_text_is_at_least_12_px_on_a_phone() {
+        let (params, outcome) = run("typical");
+        let (_, pinned) = run("klarna-like");
+        let options = ChartOptions::default();
+        let band = band_of(&params, 100);
+        let m = map::regret_map(&params, map::DEFAULT_X, map::DEFAULT_Y, 11).expect("map");
+        let height = chart::tornado_height(10, 360.0, &options);
+        let mut svgs = vec![
+            (
+                "fan".to_owned(),
+                savings_with(&params, &outcome, &band, (360, 260)),
+            ),
+            (
+                "tornado".to_owned(),
+                tornado_svg(&params, 10, &options, (360, height)),
+            ),
+            (
+                "npv map".to_owned(),
+                map_svg(&m, MapMetric::Npv, &options, (360, 440)),
+            ),
+            (
+                "regret map".to_owned(),
+                map_svg(&m, MapMetric::RegretMonth, &options, (360, 440)),
+            ),
+        ];
+        for kind in ChartKind::ALL {
+            let svg = render(&params, &outcome, Some(&pinned), kind, &options, (360, 260));
+            svgs.push((kind.key().to_owned(), svg));
+        }
+        for (name, svg) in svgs {
+            let sizes: Vec<f64> = svg
+                .split("font-size=\"")
+                .skip(1)
+                .map(|s| {
+                    s.split('"')
+                        .next()
+                        .and_then(|n| n.parse().ok())
+                        .expect("a size")
+                })
+                .collect();
+            assert!(!sizes.is_empty(), "{name}: no text");
+            assert!(sizes.iter().all(|&s| s >= 12.0), "{name}: {sizes:?}");
+        }
+    }
+
     #[test]
     fn a_band_that_does_not_fit_is_refused() {
         let (params, outcome) = run("typical");
