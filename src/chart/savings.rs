@@ -330,15 +330,7 @@ fn draw_events(
         summary.regret_month,
     ]
     .map(event);
-    let peak_money = text::money(summary.peak_savings_usd, None, &options.money);
-    let peak_words = if still_rising(data) {
-        text::fill(
-            word(&options.text, "chart.stillRising"),
-            &[("amount", peak_money)],
-        )
-    } else {
-        format!("{} {peak_money}", word(&options.text, "chart.peak"))
-    };
+    let peak_words = peak_words(data, options);
     let events = [
         (
             peak,
@@ -387,6 +379,21 @@ fn draw_events(
         canvas.dot((x, y), look.px(3.5), look.palette.blue.line)?;
     }
     Ok(())
+}
+
+/// The peak's label: "Peak $13.4M", or "Still rising: $172M" where the highest month is the
+/// last (see [`still_rising`]).
+fn peak_words(data: &ChartData<'_>, options: &ChartOptions) -> String {
+    let summary = &data.outcome.summary;
+    let amount = text::money(summary.peak_savings_usd, None, &options.money);
+    if still_rising(data) {
+        text::fill(
+            word(&options.text, "chart.stillRising"),
+            &[("amount", amount)],
+        )
+    } else {
+        format!("{} {amount}", word(&options.text, "chart.peak"))
+    }
 }
 
 /// Whether the savings are highest in the horizon's last month: the model's peak there is
