@@ -1111,6 +1111,68 @@ mod analyses {
         }
     }
 
+    /// The numbers of an SVG attribute list such as `points="1,2 3,4"`, from `at` on.
+    fn numbers_after(element: &str, attribute: &str) -> Vec<f64> {
+        let start = element.find(attribute).expect("the attribute") + attribute.len();
+        element[start..]
+            .split('"')
+            .next()
+            .unwrap_or_default()
+            .split([' ', ','])
+            .filter_map(|n| n.parse().ok())
+            .collect()
+    }
+
+    /// Issue 15: label boxes never cover the fan where a place off it exists: the payback,
+    /// peak and regret labels and the markers' words sit beside the outer band, not on it.
+    #[test]
+    fn label_boxes_keep_off_the_fan() {
+        for preset in ["typical", "klarna-like", "salesforce-like"] {
+            let (params, outcome) = run(preset);
+            let band = band_of(&params, 200);
+            for size in GOLDEN_SIZES {
+                let svg = savings_with(&params, &outcome, &band, size);
+                let outer = svg.split("<polygon").nth(1).expect("the fan");
+                let points: Vec<(f64, f64)> = numbers_after(outer, "points=\"")
+                    .chunks(2)
+                    .map(|p| (p[0], p[1]))
+                    .collect();
+                let half = points.len() / 2;
+                let (top, bottom) = (&points[..half], &points[half..]);
+                let bottom: Vec<_> = bottom.iter().rev().collect();
+                let boxes: Vec<[f64; 4]> = svg
+                    .split("<rect")
+                    .filter(|e| e.contains("opacity=\"0.85\""))
+                    .map(|e| {
+                        let n = |a: &str| numbers_after(e, a)[0];
+                        let (x, y) = (n(" x=\""), n(" y=\""));
+                        [x, y, x + n("width=\""), y + n("height=\"")]
+                    })
+                    .collect();
+                assert!(!boxes.is_empty(), "{preset} {size:?}: no labels");
+                for b in &boxes {
+                    for i in 0..half - 1 {
+                        let slice = [
+                            top[i].0,
+                            top[i].1.min(top[i + 1].1),
+                            top[i + 1].0,
+                            bottom[i].1.max(bottom[i + 1].1),
+                        ];
+                        // A pixel of rounding either way.
+                        let overlap = b[2] > slice[0] + 1.0
+                            && b[0] < slice[2] - 1.0
+                            && b[3] > slice[1] + 1.0
+                            && b[1] < slice[3] - 1.0;
+                        assert!(
+                            !overlap,
+                            "{preset} {size:?}: label {b:?} on the fan {slice:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_band_that_does_not_fit_is_refused() {
         let (params, outcome) = run("typical");

@@ -240,6 +240,11 @@ fn draw_fan(
     for (low, high, color) in [(0, 4, outer), (1, 3, inner)] {
         canvas.polygon(&kit::area_between(edge(high), edge(low)), color)?;
     }
+    // Labels keep clear of the fan where they can: each month's slice of the outer band.
+    let (top, bottom) = (edge(4), edge(0));
+    for (t, b) in top.windows(2).zip(bottom.windows(2)) {
+        canvas.keep_clear([t[0].0, t[0].1.min(t[1].1), t[1].0, b[0].1.max(b[1].1)]);
+    }
     // The inner band is drawn over the outer one, so its swatch shows both tints.
     let inner_on_outer = palette
         .blue
@@ -367,10 +372,7 @@ fn draw_events(
     ];
     for (at, words, offsets) in events {
         if let Some((x, y)) = at {
-            let candidates: Vec<(Point, HPos)> = offsets
-                .iter()
-                .map(|&(dx, dy, h)| ((x + dx, y + dy), h))
-                .collect();
+            let candidates = near_then_far((x, y), &offsets);
             let font = look.label_font_px;
             canvas.label_somewhere(words, &candidates, font, look.palette.text, pane, avoid)?;
         }
@@ -379,6 +381,20 @@ fn draw_events(
         canvas.dot((x, y), look.px(3.5), look.palette.blue.line)?;
     }
     Ok(())
+}
+
+/// A label's places around its point `(x, y)`, each offset `(dx, dy, alignment)` as given,
+/// then the same places again two and a half times as far out, for when the near ones sit
+/// on the fan.
+fn near_then_far((x, y): Point, offsets: &[(f64, f64, HPos)]) -> Vec<(Point, HPos)> {
+    [1.0, 2.5]
+        .iter()
+        .flat_map(|k| {
+            offsets
+                .iter()
+                .map(move |&(dx, dy, h)| ((x + dx * k, y + dy * k), h))
+        })
+        .collect()
 }
 
 /// The peak's label: "Peak $13.4M", or "Still rising: $172M" where the highest month is the
