@@ -4,13 +4,16 @@
 //!
 //! Natively, with plotters' default features off, text is measured by a fixed estimate, so
 //! the SVG output is deterministic. After an intended change, look at the new charts and
-//! re-bless the golden files with `BLESS=1 cargo test --test charts`.
+//! re-bless the golden files with `BLESS=1 WHY="what changed and why" cargo test --test charts`.
+//! As the scenario goldens' `# why:` lines do, a golden SVG opens with a `<!-- why: ... -->`
+//! comment saying why it last changed: BLESS writes WHY there when it changes a file (and
+//! keeps the old note when it does not), and the comparison skips it.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use layoff_whatif::chart::{
-    self, ChartData, ChartKind, ChartOptions, ChartText, MoneyFormat, Theme, TEXT_KEYS,
+    self, ChartData, ChartKind, ChartOptions, ChartText, MoneyFormat, Palette, Theme, TEXT_KEYS,
 };
 use layoff_whatif::model::{self, Outcome};
 use layoff_whatif::params::{Params, PARAMS};
@@ -77,9 +80,44 @@ fn golden_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/charts")
 }
 
+/// A golden file's `<!-- why: ... -->` note (with its newline) and the SVG after it.
+fn split_why(text: &str) -> (&str, &str) {
+    let end = if text.starts_with("<!-- why:") {
+        text.find("-->\n").map_or(0, |i| i + 4)
+    } else {
+        0
+    };
+    text.split_at(end)
+}
+
+/// Compares `svg` with the golden file `name`, or with BLESS=1 writes it there (with WHY as
+/// its note when it changed); false when they differ, and the new output is then written to
+/// `actual_dir` for a person to look at.
+fn check_golden(name: &str, svg: &str, actual_dir: &std::path::Path) -> bool {
+    let path = golden_dir().join(name);
+    let old = std::fs::read_to_string(&path).unwrap_or_default();
+    let (why, expected) = split_why(&old);
+    if std::env::var("BLESS").is_ok_and(|v| v == "1") {
+        let why = if expected == svg {
+            why.to_owned()
+        } else {
+            let note = std::env::var("WHY").expect("BLESS needs WHY=\"why the golden changed\"");
+            format!("<!-- why: {} -->\n", note.replace("--", "\u{2013}"))
+        };
+        std::fs::create_dir_all(golden_dir()).expect("create tests/charts");
+        std::fs::write(&path, format!("{why}{svg}")).expect("write a golden file");
+        return true;
+    }
+    if expected == svg {
+        return true;
+    }
+    std::fs::create_dir_all(actual_dir).expect("create the output directory");
+    std::fs::write(actual_dir.join(name), svg).expect("write the output");
+    false
+}
+
 #[test]
 fn charts_match_their_golden_svg_files() {
-    let bless = std::env::var("BLESS").is_ok_and(|v| v == "1");
     let actual_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("charts-actual");
     let mut mismatches = Vec::new();
     for preset in GOLDEN_PRESETS {
@@ -95,16 +133,7 @@ fn charts_match_their_golden_svg_files() {
                     size,
                 );
                 let name = format!("{preset}-{}-{}x{}.svg", kind.key(), size.0, size.1);
-                let path = golden_dir().join(&name);
-                if bless {
-                    std::fs::create_dir_all(golden_dir()).expect("create tests/charts");
-                    std::fs::write(&path, &svg).expect("write a golden file");
-                    continue;
-                }
-                let expected = std::fs::read_to_string(&path).unwrap_or_default();
-                if expected != svg {
-                    std::fs::create_dir_all(&actual_dir).expect("create the output directory");
-                    std::fs::write(actual_dir.join(&name), &svg).expect("write the output");
+                if !check_golden(&name, &svg, &actual_dir) {
                     mismatches.push(name);
                 }
             }
@@ -113,7 +142,7 @@ fn charts_match_their_golden_svg_files() {
     assert!(
         mismatches.is_empty(),
         "{} chart(s) differ from tests/charts (new output in {}): {}\n\
-         look at them, then re-bless with BLESS=1 cargo test --test charts",
+         look at them, then re-bless with BLESS=1 WHY=\"...\" cargo test --test charts",
         mismatches.len(),
         actual_dir.display(),
         mismatches.join(", ")
@@ -225,6 +254,131 @@ fn typical_savings_marks_payback_peak_and_regret() {
     }
 }
 
+/// The scenarios (preset, horizon) whose savings are highest in their last month.
+fn still_rising_scenarios() -> Vec<(Params, Outcome)> {
+    let mut found = Vec::new();
+    for preset in presets::names() {
+        for horizon in [12.0, 18.0, 24.0, 36.0, 48.0] {
+            let mut params = presets::preset(preset).expect("preset").params();
+            params.horizon_months = horizon;
+            params.layoff_month = params.layoff_month.min(horizon - 1.0);
+            let outcome = model::run(&params);
+            if outcome.summary.peak_month == Some(horizon as u32) {
+                found.push((params, outcome));
+            }
+        }
+    }
+    found
+}
+
+/// Issue 15: "Peak" never labels the last month while the curve still rises; the label says
+/// the savings are still rising, and so does the text alternative.
+#[test]
+fn savings_that_rise_to_the_last_month_have_no_peak_label() {
+    let scenarios = still_rising_scenarios();
+    assert!(
+        !scenarios.is_empty(),
+        "no preset's savings rise to the end of a short horizon"
+    );
+    for (params, outcome) in &scenarios {
+        for size in GOLDEN_SIZES {
+            let svg = render(
+                params,
+                outcome,
+                None,
+                ChartKind::Savings,
+                &ChartOptions::default(),
+                size,
+            );
+            let words = texts(&svg);
+            assert!(
+                !words.iter().any(|w| w.starts_with("Peak")),
+                "horizon {}: a Peak label at the last month: {words:?}",
+                params.horizon_months
+            );
+            assert!(
+                words.iter().any(|w| w.starts_with("Still rising: $")),
+                "horizon {}: no still-rising label: {words:?}",
+                params.horizon_months
+            );
+        }
+        let data = ChartData {
+            outcome,
+            params,
+            compare: None,
+            band: None,
+            record: &[],
+            augment_story: false,
+        };
+        let described = chart::describe(ChartKind::Savings, &data, &ChartOptions::default());
+        assert!(described.contains("still rising"), "{described}");
+        assert!(!described.contains("peak"), "{described}");
+    }
+}
+
+/// Issue 15: the savings chart always shows a tick below zero when the curve goes negative,
+/// however shallow the dip (a dip under a bottom tick of $0 reads as never negative; the
+/// typical preset over 12 months on a phone was one).
+#[test]
+fn a_negative_savings_curve_has_a_tick_below_zero() {
+    let mut dips = 0;
+    for preset in presets::names() {
+        for horizon in [12.0, 24.0, 48.0, 120.0] {
+            let mut params = presets::preset(preset).expect("preset").params();
+            params.horizon_months = horizon;
+            params.layoff_month = params.layoff_month.min(horizon - 1.0);
+            let outcome = model::run(&params);
+            let lowest = outcome
+                .cumulative_delta_usd
+                .iter()
+                .chain(&outcome.cumulative_delta_vs_augment_usd)
+                .fold(0.0f64, |lo, &v| lo.min(v));
+            for size in GOLDEN_SIZES {
+                let svg = render(
+                    &params,
+                    &outcome,
+                    None,
+                    ChartKind::Savings,
+                    &ChartOptions::default(),
+                    size,
+                );
+                let negative_tick = texts(&svg).iter().any(|w| w.starts_with("\u{2212}$"));
+                assert_eq!(
+                    negative_tick,
+                    lowest < 0.0,
+                    "{preset} horizon {horizon} at {size:?}: lowest {lowest}"
+                );
+            }
+            dips += usize::from(lowest < 0.0);
+        }
+    }
+    assert!(dips > 0, "no scenario goes below zero");
+}
+
+/// Issue 15: the customers axis starts at zero, or its title says that it does not. It is
+/// zoomed in to the customers' change for every preset (a fall of a few percent is the
+/// story), so every preset's title says so, once.
+#[test]
+fn the_customers_axis_says_when_it_does_not_start_at_zero() {
+    for preset in GOLDEN_PRESETS {
+        let (params, outcome) = run(preset);
+        for size in GOLDEN_SIZES {
+            let options = ChartOptions::default();
+            let svg = render(&params, &outcome, None, ChartKind::Quality, &options, size);
+            let words = texts(&svg);
+            let titles: Vec<&&str> = words
+                .iter()
+                .filter(|w| w.starts_with("Customers"))
+                .collect();
+            assert_eq!(
+                titles,
+                [&"Customers (axis not from zero)"],
+                "{preset} at {size:?}: {words:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn status_quo_draws_no_events() {
     let (params, outcome) = run("status-quo");
@@ -297,6 +451,92 @@ fn the_pinned_scenario_is_drawn_and_labelled_a() {
     }
 }
 
+/// The stroke widths of the lines drawn in `color` ("#6B7178").
+fn stroke_widths(svg: &str, color: &str) -> Vec<u32> {
+    svg.split("<polyline")
+        .skip(1)
+        .filter(|e| e.contains(&format!("stroke=\"{color}\"")))
+        .filter_map(|e| {
+            let start = e.find("stroke-width=\"")? + 14;
+            e[start..].split('"').next()?.parse().ok()
+        })
+        .collect()
+}
+
+/// Issue 15: the pinned line A is as readable as the current run: as wide as the main line,
+/// in a grey with the contrast of text (4.5:1) in every theme.
+#[test]
+fn the_pinned_line_reads_as_well_as_the_current_one() {
+    for theme in [Theme::Light, Theme::Dark, Theme::Projector] {
+        let p = Palette::of(theme);
+        let contrast = chart::contrast_ratio(p.pinned().line, p.background);
+        assert!(contrast >= 4.5, "{theme:?}: A at {contrast:.2}:1");
+    }
+    let (params, outcome) = run("salesforce-like");
+    let (_, pinned) = run("typical");
+    let c = Palette::of(Theme::Light).pinned().line;
+    let grey = format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+    for kind in ChartKind::ALL {
+        for size in GOLDEN_SIZES {
+            let options = ChartOptions::default();
+            let svg = render(&params, &outcome, Some(&pinned), kind, &options, size);
+            let widths = stroke_widths(&svg, &grey);
+            assert!(!widths.is_empty(), "{} {size:?}: no line A", kind.key());
+            let widest = svg
+                .split("stroke-width=\"")
+                .skip(1)
+                .filter_map(|s| s.split('"').next()?.parse::<u32>().ok())
+                .max()
+                .unwrap_or(0);
+            assert!(
+                widths.iter().all(|&w| w == widest),
+                "{} {size:?}: A is {widths:?} wide, the main line {widest}",
+                kind.key()
+            );
+        }
+    }
+}
+
+/// The months the x axis labels ("month 12" -> 12), in drawing order.
+fn month_labels(svg: &str) -> Vec<u32> {
+    texts(svg)
+        .iter()
+        .filter_map(|w| w.strip_prefix("month "))
+        .map(|n| n.parse().unwrap_or_else(|_| panic!("month label {n:?}")))
+        .collect()
+}
+
+/// Issue 15: the time axis counts months as the prose does: ticks every 6 months (two years
+/// or less) or 12, every label "month N" at one of them, at least two labels, left to right.
+#[test]
+fn the_time_axis_counts_months_as_the_prose_does() {
+    for horizon in [12.0, 18.0, 24.0, 30.0, 48.0, 61.0, 120.0] {
+        let mut params = presets::preset("typical").expect("preset").params();
+        params.horizon_months = horizon;
+        params.layoff_month = params.layoff_month.min(horizon - 1.0);
+        let outcome = model::run(&params);
+        let step = if horizon <= 24.0 { 6 } else { 12 };
+        for kind in ChartKind::ALL {
+            for size in GOLDEN_SIZES {
+                let options = ChartOptions::default();
+                let svg = render(&params, &outcome, None, kind, &options, size);
+                let months = month_labels(&svg);
+                let at = format!("{} horizon {horizon} at {size:?}: {months:?}", kind.key());
+                assert!(months.len() >= 2, "{at}");
+                assert!(months.windows(2).all(|w| w[0] < w[1]), "{at}");
+                assert!(months.iter().all(|m| m % step == 0), "{at}");
+                assert!(f64::from(*months.last().unwrap()) <= horizon, "{at}");
+                // No years anywhere: the old axis said "1y", "0.5y".
+                let is_years = |w: &&str| {
+                    w.strip_suffix('y')
+                        .is_some_and(|n| n.parse::<f64>().is_ok())
+                };
+                assert!(!texts(&svg).iter().any(is_years), "{at}");
+            }
+        }
+    }
+}
+
 #[test]
 fn short_and_long_horizons_render() {
     for horizon in [12.0, 120.0] {
@@ -315,11 +555,10 @@ fn short_and_long_horizons_render() {
                         &ChartOptions::default(),
                         size,
                     );
-                    let words = texts(&svg);
-                    let last_tick = if horizon == 12.0 { "1y" } else { "10y" };
+                    let months = month_labels(&svg);
                     assert!(
-                        words.contains(&last_tick) || words.contains(&"8y"),
-                        "{preset} {} horizon {horizon}: no year ticks: {words:?}",
+                        !months.is_empty(),
+                        "{preset} {} horizon {horizon}: no month ticks",
                         kind.key()
                     );
                 }
@@ -411,7 +650,7 @@ fn every_word_comes_from_the_text_table() {
 #[test]
 fn text_keys_are_complete_and_unique() {
     for key in [
-        "chart.year",
+        "chart.month",
         "chart.savings.vsBaseline",
         "chart.savings.vsAugment",
         "chart.payback",
@@ -636,7 +875,6 @@ mod analyses {
     /// side to keep the files small; the page draws 41).
     #[test]
     fn analysis_charts_match_their_golden_svg_files() {
-        let bless = std::env::var("BLESS").is_ok_and(|v| v == "1");
         let actual_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("charts-actual");
         let (params, outcome) = run("typical");
         let band = band_of(&params, 1000);
@@ -668,21 +906,14 @@ mod analyses {
         }
         let mut mismatches = Vec::new();
         for (name, svg) in outputs {
-            let path = golden_dir().join(&name);
-            if bless {
-                std::fs::write(&path, &svg).expect("write a golden file");
-                continue;
-            }
-            if std::fs::read_to_string(&path).unwrap_or_default() != svg {
-                std::fs::create_dir_all(&actual_dir).expect("create the output directory");
-                std::fs::write(actual_dir.join(&name), &svg).expect("write the output");
+            if !check_golden(&name, &svg, &actual_dir) {
                 mismatches.push(name);
             }
         }
         assert!(
             mismatches.is_empty(),
             "{} analysis chart(s) differ from tests/charts (new output in {}): {}\n\
-             look at them, then re-bless with BLESS=1 cargo test --test charts",
+             look at them, then re-bless with BLESS=1 WHY=\"...\" cargo test --test charts",
             mismatches.len(),
             actual_dir.display(),
             mismatches.join(", ")
@@ -756,6 +987,192 @@ mod analyses {
         }
     }
 
+    /// Issue 15: the key names the fan's outer band and its inner band, each by its swatch,
+    /// at both sizes and while it updates.
+    #[test]
+    fn the_key_names_both_fan_bands() {
+        let (params, outcome) = run("typical");
+        let band = band_of(&params, 200);
+        let faded = Band {
+            faded: true,
+            ..band.clone()
+        };
+        for band in [&band, &faded] {
+            for size in GOLDEN_SIZES {
+                let svg = savings_with(&params, &outcome, band, size);
+                let words = texts(&svg);
+                let outer = words
+                    .iter()
+                    .position(|w| w.starts_with("80% of plausible outcomes"));
+                let inner = words.iter().position(|w| *w == "middle 50%");
+                assert!(
+                    outer.is_some() && inner.is_some(),
+                    "{size:?}: the key does not name both bands: {words:?}"
+                );
+                assert!(outer < inner, "{size:?}: the outer band is named first");
+            }
+        }
+    }
+
+    /// Issue 15: loss is the same hue on every chart. The tornado's stretches below zero, the
+    /// regret map's "Cut loses money" and the costs chart's lost margin are in the loss hue;
+    /// the savings chart, which shows no loss by colour, does not use it at all.
+    #[test]
+    fn loss_is_the_same_hue_on_every_chart() {
+        let palette = Palette::of(Theme::Light);
+        let hex = |c: plotters::style::RGBColor| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+        let (loss, gain) = (palette.loss(), palette.gain());
+        let fill = |c| format!("fill=\"{}\"", hex(c));
+        let options = ChartOptions::default();
+        // A cut that loses money at one end of a bar and pays at the other.
+        let (params, outcome) = run("typical");
+        let bars = sensitivity::tornado(&params);
+        let straddles = |b: &&layoff_whatif::analysis::sensitivity::Bar| {
+            b.npv_at_low_usd.min(b.npv_at_high_usd) < 0.0
+                && b.npv_at_low_usd.max(b.npv_at_high_usd) > 0.0
+        };
+        assert!(bars.iter().any(|b| straddles(&b)), "no bar crosses zero");
+        let tornado = tornado_svg(&params, bars.len(), &options, (640, 600));
+        assert!(tornado.contains(&fill(loss.line)), "no loss-hue bar");
+        assert!(tornado.contains(&fill(gain.line)), "no gain-hue bar");
+        assert!(!tornado.contains(&fill(palette.orange.line)), "orange bars");
+        assert!(has_text(&tornado, "Cut loses money"));
+        let m = map::regret_map(&params, map::DEFAULT_X, map::DEFAULT_Y, 11).expect("map");
+        let npv = map_svg(&m, MapMetric::Npv, &options, (640, 520));
+        let loses = npv
+            .find(">\n\u{2190} Cut loses money")
+            .expect("the map's loss words");
+        let element = &npv[npv[..loses].rfind("<text").expect("a text element")..loses];
+        assert!(element.contains(&fill(loss.ink)), "{element}");
+        let costs = render(
+            &params,
+            &outcome,
+            None,
+            ChartKind::Costs,
+            &options,
+            (640, 400),
+        );
+        assert!(
+            costs.contains(&fill(loss.line)),
+            "lost margin not in the loss hue"
+        );
+        for kind in [ChartKind::Savings] {
+            let svg = render(&params, &outcome, None, kind, &options, (640, 400));
+            for c in [loss.line, loss.ink] {
+                assert!(!svg.contains(&hex(c)), "{} uses the loss hue", kind.key());
+            }
+        }
+    }
+
+    /// Issue 15: chart text is at least 12 px on a phone, on every chart, the analyses' too.
+    #[test]
+    fn chart_text_is_at_least_12_px_on_a_phone() {
+        let (params, outcome) = run("typical");
+        let (_, pinned) = run("klarna-like");
+        let options = ChartOptions::default();
+        let band = band_of(&params, 100);
+        let m = map::regret_map(&params, map::DEFAULT_X, map::DEFAULT_Y, 11).expect("map");
+        let height = chart::tornado_height(10, 360.0, &options);
+        let mut svgs = vec![
+            (
+                "fan".to_owned(),
+                savings_with(&params, &outcome, &band, (360, 260)),
+            ),
+            (
+                "tornado".to_owned(),
+                tornado_svg(&params, 10, &options, (360, height)),
+            ),
+            (
+                "npv map".to_owned(),
+                map_svg(&m, MapMetric::Npv, &options, (360, 440)),
+            ),
+            (
+                "regret map".to_owned(),
+                map_svg(&m, MapMetric::RegretMonth, &options, (360, 440)),
+            ),
+        ];
+        for kind in ChartKind::ALL {
+            let svg = render(&params, &outcome, Some(&pinned), kind, &options, (360, 260));
+            svgs.push((kind.key().to_owned(), svg));
+        }
+        for (name, svg) in svgs {
+            let sizes: Vec<f64> = svg
+                .split("font-size=\"")
+                .skip(1)
+                .map(|s| {
+                    s.split('"')
+                        .next()
+                        .and_then(|n| n.parse().ok())
+                        .expect("a size")
+                })
+                .collect();
+            assert!(!sizes.is_empty(), "{name}: no text");
+            assert!(sizes.iter().all(|&s| s >= 12.0), "{name}: {sizes:?}");
+        }
+    }
+
+    /// The numbers of an SVG attribute list such as `points="1,2 3,4"`, from `at` on.
+    fn numbers_after(element: &str, attribute: &str) -> Vec<f64> {
+        let start = element.find(attribute).expect("the attribute") + attribute.len();
+        element[start..]
+            .split('"')
+            .next()
+            .unwrap_or_default()
+            .split([' ', ','])
+            .filter_map(|n| n.parse().ok())
+            .collect()
+    }
+
+    /// Issue 15: label boxes never cover the fan where a place off it exists: the payback,
+    /// peak and regret labels and the markers' words sit beside the outer band, not on it.
+    #[test]
+    fn label_boxes_keep_off_the_fan() {
+        for preset in ["typical", "klarna-like", "salesforce-like"] {
+            let (params, outcome) = run(preset);
+            let band = band_of(&params, 200);
+            for size in GOLDEN_SIZES {
+                let svg = savings_with(&params, &outcome, &band, size);
+                let outer = svg.split("<polygon").nth(1).expect("the fan");
+                let points: Vec<(f64, f64)> = numbers_after(outer, "points=\"")
+                    .chunks(2)
+                    .map(|p| (p[0], p[1]))
+                    .collect();
+                let half = points.len() / 2;
+                let (top, bottom) = (&points[..half], &points[half..]);
+                let bottom: Vec<_> = bottom.iter().rev().collect();
+                let boxes: Vec<[f64; 4]> = svg
+                    .split("<rect")
+                    .filter(|e| e.contains("opacity=\"0.85\""))
+                    .map(|e| {
+                        let n = |a: &str| numbers_after(e, a)[0];
+                        let (x, y) = (n(" x=\""), n(" y=\""));
+                        [x, y, x + n("width=\""), y + n("height=\"")]
+                    })
+                    .collect();
+                assert!(!boxes.is_empty(), "{preset} {size:?}: no labels");
+                for b in &boxes {
+                    for i in 0..half - 1 {
+                        let slice = [
+                            top[i].0,
+                            top[i].1.min(top[i + 1].1),
+                            top[i + 1].0,
+                            bottom[i].1.max(bottom[i + 1].1),
+                        ];
+                        // A pixel of rounding either way.
+                        let overlap = b[2] > slice[0] + 1.0
+                            && b[0] < slice[2] - 1.0
+                            && b[3] > slice[1] + 1.0
+                            && b[1] < slice[3] - 1.0;
+                        assert!(
+                            !overlap,
+                            "{preset} {size:?}: label {b:?} on the fan {slice:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_band_that_does_not_fit_is_refused() {
         let (params, outcome) = run("typical");
@@ -823,7 +1240,7 @@ mod analyses {
         );
         let second = text_of_label(bars[1].spec);
         assert!(at(&first) < at(&second), "bars out of order");
-        for label in ["Low estimate", "High estimate", "This scenario"] {
+        for label in ["Cut loses money", "Cut pays", "This scenario"] {
             assert!(has_text(&svg, label), "no {label}");
         }
         if bars[..10].iter().any(|b| b.switching_value.is_some()) {

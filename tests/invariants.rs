@@ -254,3 +254,48 @@ fn the_browser_build_carries_no_language_file() {
         );
     }
 }
+
+/// The chart functions whose name starts with `draw` and how long each is: "file:line: name
+/// (n lines)", from its `fn` line to the closing brace at the same indentation.
+fn long_draw_functions(limit: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for path in files("src/chart", "rs") {
+        let text = fs::read_to_string(&path).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let body = line.trim_start();
+            let indent = &line[..line.len() - body.len()];
+            let signature = body.strip_prefix("pub ").unwrap_or(body);
+            let Some(name) = signature.strip_prefix("fn draw") else {
+                continue;
+            };
+            let close = format!("{indent}}}");
+            let Some(end) = lines[i..].iter().position(|l| *l == close) else {
+                continue;
+            };
+            if end + 1 > limit {
+                let name: String = name
+                    .chars()
+                    .take_while(|c| *c != '(' && *c != '<')
+                    .collect();
+                let at = relative(&path);
+                out.push(format!("{at}:{}: draw{name} ({} lines)", i + 1, end + 1));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_draw_function_is_over_80_lines() {
+    // A chart reads in one screen: each draw function is a short list of named steps, and
+    // the kit owns the rest (ARCHITECTURE.md, src/chart).
+    let found = long_draw_functions(80);
+    assert!(
+        found.is_empty(),
+        "draw functions over 80 lines:\n{}",
+        found.join("\n")
+    );
+    // The lint sees what it should: at a limit of 20 lines some draw functions are longer.
+    assert!(!long_draw_functions(20).is_empty());
+}

@@ -105,7 +105,8 @@ fn layer_hues(palette: &Palette) -> [Hue; 5] {
         palette.green,
         palette.purple,
         palette.orange,
-        palette.vermillion,
+        // The margin lost with departed customers is a loss, in the loss hue of every chart.
+        palette.loss(),
     ]
 }
 
@@ -238,7 +239,7 @@ fn draw_labels(
     // columns, where a label would cover them.
     if let Some(values) = &columns.compare {
         if let (Some(&v), true) = (values.last(), values.len() == months) {
-            labels.add(words.compare, pane.y(v), palette.compare.ink);
+            labels.add(words.compare, pane.y(v), palette.pinned().ink);
         }
     }
     labels.draw()

@@ -301,7 +301,7 @@ fn draw_labels(
     if let Some(values) = &team.compare {
         if let Some(&v) = values.last() {
             let end = (values.len() - 1) as f64;
-            labels.add_line_end(words.compare, (end, v), palette.compare.ink)?;
+            labels.add_line_end(words.compare, (end, v), palette.pinned().ink)?;
         }
     }
     labels.draw()

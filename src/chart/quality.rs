@@ -49,14 +49,14 @@ fn panels<'a>(
     // One line a row, like a table: rustfmt would spread each over six lines.
     #[rustfmt::skip]
     let upper: [LineSpec; 4] = [
-        (Run::Pinned, bad, p.compare, thin, dotted, "chart.compare"),
+        (Run::Pinned, bad, p.pinned(), main, dotted, "chart.compare"),
         (Run::Baseline, bad, p.reference, thin, dashed, "chart.baseline"),
         (Run::Scenario, perceived, p.purple, thin.max(main * 0.8), Stroke::LongDashed, "chart.quality.perceived"),
         (Run::Scenario, bad, p.vermillion, main, solid, "chart.quality.actual"),
     ];
     #[rustfmt::skip]
     let lower: [LineSpec; 3] = [
-        (Run::Pinned, customers, p.compare, thin, dotted, "chart.compare"),
+        (Run::Pinned, customers, p.pinned(), main, dotted, "chart.compare"),
         (Run::Baseline, customers, p.reference, thin, dashed, "chart.baseline"),
         (Run::Scenario, customers, p.blue, main, solid, "chart.quality.scenario"),
     ];
@@ -178,7 +178,13 @@ fn value_axes(
             (lo.min(v), hi.max(v))
         });
     let span = hi - lo;
-    let ticks = kit::nice_ticks(lo - span * 0.08, hi + span * 0.08, budget(rows[1], 2))?;
+    // Zoomed in to the customers' change (a fall of a few percent is the story), never
+    // below zero; the pane's title says when the axis does not start at zero.
+    let ticks = kit::nice_ticks(
+        (lo - span * 0.08).max(0.0),
+        hi + span * 0.08,
+        budget(rows[1], 2),
+    )?;
     axes.push(ValueAxis::count(ticks, options));
     if let Some(ai) = ai {
         let hi = kit::max_of(
@@ -243,7 +249,12 @@ pub fn draw(
     }
     let title_y = Rows::over_months(canvas, 1.0).title_y;
     kit::draw_axis_title(canvas, word(t, "chart.quality.axis"), look.px(2.0), title_y)?;
-    kit::draw_pane_title(canvas, &panes[1], word(t, "chart.quality.customers"))?;
+    let customers_title = if layout.axes[1].ticks.min > 0.0 {
+        "chart.quality.customersNotZero"
+    } else {
+        "chart.quality.customers"
+    };
+    kit::draw_pane_title(canvas, &panes[1], word(t, customers_title))?;
     for (pane, axis) in panes.iter().zip(&layout.axes).take(2) {
         kit::draw_value_axis(canvas, pane, &axis.ticks, &axis.labels)?;
     }

@@ -610,14 +610,14 @@ impl Legend<'_> {
             &format!("← {}", word(&options.text, "chart.map.loses")),
             (left, words_row),
             font,
-            palette.vermillion.ink,
+            palette.loss().ink,
             (HPos::Left, VPos::Center),
         )?;
         canvas.text(
             &format!("{} →", word(&options.text, "chart.map.pays")),
             (left + width, words_row),
             font,
-            palette.blue.ink,
+            palette.gain().ink,
             (HPos::Right, VPos::Center),
         )
     }

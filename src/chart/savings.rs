@@ -2,7 +2,7 @@
 //! against AI assistance for the whole team (dashed), the zero line, the payback, peak and
 //! regret months as labelled points, and the cut and the rehire as thin vertical markers.
 //! With a Monte Carlo band, a subtle fan behind the lines: P10-P90 ("80% of plausible
-//! outcomes", labelled in the title row) and, darker, P25-P75.
+//! outcomes") and, darker, P25-P75 ("middle 50%"), both named in the key on the title row.
 
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::Color;
@@ -77,7 +77,8 @@ impl Lines {
 /// The savings chart's words.
 struct Words<'a> {
     axis: &'a str,
-    fan: Option<&'a str>,
+    /// The fan's key: the outer band's words and the inner band's.
+    fan: Option<(&'a str, &'a str)>,
     vs_baseline: &'a str,
     vs_augment: &'a str,
     compare: &'a str,
@@ -100,7 +101,9 @@ impl<'a> Words<'a> {
         };
         Words {
             axis: word(t, "chart.savings.axis"),
-            fan: data.band.map(|b| word(t, fan_key(b.faded))),
+            fan: data
+                .band
+                .map(|b| (word(t, fan_key(b.faded)), word(t, "chart.fan.inner"))),
             vs_baseline: word(t, "chart.savings.vsBaseline"),
             vs_augment: word(t, augment_key),
             compare: word(t, "chart.compare"),
@@ -128,9 +131,11 @@ fn layout(
 ) -> Result<Layout, ChartError> {
     let look = canvas.look;
     // The fan's key sits right of the axis title, or on a row of its own when both do not fit.
-    let key_width = words
-        .fan
-        .map_or(0.0, |w| look.px(16.0) + text_width_px(w, look.tick_font_px));
+    let key_width = words.fan.map_or(0.0, |(outer, inner)| {
+        look.px(16.0 + 8.0 + 16.0)
+            + text_width_px(outer, look.tick_font_px)
+            + text_width_px(inner, look.tick_font_px)
+    });
     let title_width = look.px(2.0) + text_width_px(words.axis, look.label_font_px);
     let key_row = words.fan.is_some() && title_width + look.px(16.0) + key_width > canvas.width_px;
     let rows = Rows::over_months(canvas, if key_row { 2.0 } else { 1.0 });
@@ -144,11 +149,13 @@ fn layout(
         look.px(4.0)
     };
     let plot_px = (rows.bottom - rows.top).max(1.0);
+    let budget = kit::tick_budget(&look, plot_px);
     let ticks = kit::nice_ticks(
         lo - span * 0.03,
         hi + span * (headroom_px / plot_px).min(0.5),
-        kit::tick_budget(&look, plot_px),
+        budget,
     )?;
+    let ticks = kit::with_tick_below_zero(ticks, lo, budget)?;
     let axis = ValueAxis::money(ticks, options);
     let mut end_words = vec![words.vs_baseline, words.vs_augment];
     if lines.compare.is_some() {
@@ -202,11 +209,11 @@ pub fn draw(
     labels.add(
         words.vs_augment,
         last(&lines.vs_augment),
-        palette.vermillion.ink,
+        palette.purple.ink,
     );
     if let Some(&v) = lines.compare.as_ref().and_then(|values| values.last()) {
         let end = lines.compare.as_ref().map_or(0, Vec::len) as f64;
-        labels.add_line_end(words.compare, (end, v), palette.compare.ink)?;
+        labels.add_line_end(words.compare, (end, v), palette.pinned().ink)?;
     }
     labels.draw()
 }
@@ -217,7 +224,7 @@ fn draw_fan(
     pane: &Pane,
     rows: &[[f64; 5]],
     faded: bool,
-    (key, (key_y, key_width)): (&str, (f64, f64)),
+    (key, at): ((&str, &str), (f64, f64)),
 ) -> Result<(), ChartError> {
     let look = canvas.look;
     let palette = look.palette;
@@ -233,25 +240,45 @@ fn draw_fan(
     for (low, high, color) in [(0, 4, outer), (1, 3, inner)] {
         canvas.polygon(&kit::area_between(edge(high), edge(low)), color)?;
     }
-    let right = canvas.width_px - look.px(2.0);
+    // Labels keep clear of the fan where they can: each month's slice of the outer band.
+    let (top, bottom) = (edge(4), edge(0));
+    for (t, b) in top.windows(2).zip(bottom.windows(2)) {
+        canvas.keep_clear([t[0].0, t[0].1.min(t[1].1), t[1].0, b[0].1.max(b[1].1)]);
+    }
+    // The inner band is drawn over the outer one, so its swatch shows both tints.
+    let inner_on_outer = palette
+        .blue
+        .line
+        .mix(0.12 * strength + 0.16 * strength * (1.0 - 0.12 * strength));
+    draw_fan_key(canvas, [(key.0, outer), (key.1, inner_on_outer)], at)
+}
+
+/// The fan's key at `(row, width)`: a swatch and the words of each band, outer first, so
+/// that a reader can tell which tint is which.
+fn draw_fan_key(
+    canvas: &Canvas,
+    bands: [(&str, plotters::style::RGBAColor); 2],
+    (key_y, key_width): (f64, f64),
+) -> Result<(), ChartError> {
+    let look = canvas.look;
     let swatch = look.px(12.0);
     // Text widths are estimated on the wide side, so the key starts where the estimate
     // says and its words end at or before the right edge.
-    let swatch_left = right - key_width + look.px(2.0);
-    for (color, half) in [(outer, swatch / 2.0), (inner, swatch / 4.0)] {
-        canvas.rect(
-            (swatch_left, key_y - half),
-            (swatch_left + swatch, key_y + half),
-            color,
+    let mut left = canvas.width_px - look.px(2.0) - key_width + look.px(2.0);
+    for (words, color) in bands {
+        let half = swatch / 2.0;
+        canvas.rect((left, key_y - half), (left + swatch, key_y + half), color)?;
+        let text_left = left + swatch + look.px(4.0);
+        canvas.text(
+            words,
+            (text_left, key_y),
+            look.tick_font_px,
+            look.palette.muted,
+            (HPos::Left, VPos::Center),
         )?;
+        left = text_left + text_width_px(words, look.tick_font_px) + look.px(8.0);
     }
-    canvas.text(
-        key,
-        (swatch_left + swatch + look.px(4.0), key_y),
-        look.tick_font_px,
-        palette.muted,
-        (HPos::Left, VPos::Center),
-    )
+    Ok(())
 }
 
 /// The lines, faintest first; returns the points of the two main lines.
@@ -263,9 +290,11 @@ fn draw_lines(canvas: &Canvas, pane: &Pane, lines: &Lines) -> Result<[Vec<Point>
     if let Some(values) = &lines.compare {
         kit::draw_compare_line(canvas, &pane.series_from(0.0, values.iter().copied()))?;
     }
+    // The AI path in the AI's colour (as on the headcount and quality charts), never in the
+    // loss hue: this line is a comparison, and it is not always a loss.
     canvas.line(
         &augment,
-        palette.vermillion.line.to_rgba(),
+        palette.purple.line.to_rgba(),
         look.thin_line_px.max(look.main_line_px * 0.8),
         Stroke::Dashed,
     )?;
@@ -306,11 +335,7 @@ fn draw_events(
         summary.regret_month,
     ]
     .map(event);
-    let peak_words = format!(
-        "{} {}",
-        word(&options.text, "chart.peak"),
-        text::money(summary.peak_savings_usd, None, &options.money)
-    );
+    let peak_words = peak_words(data, options);
     let events = [
         (
             peak,
@@ -347,10 +372,7 @@ fn draw_events(
     ];
     for (at, words, offsets) in events {
         if let Some((x, y)) = at {
-            let candidates: Vec<(Point, HPos)> = offsets
-                .iter()
-                .map(|&(dx, dy, h)| ((x + dx, y + dy), h))
-                .collect();
+            let candidates = near_then_far((x, y), &offsets);
             let font = look.label_font_px;
             canvas.label_somewhere(words, &candidates, font, look.palette.text, pane, avoid)?;
         }
@@ -359,6 +381,43 @@ fn draw_events(
         canvas.dot((x, y), look.px(3.5), look.palette.blue.line)?;
     }
     Ok(())
+}
+
+/// A label's places around its point `(x, y)`, each offset `(dx, dy, alignment)` as given,
+/// then the same places again two and a half times as far out, for when the near ones sit
+/// on the fan.
+fn near_then_far((x, y): Point, offsets: &[(f64, f64, HPos)]) -> Vec<(Point, HPos)> {
+    [1.0, 2.5]
+        .iter()
+        .flat_map(|k| {
+            offsets
+                .iter()
+                .map(move |&(dx, dy, h)| ((x + dx * k, y + dy * k), h))
+        })
+        .collect()
+}
+
+/// The peak's label: "Peak $13.4M", or "Still rising: $172M" where the highest month is the
+/// last (see [`still_rising`]).
+fn peak_words(data: &ChartData<'_>, options: &ChartOptions) -> String {
+    let summary = &data.outcome.summary;
+    let amount = text::money(summary.peak_savings_usd, None, &options.money);
+    if still_rising(data) {
+        text::fill(
+            word(&options.text, "chart.stillRising"),
+            &[("amount", amount)],
+        )
+    } else {
+        format!("{} {amount}", word(&options.text, "chart.peak"))
+    }
+}
+
+/// Whether the savings are highest in the horizon's last month: the model's peak there is
+/// only where the curve was cut off (its peak is the first highest month, so the last month is
+/// above every earlier one), and "Peak" would tell the reader it turns down next.
+pub fn still_rising(data: &ChartData<'_>) -> bool {
+    let months = data.outcome.cumulative_delta_usd.len();
+    months >= 2 && data.outcome.summary.peak_month == Some(months as u32)
 }
 
 /// True where the presentation policy (`crate::present::policy::tells_augment_story`) says the
@@ -379,6 +438,10 @@ pub fn describe(data: &ChartData<'_>, options: &ChartOptions) -> String {
         _ if all_zero => text::fill(
             word(&options.text, "chart.describe.savings.zero"),
             &[("months", months)],
+        ),
+        (Some(_), None) if still_rising(data) => text::fill(
+            word(&options.text, "chart.describe.savings.rising"),
+            &[("final", final_text), ("months", months)],
         ),
         (Some(peak), Some(regret)) => text::fill(
             word(&options.text, "chart.describe.savings.regret"),

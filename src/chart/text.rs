@@ -10,11 +10,12 @@ use crate::params::{ParamSpec, Unit};
 /// tests read the English file. Templates name their values in braces ("{month}"); a
 /// translation must keep the same placeholders.
 pub const TEXT_KEYS: &[&str] = &[
-    "chart.year",
+    "chart.month",
     "chart.cut",
     "chart.rehire",
     "chart.payback",
     "chart.peak",
+    "chart.stillRising",
     "chart.regret",
     "chart.compare",
     "chart.baseline",
@@ -44,15 +45,15 @@ pub const TEXT_KEYS: &[&str] = &[
     "chart.quality.actual",
     "chart.quality.perceived",
     "chart.quality.customers",
+    "chart.quality.customersNotZero",
     "chart.quality.scenario",
     "chart.fan",
     "chart.fan.updating",
+    "chart.fan.inner",
     "chart.unit.months",
     "chart.unit.weeks",
     "chart.unit.factor",
     "chart.tornado.axis",
-    "chart.tornado.low",
-    "chart.tornado.high",
     "chart.tornado.current",
     "chart.tornado.switching",
     "chart.tornado.none",
@@ -65,6 +66,7 @@ pub const TEXT_KEYS: &[&str] = &[
     "chart.map.noRegret",
     "chart.describe.savings.regret",
     "chart.describe.savings.peak",
+    "chart.describe.savings.rising",
     "chart.describe.savings.never",
     "chart.describe.savings.zero",
     "chart.describe.savings.augment",
@@ -189,9 +191,9 @@ pub fn param_value(unit: Unit, value: f64, text: &ChartText, format: &MoneyForma
     }
 }
 
-/// A month on the x axis as years: 0 -> "0", 12 -> "1y", 6 -> "0.5y".
-pub fn month_tick(month: f64, year_word: &str, format: &MoneyFormat) -> String {
-    format.years_tick(month, year_word)
+/// A month on the x axis as the prose counts it: 12 -> "month 12" ("bulan 12").
+pub fn month_tick(month: f64, text: &ChartText, format: &MoneyFormat) -> String {
+    fill(word(text, "chart.month"), &[("n", format.number(month, 0))])
 }
 
 #[cfg(test)]

@@ -4,8 +4,10 @@
 //! values at the bar ends, and, in a column on the right, the value at which the cut breaks
 //! even (the switching value) where one exists inside the parameter's range.
 //!
-//! Low ends are orange, high ends blue (Okabe-Ito), and every bar end carries its value in
-//! words, so colour is never the only cue.
+//! A bar is coloured as the regret map colours the same money: where the NPV is below zero
+//! in the loss hue, above it in the gain hue (`Palette::loss`, `Palette::gain`), with the
+//! map's words in the legend; every bar end carries its estimate's value in words, so colour
+//! is never the only cue and the low and high ends stay readable.
 
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBColor};
@@ -63,8 +65,8 @@ struct Header {
 
 #[derive(Clone, Copy)]
 enum Swatch {
-    Low,
-    High,
+    Loss,
+    Gain,
     Centre,
 }
 
@@ -81,8 +83,8 @@ fn header(
     let mut rows = 0;
     if has_bars {
         let entries = [
-            (Swatch::Low, word(&options.text, "chart.tornado.low")),
-            (Swatch::High, word(&options.text, "chart.tornado.high")),
+            (Swatch::Loss, word(&options.text, "chart.map.loses")),
+            (Swatch::Gain, word(&options.text, "chart.map.pays")),
             (Swatch::Centre, word(&options.text, "chart.tornado.current")),
         ];
         let limit = width_px - switch_width - look.px(4.0);
@@ -399,11 +401,11 @@ fn draw_legend(
     for (kind, words, row, x) in &head.items {
         let cy = legend_top + *row as f64 * line;
         match kind {
-            Swatch::Low | Swatch::High => {
-                let color = if matches!(kind, Swatch::Low) {
-                    palette.orange.line
+            Swatch::Loss | Swatch::Gain => {
+                let color = if matches!(kind, Swatch::Loss) {
+                    palette.loss().line
                 } else {
-                    palette.blue.line
+                    palette.gain().line
                 };
                 canvas.rect(
                     (*x, cy - swatch / 2.0),
@@ -495,17 +497,36 @@ fn draw_bar(
 ) -> Result<(), ChartError> {
     let look = canvas.look;
     let palette = look.palette;
-    let centre = pane.x(npv_usd);
+    let hue_of = |npv: f64| {
+        if npv < 0.0 {
+            palette.loss()
+        } else {
+            palette.gain()
+        }
+    };
     let ends = [
-        (bar.npv_at_low_usd, bar.low_value, palette.orange),
-        (bar.npv_at_high_usd, bar.high_value, palette.blue),
+        (
+            bar.npv_at_low_usd,
+            bar.low_value,
+            hue_of(bar.npv_at_low_usd),
+        ),
+        (
+            bar.npv_at_high_usd,
+            bar.high_value,
+            hue_of(bar.npv_at_high_usd),
+        ),
     ];
-    for &(npv, _, hue) in &ends {
-        canvas.rect(
-            (centre, cy - thickness / 2.0),
-            (pane.x(npv), cy + thickness / 2.0),
-            hue.line.to_rgba(),
-        )?;
+    for &(npv, _, _) in &ends {
+        // Each half from the centre to its end, cut at zero where it crosses it, so that
+        // every stretch below zero is in the loss hue.
+        let (from, to) = (npv_usd.min(npv), npv_usd.max(npv));
+        for (lo, hi) in [(from, to.min(0.0)), (from.max(0.0), to)] {
+            if hi > lo {
+                let y = (cy - thickness / 2.0, cy + thickness / 2.0);
+                let hue = hue_of((lo + hi) / 2.0);
+                canvas.rect((pane.x(lo), y.0), (pane.x(hi), y.1), hue.line.to_rgba())?;
+            }
+        }
     }
     // Value words beyond each end; when both ends lie on the same side of the centre,
     // only the farther one has room.

@@ -447,16 +447,6 @@ impl NumberStyle {
             digits.text(self.locale, PLAIN_GROUPING, min_decimals)
         )
     }
-
-    /// A month on a time axis as years, with the language's word: 0 -> "0", 12 -> "1y",
-    /// 6 -> "0.5y".
-    pub fn years_tick(&self, month: f64, year_word: &str) -> String {
-        if month.abs() < 1e-9 {
-            return "0".to_owned();
-        }
-        let years = month / 12.0;
-        format!("{}{year_word}", self.number(years, 1))
-    }
 }
 
 /// Decimals needed to write multiples of `step` exactly (0 to 3).
@@ -606,8 +596,6 @@ mod tests {
             ["0", "250k", "500k"]
         );
         assert_eq!(en.percent_tick(0.125, 0.025), "12.5%");
-        assert_eq!(en.years_tick(18.0, "y"), "1.5y");
-        assert_eq!(en.years_tick(0.0, "y"), "0");
     }
 
     #[test]

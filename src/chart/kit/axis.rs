@@ -1,5 +1,5 @@
-//! Axes: gridlines and tick labels of a value axis, the zero line, the month axis shown as
-//! years, and axis titles.
+//! Axes: gridlines and tick labels of a value axis, the zero line, the month axis counted in
+//! months as the prose counts them, and axis titles.
 
 use plotters::style::text_anchor::{HPos, VPos};
 
@@ -7,8 +7,7 @@ use super::canvas::Canvas;
 use super::scale::{Pane, Ticks};
 use super::theme::{text_width_px, Look};
 use crate::chart::text;
-use crate::chart::text::word;
-use crate::chart::{ChartError, ChartOptions};
+use crate::chart::{ChartError, ChartOptions, ChartText};
 
 /// Gridlines and right-aligned tick labels of a value axis, drawn left of the pane.
 pub fn draw_value_axis(
@@ -52,39 +51,44 @@ pub fn draw_zero_line(canvas: &Canvas, pane: &Pane) -> Result<(), ChartError> {
     Ok(())
 }
 
-/// The month ticks of the x axis, as years: a step of 6, 12, 24, 36, 60 or 120 months, the
-/// smallest whose labels fit the width, with at most seven ticks.
+/// The month ticks of the x axis, counted in months as the prose counts them: a tick every 6
+/// months over two years or less, every 12 beyond, each labelled "month 12" where the labels
+/// fit, else every second, third... tick (an unlabelled tick has empty words). Month 0 has no
+/// label: the prose's first month is month 1, and the axis starts at the pane's edge anyway.
 pub fn month_ticks(
     look: &Look,
     pane: &Pane,
-    year_word: &str,
+    text: &ChartText,
     style: &crate::present::NumberStyle,
 ) -> Vec<(f64, String)> {
-    let horizon = pane.x_max - pane.x_min;
+    let horizon = (pane.x_max - pane.x_min).max(1.0);
     let width = pane.right - pane.left;
+    let step = if horizon <= 24.0 { 6.0 } else { 12.0 };
     let widest_label = text_width_px(
-        &text::month_tick(120.0, year_word, style),
+        &text::month_tick(pane.x_max.floor(), text, style),
         look.tick_font_px,
     );
-    let spacing = (widest_label + look.px(18.0)).max(look.px(40.0));
-    let step = [6.0, 12.0, 24.0, 36.0, 60.0, 120.0]
-        .into_iter()
-        .find(|s| {
-            s / horizon * width >= spacing
-                && (*s >= 12.0 || horizon <= 24.0)
-                && horizon / s <= 6.0 + 1e-9
-        })
-        .unwrap_or(120.0);
+    let spacing = widest_label + look.px(10.0);
+    let every = (1..=20)
+        .find(|&k| f64::from(k) * step / horizon * width >= spacing)
+        .unwrap_or(20);
     let mut ticks = Vec::new();
-    let mut month = 0.0;
-    while month <= pane.x_max + 1e-9 {
-        ticks.push((month, text::month_tick(month, year_word, style)));
-        month += step;
+    let mut n = 0;
+    while f64::from(n) * step <= pane.x_max + 1e-9 {
+        let month = f64::from(n) * step;
+        let labelled = n > 0 && n % every == 0;
+        let words = if labelled {
+            text::month_tick(month, text, style)
+        } else {
+            String::new()
+        };
+        ticks.push((month, words));
+        n += 1;
     }
     ticks
 }
 
-/// The x axis under a pane: a baseline rule, tick marks and year labels.
+/// The x axis under a pane: a baseline rule, tick marks and month labels.
 pub fn draw_month_axis(
     canvas: &Canvas,
     pane: &Pane,
@@ -101,7 +105,7 @@ pub fn draw_month_axis(
     draw_x_ticks(canvas, pane, ticks)
 }
 
-/// Tick marks under a pane, each with its label centred below it.
+/// Tick marks under a pane, each with its label (if any) centred below it.
 pub fn draw_x_ticks(
     canvas: &Canvas,
     pane: &Pane,
@@ -117,6 +121,9 @@ pub fn draw_x_ticks(
             look.hairline_px,
             look.palette.axis,
         )?;
+        if label.is_empty() {
+            continue;
+        }
         canvas.text(
             label,
             (x, pane.bottom + look.px(6.0)),
@@ -128,7 +135,7 @@ pub fn draw_x_ticks(
     Ok(())
 }
 
-/// Space under a pane for the year labels, device pixels.
+/// Space under a pane for the month labels, device pixels.
 pub fn month_axis_height(look: &Look) -> f64 {
     look.px(8.0) + look.tick_font_px * 1.2
 }
@@ -144,10 +151,9 @@ pub fn draw_axis_title(canvas: &Canvas, words: &str, x: f64, y: f64) -> Result<(
     )
 }
 
-/// The month axis under `pane`, labelled as years in the reader's language.
+/// The month axis under `pane`, labelled in months in the reader's language.
 pub fn draw_months(canvas: &Canvas, pane: &Pane, options: &ChartOptions) -> Result<(), ChartError> {
-    let year = word(&options.text, "chart.year");
-    let ticks = month_ticks(&canvas.look, pane, year, &options.money);
+    let ticks = month_ticks(&canvas.look, pane, &options.text, &options.money);
     draw_month_axis(canvas, pane, &ticks)
 }
 

@@ -131,6 +131,9 @@ pub struct Canvas {
     /// Boxes of the labels drawn so far inside panes (left, top, right, bottom), so that
     /// later labels can avoid them.
     pub(super) placed: RefCell<Vec<[f64; 4]>>,
+    /// Boxes of areas of data (the fan) that labels placed later keep clear of where they
+    /// can, so that a label's box never hides the data it sits on.
+    pub(super) kept_clear: RefCell<Vec<[f64; 4]>>,
     /// Sizes and colours.
     pub look: Look,
     /// Width of the drawing, device pixels.
@@ -158,6 +161,7 @@ impl Canvas {
         Ok(Canvas {
             shapes: RefCell::new(vec![Shape::Fill(look.palette.background)]),
             placed: RefCell::new(Vec::new()),
+            kept_clear: RefCell::new(Vec::new()),
             look,
             width_px: f64::from(width),
             height_px: f64::from(height),

@@ -52,9 +52,15 @@ impl Canvas {
         )
     }
 
+    /// Records an area of data (left, top, right, bottom) that later labels keep clear of.
+    pub fn keep_clear(&self, area: [f64; 4]) {
+        self.kept_clear.borrow_mut().push(area);
+    }
+
     /// A label at the first of `candidates` (anchor point and alignment) that stays inside
-    /// the pane, overlaps no label drawn before and covers none of the `avoid` polylines;
-    /// the first candidate if none is free.
+    /// the pane, overlaps no label drawn before, covers none of the `avoid` polylines and
+    /// none of the areas kept clear; failing that, the first that gives up the areas, then
+    /// the lines; the first candidate if none is free.
     pub fn label_somewhere(
         &self,
         words: &str,
@@ -64,26 +70,28 @@ impl Canvas {
         pane: &Pane,
         avoid: &[&[Point]],
     ) -> Result<(), ChartError> {
-        // Rank: free of everything, then inside and clear of labels, then just inside.
-        let checks: Vec<(bool, bool, bool)> = candidates
+        // Rank: free of everything, then off the lines, then inside and clear of labels,
+        // then just inside.
+        let apart = |b: &[f64; 4], p: &[f64; 4]| {
+            b[2] <= p[0] || b[0] >= p[2] || b[3] <= p[1] || b[1] >= p[3]
+        };
+        let checks: Vec<[bool; 4]> = candidates
             .iter()
             .map(|(at, h)| {
                 let b = self.label_box(words, *at, font_px, *h, pane);
                 let inside = b[1] >= pane.top && b[3] <= pane.bottom;
-                let clear = self
-                    .placed
-                    .borrow()
-                    .iter()
-                    .all(|p| b[2] <= p[0] || b[0] >= p[2] || b[3] <= p[1] || b[1] >= p[3]);
-                (inside, clear, !avoid.iter().any(|line| crosses(line, &b)))
+                let clear = self.placed.borrow().iter().all(|p| apart(&b, p));
+                let off_lines = !avoid.iter().any(|line| crosses(line, &b));
+                let off_areas = self.kept_clear.borrow().iter().all(|p| apart(&b, p));
+                [inside, clear, off_lines, off_areas]
             })
             .collect();
-        let pick = |ok: &dyn Fn(&(bool, bool, bool)) -> bool| {
-            checks.iter().position(ok).map(|i| &candidates[i])
-        };
-        let free = pick(&|c| c.0 && c.1 && c.2)
-            .or_else(|| pick(&|c| c.0 && c.1))
-            .or_else(|| pick(&|c| c.0));
+        let pick =
+            |ok: &dyn Fn(&[bool; 4]) -> bool| checks.iter().position(ok).map(|i| &candidates[i]);
+        let free = pick(&|c| c.iter().all(|&ok| ok))
+            .or_else(|| pick(&|c| c[0] && c[1] && c[2]))
+            .or_else(|| pick(&|c| c[0] && c[1]))
+            .or_else(|| pick(&|c| c[0]));
         match free.or(candidates.first()) {
             Some(&(at, h)) => self.label(words, at, font_px, color, h, pane),
             None => Ok(()),

@@ -121,11 +121,13 @@ pub fn draw_reported(
     )
 }
 
-/// The pinned scenario "A": a thin dotted line drawn faintly behind the current one.
+/// The pinned scenario "A": a dotted line behind the current one, as wide as the main line
+/// and in the strong grey of its words, so that A reads as well as the current run (the dots
+/// and the grey, not faintness, tell the two apart).
 pub fn draw_compare_line(canvas: &Canvas, points: &[Point]) -> Result<(), ChartError> {
     let look = &canvas.look;
-    let color = look.palette.compare.line.to_rgba();
-    canvas.line(points, color, look.thin_line_px, Stroke::Dotted)
+    let color = look.palette.pinned().line.to_rgba();
+    canvas.line(points, color, look.main_line_px, Stroke::Dotted)
 }
 
 /// The outline of the area between two lines: along `upper`, then back along `lower`.

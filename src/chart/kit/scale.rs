@@ -175,6 +175,32 @@ pub fn nice_ticks(lo: f64, hi: f64, max_count: usize) -> Result<Ticks, ChartErro
     })
 }
 
+/// `ticks` with at least one tick below zero when the lowest value drawn, `lowest`, is below
+/// zero: a curve that dips under a bottom tick of zero reads as never negative. The range is
+/// widened to one step below zero and its ticks taken afresh (the step may grow); if they
+/// still have none below zero, the tick one step below is added.
+pub fn with_tick_below_zero(
+    ticks: Ticks,
+    lowest: f64,
+    max_count: usize,
+) -> Result<Ticks, ChartError> {
+    let has_negative = |t: &Ticks| t.values.first().is_some_and(|&v| v < 0.0);
+    if lowest >= 0.0 || has_negative(&ticks) {
+        return Ok(ticks);
+    }
+    let wider = nice_ticks(ticks.min.min(-ticks.step), ticks.max, max_count)?;
+    if has_negative(&wider) {
+        return Ok(wider);
+    }
+    let mut values = vec![-ticks.step];
+    values.extend(&ticks.values);
+    Ok(Ticks {
+        min: ticks.min.min(-ticks.step),
+        values,
+        ..ticks
+    })
+}
+
 /// How many value ticks fit a pane `height_px` tall.
 pub fn tick_budget(look: &Look, height_px: f64) -> usize {
     ((height_px / look.px(46.0)).floor() as usize).clamp(2, 7)
@@ -205,5 +231,18 @@ mod tests {
         // A narrow range still gets two ticks.
         let t = nice_ticks(0.101, 0.109, 2).unwrap();
         assert!(t.values.len() >= 2, "{t:?}");
+    }
+
+    #[test]
+    fn a_range_below_zero_gets_a_tick_below_zero() {
+        // A dip of 0.3 under a step of 10 has no tick of its own.
+        let t = nice_ticks(-0.3, 42.0, 5).unwrap();
+        assert_eq!(t.values.first(), Some(&0.0));
+        let t = with_tick_below_zero(t, -0.3, 5).unwrap();
+        assert!(t.values[0] < 0.0 && t.min <= t.values[0], "{t:?}");
+        assert!(t.values.contains(&0.0), "{t:?}");
+        // Nothing below zero, nothing added.
+        let t = nice_ticks(-0.3, 42.0, 5).unwrap();
+        assert_eq!(with_tick_below_zero(t.clone(), 0.0, 5).unwrap(), t);
     }
 }

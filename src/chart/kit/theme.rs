@@ -69,6 +69,27 @@ impl Palette {
         }
     }
 
+    /// The pinned scenario "A" as it is drawn: its line in its words' colour (4.5:1 against
+    /// the background, not the 3:1 of a mark), so that A reads as well as the current run.
+    pub fn pinned(&self) -> Hue {
+        Hue {
+            line: self.compare.ink,
+            ink: self.compare.ink,
+        }
+    }
+
+    /// The hue of money lost (a cut that loses money, a lost margin) on every chart: the
+    /// tornado, the regret map's words and the costs chart say loss with it, and no chart
+    /// uses it for anything else.
+    pub fn loss(&self) -> Hue {
+        self.vermillion
+    }
+
+    /// The hue of money gained (a cut that pays) on every chart.
+    pub fn gain(&self) -> Hue {
+        self.blue
+    }
+
     /// Every series colour with its name, for contrast checks.
     pub fn hues(&self) -> [(&'static str, Hue); 8] {
         [
@@ -192,15 +213,16 @@ impl Look {
             Theme::Projector => (1.3, 1.6),
             Theme::Light | Theme::Dark => (1.0, 1.0),
         };
-        // Narrow charts (a phone in portrait) get slightly smaller words so the data keeps
-        // its room; at 360 logical pixels the tick labels are still 10.5 px.
+        // On a phone (a chart under 480 logical pixels wide) every word is at least 12 px,
+        // the smallest that reads at arm's length: ticks grow to the labels' size. Wider
+        // charts keep 11 px ticks under 12 px labels.
         let logical_width = f64::from(width_px) / scale;
-        let narrow_factor = if logical_width < 480.0 { 0.95 } else { 1.0 };
-        let font = scale * font_factor * narrow_factor;
+        let tick_logical = if logical_width < 480.0 { 12.0 } else { 11.0 };
+        let font = scale * font_factor;
         Look {
             palette: Palette::of(options.theme),
             scale,
-            tick_font_px: 11.0 * font,
+            tick_font_px: tick_logical * font,
             label_font_px: 12.0 * font,
             main_line_px: 2.5 * scale * line_factor,
             thin_line_px: 1.5 * scale * line_factor,
