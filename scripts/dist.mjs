@@ -660,7 +660,8 @@ class __InlineWorker {
   const scriptHash = sha256(script, 'base64');
   const csp = [
     "default-src 'none'",
-    `script-src 'sha256-${scriptHash}' ${classics.map((x) => `'sha256-${x.hash}' `).join('')}'wasm-unsafe-eval'`,
+    // In the order the scripts stand in the page: early.js in the head, then the module.
+    `script-src ${classics.map((x) => `'sha256-${x.hash}' `).join('')}'sha256-${scriptHash}' 'wasm-unsafe-eval'`,
     `style-src ${sheets.map((x) => `'sha256-${x.hash}'`).join(' ')}`,
     'img-src data:',
     "connect-src 'none'",

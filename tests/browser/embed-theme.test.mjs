@@ -76,7 +76,8 @@ for (const lang of ['en', 'id']) {
     const src = (await code()).match(/src="([^"]+)"/)[1].replace(/&amp;/g, '&');
     assert.match(src, /charts=savings,costs/);
     const options = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#embed-options dd')].map((d) => [d.dataset.option, d.textContent])));
-    assert.deepEqual(Object.keys(options), ['charts', 'theme', 'controls', 'lang']);
+    assert.deepEqual(Object.keys(options), ['charts', 'theme', 'controls', 'still', 'lang']);
+    assert.equal(options.still, '&controls=none', 'the documented spelling of a still chart');
     assert.equal(options.charts, '&charts=savings,costs');
     assert.equal(options.theme, '&theme=dark');
     assert.match(options.controls, /^&controls=layoffShare,/);

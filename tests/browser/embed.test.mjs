@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, openPage, waitForRender, renderCount, ROOT } from './helpers.mjs';
+import { startServer, launch, openPage, waitForRender, renderCount, frameLoaded, ROOT } from './helpers.mjs';
 
 const FIXTURES = join(ROOT, 'tests', 'browser', 'fixtures');
 
@@ -112,6 +112,7 @@ test('the embed resizes its host iframe, cross-origin, sandboxed, under a strict
     const { page, context, problems } = await openPage(browser, publisher.url, { viewport: { width: 800, height: 900 } });
     const iframe = await page.waitForSelector('iframe[data-layoff-whatif]');
     const frame = await iframe.contentFrame();
+    await frameLoaded(frame);
     await frame.waitForFunction(() => document.body?.dataset.ready === '1' && Number(document.body.dataset.rendered) >= 1);
     assert.notEqual(new URL(page.url()).origin, new URL(frame.url()).origin, 'the host is another origin');
 
@@ -134,8 +135,8 @@ test('the embed resizes its host iframe, cross-origin, sandboxed, under a strict
       masthead: false,
       how: false,
       charts: ['savings', 'costs'],
-      controls: ['layoffShare', 'aiShare', 'aiResolutionRate', 'defectionPerBadContact'],
-      paragraphs: 1,
+      controls: ['layoffShare', 'aiShare'], // the model's first sliders (issue 15's compact embed)
+      paragraphs: 0, // the compact embed names its scenario instead of telling the story
       open: `${server.url}?preset=klarna-like#${SCENARIO}`, // the preset in the query too (issue 16)
       target: '_blank',
     });
@@ -196,6 +197,7 @@ test('hostile messages change neither the explainer nor the frame size', async (
     const { page, context, problems } = await openPage(browser, publisher.url, { viewport: { width: 800, height: 900 } });
     const iframe = await page.waitForSelector('iframe[data-layoff-whatif]');
     const frame = await iframe.contentFrame();
+    await frameLoaded(frame);
     await frame.waitForFunction(() => document.body?.dataset.ready === '1' && Number(document.body.dataset.rendered) >= 1);
     const other = await (await page.waitForSelector('iframe#other')).contentFrame();
     await other.waitForLoadState();

@@ -112,6 +112,16 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   return { page, context, problems };
 }
 
+/**
+ * Waits until an iframe has left its first, empty document for the explainer and parsed it: a
+ * wait that starts in the empty document can miss the new one (the explainer's head runs
+ * early.js before the body exists), so the frame's own waits start after this.
+ */
+export async function frameLoaded(frame) {
+  await frame.waitForURL((url) => url.protocol !== 'about:');
+  await frame.waitForLoadState('domcontentloaded');
+}
+
 /** Waits until the page is complete (sliders built) and has drawn at least `count` frames. */
 export async function waitForRender(page, count = 1) {
   await page.waitForFunction(

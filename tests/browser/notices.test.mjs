@@ -8,7 +8,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, waitForRender, nextFrames } from './helpers.mjs';
+import { startServer, launch, openPage, waitForRender, nextFrames, frameLoaded } from './helpers.mjs';
 
 let server;
 let browser;
@@ -196,6 +196,7 @@ test('in an embed framed by an article, notices about the address go to the cons
   await page.goto(`${server.url}i18n/en.json`);
   await page.setContent(`<iframe src="${src}" width="800" height="900"></iframe>`);
   const frame = await (await page.waitForSelector('iframe')).contentFrame();
+  await frameLoaded(frame);
   await frame.waitForFunction(() => document.body?.dataset.ready === '1' && Number(document.body.dataset.rendered || 0) >= 1);
   assert.equal(await frame.locator('.link-notice, .option-notice').count(), 0, 'readers of the article see no notice');
   const logged = infos.join('\n');

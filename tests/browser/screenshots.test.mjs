@@ -1,12 +1,13 @@
-// Writes the README's screenshots (docs/screenshot.png at 1280x900, docs/screenshot-mobile.png
-// at 360x800, docs/screenshot-dark.png) and checks the layout on the way: no horizontal
-// scrolling at 360 px, and controls beside the charts at 1280 px.
+// Writes the README's screenshots (docs/first-screen.png at 1280x800 and
+// docs/first-screen-phone.png at 390x844 before any scroll, docs/screenshot.png at 1280x900,
+// docs/screenshot-mobile.png at 360x800, docs/screenshot-dark.png) and checks the layout on
+// the way: no horizontal scrolling at 360 px, and controls beside the charts at 1280 px.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, openPage, waitForRender, nextFrames, ROOT } from './helpers.mjs';
+import { startServer, launch, openPage, waitForRender, waitForSettled, nextFrames, ROOT } from './helpers.mjs';
 
 let server;
 let browser;
@@ -93,4 +94,16 @@ test('dark screenshot: the charts follow the colour scheme', async () => {
   await page.screenshot({ path: join(DOCS, 'screenshot-dark.png') });
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('first-screen screenshots at 1280x800 and 390x844: what a reader sees before any scroll', async () => {
+  for (const [name, viewport, scale] of [['first-screen.png', { width: 1280, height: 800 }, 1], ['first-screen-phone.png', { width: 390, height: 844 }, 2]]) {
+    const { page, context, problems } = await openPage(browser, server.url, { viewport, deviceScaleFactor: scale });
+    await waitForRender(page);
+    await waitForSettled(page);
+    assert.equal(await page.evaluate(() => scrollY), 0);
+    await page.screenshot({ path: join(DOCS, name) });
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });

@@ -488,12 +488,14 @@ function startDrag(range) {
     const covered = hero.getBoundingClientRect().bottom + 8 - range.getBoundingClientRect().top;
     if (covered > 0) window.scrollBy(0, -covered);
   }
+  const done = new AbortController();
   const end = () => {
+    done.abort(); // whichever of the two came, neither listener stays
     clearTimeout(dragTimer);
     dragTimer = setTimeout(() => root.classList.remove('is-dragging'), DRAG_LINGER_MS);
   };
-  window.addEventListener('pointerup', end, { once: true });
-  window.addEventListener('pointercancel', end, { once: true });
+  window.addEventListener('pointerup', end, { signal: done.signal });
+  window.addEventListener('pointercancel', end, { signal: done.signal });
 }
 
 /**
