@@ -230,11 +230,15 @@ export function embedUrl(state, charts = DEFAULT_CHARTS, controls = defaultContr
   return `${url.origin === 'null' ? url.href.split('?')[0] : `${url.origin}${url.pathname}`}?${search.toString().replace(/%2C/g, ',')}${fragment ? `#${fragment}` : ''}`;
 }
 
-/** A height that fits the chosen charts and controls without the host script. */
+/**
+ * A height that fits the chosen charts and controls without the host script: the compact
+ * layout's title, controls row and link, each chart (the savings chart is the compact one)
+ * and each slider, with a little to spare for longer words in another language.
+ */
 export function suggestedHeight(charts, controls = defaultControls) {
-  const perChart = { savings: 520, headcount: 520, costs: 520, quality: 640 };
-  const chartHeight = charts.reduce((sum, k) => sum + (perChart[k] || 520), 0);
-  return 260 + chartHeight + controls.length * 120;
+  const perChart = { savings: 330, headcount: 480, costs: 480, quality: 560 };
+  const chartHeight = charts.reduce((sum, k) => sum + (perChart[k] || 480), 0);
+  return 140 + chartHeight + controls.length * 105;
 }
 
 /** The iframe and host-script snippet for a state. */
