@@ -51,6 +51,18 @@ fn render(
         .unwrap_or_else(|e| panic!("{} at {size:?}: {e}", kind.key()))
 }
 
+/// The savings chart of a run with the default options, as SVG.
+fn savings_svg(params: &Params, outcome: &Outcome, size: (u32, u32)) -> String {
+    render(
+        params,
+        outcome,
+        None,
+        ChartKind::Savings,
+        &ChartOptions::default(),
+        size,
+    )
+}
+
 /// The words of every text element of an SVG document, in drawing order.
 fn texts(svg: &str) -> Vec<&str> {
     svg.split("<text")
@@ -235,14 +247,7 @@ fn typical_savings_marks_payback_peak_and_regret() {
         "the typical preset should have all events: {summary:?}"
     );
     for size in GOLDEN_SIZES {
-        let svg = render(
-            &params,
-            &outcome,
-            None,
-            ChartKind::Savings,
-            &ChartOptions::default(),
-            size,
-        );
+        let svg = savings_svg(&params, &outcome, size);
         for label in ["Payback", "Peak $13.4M", "Regret", "Rehire", "Cut"] {
             assert!(has_text(&svg, label), "{size:?}: no {label}");
         }
@@ -282,14 +287,7 @@ fn savings_that_rise_to_the_last_month_have_no_peak_label() {
     );
     for (params, outcome) in &scenarios {
         for size in GOLDEN_SIZES {
-            let svg = render(
-                params,
-                outcome,
-                None,
-                ChartKind::Savings,
-                &ChartOptions::default(),
-                size,
-            );
+            let svg = savings_svg(params, outcome, size);
             let words = texts(&svg);
             assert!(
                 !words.iter().any(|w| w.starts_with("Peak")),
@@ -334,14 +332,7 @@ fn a_negative_savings_curve_has_a_tick_below_zero() {
                 .chain(&outcome.cumulative_delta_vs_augment_usd)
                 .fold(0.0f64, |lo, &v| lo.min(v));
             for size in GOLDEN_SIZES {
-                let svg = render(
-                    &params,
-                    &outcome,
-                    None,
-                    ChartKind::Savings,
-                    &ChartOptions::default(),
-                    size,
-                );
+                let svg = savings_svg(&params, &outcome, size);
                 let negative_tick = texts(&svg).iter().any(|w| w.starts_with("\u{2212}$"));
                 assert_eq!(
                     negative_tick,
