@@ -10,7 +10,7 @@
 // Playwright, a reload in the same tab and a page in a new browser context.
 
 import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { join, extname, normalize, sep } from 'node:path';
+import { join, extname, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import http from 'node:http';
 import os from 'node:os';
@@ -19,9 +19,9 @@ import { launch, WWW, CHROMIUM_ARGS, CONTENT_TYPES } from '../tests/browser/help
 
 /** Serves the folder from a separate process, as `scripts/serve.sh` does, so the server does
  * not share an event loop with the browser driver and distort the load time. */
-async function startServer() {
+async function startServer(root = SERVED) {
   const port = 8400 + Math.floor(Math.random() * 500);
-  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', SERVED], {
+  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root], {
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}/`;
@@ -36,12 +36,18 @@ async function startServer() {
   return { url, close: async () => child.kill() };
 }
 
-// Usage: node scripts/bench-page.mjs [UPDATES] [--dist]
+// Usage: node scripts/bench-page.mjs [UPDATES] [--dist] [--root DIR] [--lighthouse]
 // --dist measures dist/ (what a static host serves readers: minified, hashed names) instead
-// of www/ (the readable sources).
-const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const DIST = process.argv.includes('--dist');
-const SERVED = DIST ? join(WWW, '..', 'dist') : WWW;
+// of www/ (the readable sources); --root DIR measures another build's folder (an older
+// commit's dist/, for a before/after in one run). --lighthouse adds Lighthouse's mobile and
+// desktop figures on that folder served with gzip (scripts/lighthouse.mjs; installed on demand).
+const argv = process.argv.slice(2);
+const rootAt = argv.indexOf('--root');
+const ROOT_ARG = rootAt >= 0 ? argv[rootAt + 1] : null;
+const positional = argv.filter((a, i) => !a.startsWith('--') && i !== rootAt + 1);
+const DIST = argv.includes('--dist');
+const LIGHTHOUSE = argv.includes('--lighthouse');
+const SERVED = ROOT_ARG ? resolve(ROOT_ARG) : DIST ? join(WWW, '..', 'dist') : WWW;
 const UPDATES = Number(positional[0] || 240);
 const LOADS = 7;
 
@@ -56,7 +62,16 @@ function quantile(values, q) {
 // Installed before the page's own scripts: times every animation-frame callback and notes
 // when the page reports a finished render (body[data-rendered] changes).
 const INSTRUMENT = () => {
-  window.__bench = { frames: [], firstRender: null };
+  window.__bench = { frames: [], firstRender: null, firstChart: null };
+  // The first chart: the page's own mark (whatif:first-chart; a build before issue 15 set
+  // only whatif:first-render, the frame that drew every chart at once).
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name === 'whatif:first-chart' || (entry.name === 'whatif:first-render' && window.__bench.firstChart === null)) {
+        window.__bench.firstChart = entry.startTime;
+      }
+    }
+  }).observe({ type: 'mark', buffered: true });
   const original = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (callback) =>
     original((timestamp) => {
@@ -82,11 +97,11 @@ async function measureLoad(browser, url) {
     const page = await context.newPage();
     await page.addInitScript(INSTRUMENT);
     await page.goto(url);
-    await page.waitForFunction(() => window.__bench.firstRender !== null);
-    times.push(await page.evaluate(() => window.__bench.firstRender));
+    await page.waitForFunction(() => window.__bench.firstChart !== null);
+    times.push(await page.evaluate(() => window.__bench.firstChart));
     await page.reload();
-    await page.waitForFunction(() => window.__bench.firstRender !== null);
-    warm.push(await page.evaluate(() => window.__bench.firstRender));
+    await page.waitForFunction(() => window.__bench.firstChart !== null);
+    warm.push(await page.evaluate(() => window.__bench.firstChart));
     await context.close();
   }
   return { times, warm };
@@ -102,13 +117,35 @@ async function measureLoad(browser, url) {
 // The page reports its own performance mark through a beacon to this script's server, which
 // adds one small async <script> to the page's HTML for that.
 
-const FIRST_VISIT_REPORTER = `new PerformanceObserver((list, observer) => {
-  for (const entry of list.getEntries()) {
-    if (entry.name !== 'whatif:first-render') continue;
-    observer.disconnect();
-    navigator.sendBeacon('/__first-render', String(entry.startTime));
-  }
-}).observe({ type: 'mark', buffered: true });`;
+// It reports the first chart (whatif:first-chart, or whatif:first-render on a build that has
+// only that), the long tasks (over 50 ms) that started before it, and the page's elements
+// 3 s later (the first load, before any scroll).
+const FIRST_VISIT_REPORTER = `(() => {
+  const longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  let sent = false;
+  const report = (at) => {
+    if (sent) return;
+    sent = true;
+    setTimeout(() => {
+      const before = longTasks.filter(([start]) => start < at);
+      navigator.sendBeacon('/__first-render', JSON.stringify({
+        at,
+        longest: Math.max(0, ...before.map(([, d]) => d)),
+        blocking: before.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0),
+        elements: document.getElementsByTagName('*').length,
+      }));
+    }, 3000);
+  };
+  new PerformanceObserver((list) => {
+    const names = list.getEntries().map((e) => e.name);
+    const mark = (name) => performance.getEntriesByName(name)[0]?.startTime;
+    if (names.includes('whatif:first-chart')) report(mark('whatif:first-chart'));
+    else if (names.includes('whatif:first-render')) setTimeout(() => report(mark('whatif:first-chart') ?? mark('whatif:first-render')), 0);
+  }).observe({ type: 'mark', buffered: true });
+})();`;
 
 const HARNESS_SCRIPT = `(async () => {
   for (;;) {
@@ -130,7 +167,7 @@ async function writeBaselinePage() {
   await writeFile(
     join(folder, 'first.js'),
     "requestAnimationFrame(() => { const c = document.getElementById('chart').getContext('2d');" +
-      " c.fillRect(10, 10, 100, 100); c.fillText('chart', 200, 200); performance.mark('whatif:first-render'); });",
+      " c.fillRect(10, 10, 100, 100); c.fillText('chart', 200, 200); performance.mark('whatif:first-chart'); });",
   );
   return folder;
 }
@@ -159,7 +196,7 @@ function firstVisitServer(root) {
       request.on('data', (chunk) => (body += chunk));
       request.on('end', () => {
         response.end();
-        onResult(Number(body));
+        onResult(JSON.parse(body));
       });
       return;
     }
@@ -213,14 +250,14 @@ async function measureFirstVisits(root, loads) {
   try {
     for (let i = 0; i < loads; i++) {
       const open = await server.nextRequest();
-      // Let the previous window's worker finish its analyses first.
+      // Let the previous window's worker finish its analyses and report first.
       await new Promise((ok) => setTimeout(ok, 1500));
       const url = await server.listen(`127.0.0.${i + 2}`);
       const result = server.result();
       open(`${url}/`);
-      const time = await Promise.race([result, new Promise((ok) => setTimeout(() => ok(null), 30000))]);
-      if (time === null) throw new Error(`first visit ${i + 1}: no first chart within 30 s`);
-      times.push(time);
+      const visit = await Promise.race([result, new Promise((ok) => setTimeout(() => ok(null), 30000))]);
+      if (visit === null) throw new Error(`first visit ${i + 1}: no first chart within 30 s`);
+      times.push(visit);
     }
     (await server.nextRequest())('');
   } finally {
@@ -314,13 +351,15 @@ async function gzipSizes(paths) {
 // First visits before anything else runs, each browser process on its own.
 const baseline = await writeBaselinePage();
 const baselineVisits = await measureFirstVisits(baseline, LOADS);
-await rm(baseline, { recursive: true, force: true });
-const firstVisits = await measureFirstVisits(SERVED, LOADS);
+const visits = await measureFirstVisits(SERVED, LOADS);
+const firstVisits = visits.map((v) => v.at);
 
-const server = await startServer();
+const server = await startServer(SERVED);
+const baselineServer = await startServer(baseline);
 const browser = await launch();
 try {
   const load = await measureLoad(browser, server.url);
+  const baselineLoad = await measureLoad(browser, baselineServer.url);
   const updates = await measureUpdates(browser, server.url);
   const bytes = await measureBytes(browser, server.url);
   const sizes = await gzipSizes(bytes.opening);
@@ -329,10 +368,18 @@ try {
   console.log(`page benchmark (${DIST ? 'dist/, as published' : 'www/, the sources'}): ${os.cpus()[0].model}, ${os.cpus().length} cores, Chromium ${await browser.version()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const range = (times) => `${ms(quantile(times, 0.5))} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))})`;
   console.log(`  load to first chart, median of ${LOADS} (target < 500 ms):`);
+  const ratio = (a, b) => `${(quantile(a, 0.5) / quantile(b, 0.5)).toFixed(2)}x`;
+  const baselineTimes = baselineVisits.map((v) => v.at);
   console.log(`    first visit (browser running, new site, empty cache, no automation): ${range(firstVisits)}`);
-  console.log(`      the same for a one-canvas baseline page: ${range(baselineVisits)}`);
+  console.log(`      the same for a one-canvas baseline page: ${range(baselineTimes)}`);
+  console.log(`      ratio of the medians: ${ratio(firstVisits, baselineTimes)} (target at most 2x)`);
   console.log(`    warm (reload in the same tab, under Playwright): ${range(load.warm)}`);
   console.log(`    new browser context under Playwright (automation attached): ${range(load.times)}`);
+  console.log(`      the same for the one-canvas baseline page: ${range(baselineLoad.times)}`);
+  console.log(`      ratio of the medians: ${ratio(load.times, baselineLoad.times)} (target at most 1.5x)`);
+  const longest = visits.map((v) => v.longest);
+  console.log(`  long tasks before the first chart, first visits: longest ${ms(Math.max(...longest))} (median of the visits' longest ${ms(quantile(longest, 0.5))}; target none over 50 ms), blocking time median ${ms(quantile(visits.map((v) => v.blocking), 0.5))}`);
+  console.log(`  elements on the first load (3 s after the first chart, no scroll): median ${quantile(visits.map((v) => v.elements), 0.5)} (target under 1,500)`);
   console.log(`  slider input to all four charts + prose updated, ${updates.latencies.length} updates:`);
   console.log(`    median ${ms(quantile(updates.latencies, 0.5))}, p95 ${ms(quantile(updates.latencies, 0.95))} (includes waiting for the next animation frame)`);
   console.log(`  work inside the redraw frame (model + 4 charts + prose), ${updates.frames.length} frames:`);
@@ -350,4 +397,10 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await baselineServer.close();
+  await rm(baseline, { recursive: true, force: true });
+}
+if (LIGHTHOUSE) {
+  const { lighthouseFigures } = await import('./lighthouse.mjs');
+  await lighthouseFigures(SERVED);
 }

@@ -163,6 +163,9 @@ test('the sources list shows every source of the table, or a note when it is emp
   await page.waitForFunction(() => document.body?.dataset.ready === '1');
   const sources = await page.evaluate(async () => (await fetch('./pkg/sources.json')).json());
   assert.ok(sources.length > 20, 'the build wrote the sources');
+  // "How this works" is built as it comes near (issue 15).
+  await page.locator('#how').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('#sources dt'));
   const shown = await page.locator('#sources dt').allTextContents();
   assert.deepEqual(shown, sources.map((s) => s.id));
   if (sources.length === 0) assert.ok((await page.textContent('#sources')).trim().length > 0);

@@ -265,13 +265,17 @@ function handoutMatrix(d, size) {
 async function printCheck(url, name) {
   const { page, context, problems } = await openPage(browser, `${server.url}${url}`);
   await waitForRender(page);
-  // The handout follows the state a moment after the last change.
   // Its link is the share link: this address, with the preset also in the query (issue 16).
   const link = await page.evaluate(async () => {
     const [store, permalink] = await Promise.all([import('./js/state.js'), import('./js/permalink.js')]);
     return permalink.linkUrl(store.getState());
   });
-  await page.waitForFunction((expected) => document.getElementById('handout')?.dataset.link === expected, link);
+  // The handout is built when the page is printed (the browser's beforeprint, which a PDF
+  // export fires too), not before: a reader who never prints never builds it (issue 15).
+  assert.equal(await page.evaluate(() => document.getElementById('handout')), null, 'no handout before printing');
+  const file = join(dir, `${name}.pdf`);
+  await writeFile(file, await page.pdf({ format: 'A4' }));
+  assert.equal(await page.evaluate(() => document.getElementById('handout')?.dataset.link), link, 'printing built it for this state');
   const qr = await page.evaluate(() => {
     const svg = document.querySelector('#handout svg.qr');
     return { d: svg.querySelector('path').getAttribute('d'), size: Number(svg.dataset.size), label: svg.getAttribute('aria-label') };
@@ -290,8 +294,6 @@ async function printCheck(url, name) {
   assert.ok(shown.rows >= 30, 'every parameter');
   assert.equal(shown.chart, true);
 
-  const file = join(dir, `${name}.pdf`);
-  await writeFile(file, await page.pdf({ format: 'A4' }));
   const info = pdfTool('pdfinfo', [file]);
   assert.match(info, /^Pages:\s+2$/m, `${name}: exactly two pages\n${info}`);
   assert.match(info, /Page size:\s+59[56](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/, `${name}: A4`);

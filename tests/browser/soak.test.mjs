@@ -97,8 +97,14 @@ async function domSignature(page) {
 
 async function measure(page, cdp) {
   await waitForSettled(page); // the analyses' "Updating…" states are not the steady page
-  // The print handout is rebuilt a moment after the last finished change, once the page is idle.
-  await page.waitForFunction(() => document.getElementById('handout')?.dataset.link === location.href);
+  // The print handout is built when the page is printed (issue 15); both measurements print.
+  // It carries the link of the scenario on screen (a drag's last position included).
+  await page.emulateMedia({ media: 'print' });
+  await page.emulateMedia({ media: 'screen' });
+  await page.waitForFunction(async () => {
+    const [store, permalink] = await Promise.all([import('./js/state.js'), import('./js/permalink.js')]);
+    return document.getElementById('handout')?.dataset.link === permalink.linkUrl(store.getState());
+  });
   await page.waitForTimeout(300);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');

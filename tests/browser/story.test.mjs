@@ -149,6 +149,8 @@ test('a link made with the earlier model opens with its values and says the mode
   assert.match(notice, /the model has changed since/);
   assert.match(notice, /re-derived from their dated record/, 'and what changed');
   assert.match(notice, /What changed in the model/, 'and where every change is listed');
+  await page.locator('#how').scrollIntoViewIfNeeded(); // built as it comes near (issue 15)
+  await page.waitForFunction(() => document.querySelector('#how-changelog li'));
   const changelog = await page.textContent('#how-changelog');
   assert.match(changelog, /Model 2, December 2026/);
   assert.match(changelog, /Model 1, November 2026/);

@@ -29,7 +29,7 @@ import * as tools from './analysis-tools.js';
 import * as permalink from './permalink.js';
 import * as worker from './analysis-worker.js';
 import { chartPanel, sizeCanvas } from './panel.js';
-import { el } from './dom.js';
+import { el, whenNear } from './dom.js';
 
 const TOP = 10;
 
@@ -108,8 +108,8 @@ function syncMapView(state) {
   ui.y = wanted.y;
   ui.metric = wanted.metric;
   if (view.x) {
-    view.x.select.value = ui.x;
-    view.y.select.value = ui.y;
+    view.x.show(ui.x);
+    view.y.show(ui.y);
     for (const input of view.metricInputs) input.checked = input.value === ui.metric;
   }
   dirty.map = true;
@@ -339,29 +339,52 @@ function paintNote(broken = false) {
 
 // ---- The page --------------------------------------------------------------------------------
 
+/**
+ * One axis of the map: a labelled <select> of the parameters the policy allows. It starts
+ * with only its chosen parameter; the other forty-odd options (about 50 elements each) are
+ * added when the map comes near the screen or the list is opened (issue 15's element
+ * budget). `show(key)` selects a parameter whether or not the list is complete.
+ */
 function axisSelect(id, labelKey, value) {
   const wrap = el('div', 'map-controls__axis');
   const label = el('label', 'map-controls__label', t(labelKey));
   label.htmlFor = id;
   const select = el('select', 'map-controls__select');
   select.id = id;
-  let group = null;
-  let groupName = null;
-  for (const spec of params) {
-    if (!mapPolicy.axes.includes(spec.key)) continue;
-    if (spec.group !== groupName) {
-      groupName = spec.group;
-      group = el('optgroup');
-      group.label = t(`groups.${spec.group}.title`);
-      select.append(group);
+  const option = (key) => {
+    const item = el('option', '', t(`params.${key}.label`));
+    item.value = key;
+    return item;
+  };
+  let complete = false;
+  const fill = () => {
+    if (complete) return;
+    complete = true;
+    const chosen = select.value;
+    const groups = [];
+    let group = null;
+    for (const spec of params) {
+      if (!mapPolicy.axes.includes(spec.key)) continue;
+      if (spec.group !== group?.dataset.group) {
+        group = el('optgroup');
+        group.dataset.group = spec.group;
+        group.label = t(`groups.${spec.group}.title`);
+        groups.push(group);
+      }
+      group.append(option(spec.key));
     }
-    const option = el('option', '', t(`params.${spec.key}.label`));
-    option.value = spec.key;
-    group.append(option);
-  }
-  select.value = value;
+    select.replaceChildren(...groups);
+    select.value = chosen;
+  };
+  const show = (key) => {
+    if (!complete) select.replaceChildren(option(key));
+    select.value = key;
+  };
+  show(value);
+  // A mouse, a touch or the keyboard reaching the list completes it before it opens.
+  for (const type of ['pointerdown', 'focus', 'keydown']) select.addEventListener(type, fill);
   wrap.append(label, select);
-  return { wrap, select };
+  return { wrap, select, fill, show };
 }
 
 function onAxisChange(which, other) {
@@ -369,7 +392,7 @@ function onAxisChange(which, other) {
   if (value === ui[other]) {
     // The same parameter on both axes: swap them instead of refusing.
     ui[other] = ui[which];
-    view[other].select.value = ui[other];
+    view[other].show(ui[other]);
   }
   ui[which] = value;
   dirty.map = true;
@@ -455,6 +478,10 @@ export function build({ heroEl, sectionEl }) {
   view.y.select.addEventListener('change', () => onAxisChange('y', 'x'));
   controls.append(view.x.wrap, view.y.wrap, metricChoice());
   map.node.append(controls, map.box, map.status, map.description);
+  whenNear(map.node, () => {
+    view.x.fill();
+    view.y.fill();
+  });
 
   // Data tables and downloads, from what the charts show (nothing while they are updating).
   tools.attach({

@@ -33,7 +33,7 @@ import * as compare from './compare.js';
 import * as pageLang from './lang.js';
 import * as teach from './teach.js';
 import * as handout from './handout.js';
-import { el } from './dom.js';
+import { el, whenNear, yieldToBrowser } from './dom.js';
 
 /** How long the result must stay put before the live region announces it. */
 const ANNOUNCE_MS = 600;
@@ -42,6 +42,15 @@ let api = null;
 let frameRequested = false;
 let lastGood = null; // the last scenario the model accepted
 const view = {};
+/**
+ * The page's first two frames are cut short (issue 15): the first draws only the savings
+ * chart, the first screen's chart, and the prose; the second the other charts; the analyses'
+ * worker starts in the task after it. Each is then a short task, and the reader sees the
+ * first chart sooner. 'hero' -> 'rest' -> 'all' (every later frame draws everything).
+ */
+let startStage = 'hero';
+/** The chart the first frame draws. */
+const FIRST_CHART = 'savings';
 
 function $(id) {
   return document.getElementById(id);
@@ -53,12 +62,12 @@ function schedule() {
   requestAnimationFrame(frame);
 }
 
-function draw(scenario) {
+function draw(scenario, kinds) {
   // The pinned scenario A faintly behind, and the Monte Carlo fan when the worker has one.
   const pinned = compare.scenarioFor(store.getState());
   return api.render({
     scenario,
-    charts: charts.targets(),
+    charts: charts.targets(kinds),
     options: charts.options(),
     compare: pinned,
     band: analysis.bandToDraw(scenario),
@@ -86,10 +95,14 @@ function frame() {
   controls.sync(state, view.lastMeta || {});
   view.lastMeta = null;
   const scenario = store.scenarioOf(state);
+  // Only the first chart, if it is on the page (an embed may show other charts only).
+  const stage = startStage === 'hero' && !charts.isShown(FIRST_CHART) ? 'all' : startStage;
+  startStage = stage === 'hero' ? 'rest' : 'all';
+  const kinds = { hero: [FIRST_CHART], rest: charts.KINDS.filter((kind) => kind !== FIRST_CHART) }[stage];
   let result;
   let descriptions;
   try {
-    ({ result, descriptions } = draw(scenario));
+    ({ result, descriptions } = draw(scenario, kinds));
   } catch (error) {
     // A refused scenario names its fields; anything else (a panic, a broken module) is a bug
     // the reader can only recover from by reloading, so the notice offers exactly that.
@@ -130,11 +143,24 @@ function frame() {
     }, ANNOUNCE_MS);
   }
   charts.describe(descriptions);
+  document.body.classList.remove('is-loading');
+  if (stage === 'hero') {
+    // The first chart and the prose are on screen; the rest comes in the next frame.
+    performance.mark('whatif:first-chart');
+    schedule();
+    return;
+  }
   tables.update(result);
   compare.update(state, result);
-  analysis.update(scenario, result);
-  document.body.classList.remove('is-loading');
-  if (!document.body.dataset.rendered) performance.mark('whatif:first-render');
+  if (stage === 'rest') {
+    // Unless a later frame has already handed the worker a newer scenario.
+    setTimeout(() => lastGood === scenario && analysis.update(scenario, result), 0);
+  }
+  else analysis.update(scenario, result);
+  if (!document.body.dataset.rendered) {
+    if (!performance.getEntriesByName('whatif:first-chart').length) performance.mark('whatif:first-chart');
+    performance.mark('whatif:first-render');
+  }
   document.body.dataset.rendered = String(Number(document.body.dataset.rendered || 0) + 1);
 }
 
@@ -147,7 +173,51 @@ async function loadSources() {
   } catch {
     configureSources([]); // the tags are still named; the list says it has no citations
   }
-  renderSourceList($('sources'));
+}
+
+/**
+ * The introduction and "How this works" (levels, words, changes, how to cite, the sources),
+ * below the explorer: built when they come near the screen, or at once when a link into them
+ * is followed (a term's "more", a source tag) or the address points into them. About 500
+ * elements a first screen does not need (issue 15: under 1,500 on the first load).
+ */
+function buildLateSections() {
+  view.lateBuilt = true;
+  renderIntro($('intro'));
+  buildHow();
+  glossary.decorateHow();
+  glossary.renderCite($('how-cite'));
+  // Until the citations arrive (after the first chart) the list would say it has none.
+  if (view.sourcesLoaded) renderSourceList($('sources'));
+}
+
+/** True when an in-page address (#term-npv, #source-C5, #how-cite) points into those sections. */
+function pointsIntoLate(hash) {
+  let id = '';
+  try {
+    id = decodeURIComponent(String(hash).slice(1));
+  } catch {
+    return false;
+  }
+  if (/^(term|source)-/.test(id)) return true; // entries that exist only once built
+  return Boolean(id && document.getElementById(id)?.closest('#intro, #how'));
+}
+
+function buildLateOnDemand() {
+  const buildNow = whenNear($('intro'), buildLateSections);
+  // A link into those sections is followed after its click handlers: build them first.
+  document.addEventListener(
+    'click',
+    (event) => {
+      const link = event.target instanceof Element ? event.target.closest('a[href^="#"]') : null;
+      if (link && pointsIntoLate(link.getAttribute('href'))) buildNow();
+    },
+    true,
+  );
+  if (pointsIntoLate(location.hash)) {
+    buildNow();
+    document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+  }
 }
 
 function buildHow() {
@@ -238,6 +308,8 @@ async function main() {
     return;
   }
 
+  // The page is built in a few tasks (yieldToBrowser), none long enough to hold up a tap.
+  await yieldToBrowser();
   store.configure(presetTable);
   credits.configure({ presetTable });
   view.presets = presetTable;
@@ -254,11 +326,9 @@ async function main() {
   // Language and currency (masthead), presentation mode, the tour and teacher links.
   pageLang.start({ embedded });
   teach.start({ paramTable, presetTable, embedded });
-  renderIntro($('intro'));
-  buildHow();
-  glossary.decorateHow();
-  glossary.renderCite($('how-cite'));
+  buildLateOnDemand();
 
+  await yieldToBrowser();
   view.story = $('story');
   view.answer = $('answer');
   view.readout = $('readout');
@@ -289,6 +359,9 @@ async function main() {
     firstKeys: policy.firstSliders,
   });
   glossary.decorateDepth();
+  await yieldToBrowser();
+  // The page's first layout, in its own task, so that the first frame only draws.
+  charts.applySizes();
 
   store.subscribe((state, previous, meta) => {
     view.lastMeta = meta;
@@ -313,6 +386,8 @@ async function main() {
   // The citations come after the first chart: the build writes them from the model's source
   // table (layoff-whatif sources) so that they are not in the wasm.
   await loadSources();
+  view.sourcesLoaded = true;
+  if (view.lateBuilt) renderSourceList($('sources'));
   document.body.dataset.ready = '1';
 }
 

@@ -78,8 +78,13 @@ export function invalidateSizes() {
 }
 
 /** The targets for render(): [{kind, canvas}]. */
-export function targets() {
-  return KINDS.map((kind) => ({ kind, canvas: panels.get(kind).canvas }));
+export function targets(kinds = KINDS) {
+  return kinds.map((kind) => ({ kind, canvas: panels.get(kind).canvas }));
+}
+
+/** True when the chart of this kind is laid out on the page (an embed may show others only). */
+export function isShown(kind) {
+  return Boolean(panels.get(kind)?.canvas.getClientRects().length);
 }
 
 let themeOverride = null; // "projector" in presentation mode (teach.js)

@@ -90,9 +90,9 @@ function buildRow(spec, onInteract) {
   label.htmlFor = key;
   label.id = `label-${key}`;
   const labelText = el('span', 'control__label-text', labelOf(spec));
-  const changed = el('span', 'control__changed');
+  // One element: a dot drawn by style.css, its words heard by screen readers (text-indent).
+  const changed = el('span', 'control__changed', ` (${t('control.changed')})`);
   changed.hidden = true;
-  changed.append(el('span', 'control__dot'), el('span', 'sr-only', ` (${t('control.changed')})`));
   label.append(labelText, changed);
 
   const valueBox = el('span', 'control__value');
@@ -143,9 +143,7 @@ function buildRow(spec, onInteract) {
   range.dataset.max = String(spec.max);
   const reset = el('button', 'control__reset');
   reset.type = 'button';
-  const icon = el('span', 'control__reset-icon', '↺');
-  icon.setAttribute('aria-hidden', 'true');
-  reset.append(icon);
+  reset.textContent = '↺'; // its aria-label, set with the value it resets to, is what is heard
   body.append(range, reset);
 
   const help = el('p', 'control__help');

@@ -42,15 +42,16 @@ export function termTip(ids) {
   wrap.dataset.term = list.join(' ');
   const button = el('button', 'term__button', '?');
   button.setAttribute('aria-label', t('glossary.explain', { term: terms.map((d) => d.term).join(', ') }));
-  const pop = attachTip(wrap, button, 'evidence__popover term__popover');
-  list.forEach((id, i) => {
-    const head = el('span', 'evidence__kind term__entry');
-    head.append(el('strong', '', terms[i].term), document.createTextNode(` — ${terms[i].definition} `));
-    const more = el('a', 'term__more', t('glossary.more'));
-    more.href = `#term-${id}`;
-    more.setAttribute('aria-label', `${terms[i].term}: ${t('glossary.more')}`);
-    head.append(more);
-    pop.append(head);
+  attachTip(wrap, button, 'evidence__popover term__popover', (pop) => {
+    list.forEach((id, i) => {
+      const head = el('span', 'evidence__kind term__entry');
+      head.append(el('strong', '', terms[i].term), document.createTextNode(` — ${terms[i].definition} `));
+      const more = el('a', 'term__more', t('glossary.more'));
+      more.href = `#term-${id}`;
+      more.setAttribute('aria-label', `${terms[i].term}: ${t('glossary.more')}`);
+      head.append(more);
+      pop.append(head);
+    });
   });
   return wrap;
 }

@@ -1,6 +1,6 @@
-// The printed handout: one A4 page for a class, laid out by print.css. It is a separate,
-// hidden section of the page that is kept up to date with the scenario (shortly after each
-// finished change, and right before printing):
+// The printed handout: one A4 page for a class, laid out by print.css. It is a separate
+// section of the page, hidden on screen and built for the scenario of the moment right
+// before printing (the browser's beforeprint event, and a switch to print media):
 //
 //   title, case and date, the permalink as text and as a QR code · the savings chart (drawn
 //   by the model at three times its size, so it prints sharp at about 330 dpi) beside the key numbers · the story · every
@@ -10,7 +10,10 @@
 // Nothing here is inserted as markup: the charts are PNG images shown through <img>, the
 // story and numbers are copies of the page's own nodes, everything else is text.
 //
-// API: configure({api, paramTable, presetTable}), update() (builds it now), schedule().
+// It is built only when printed: about 400 elements and a chart drawn at three times its size
+// that most readers never print, and that would count against the first load (issue 15).
+//
+// API: configure({api, paramTable, presetTable}), update() (builds it now).
 
 import { t, raw, language } from './i18n.js';
 import * as fmt from './format.js';
@@ -35,38 +38,17 @@ let api = null;
 let specs = [];
 let presets = [];
 let root = null;
-let timer = 0;
-let idle = 0; // a requestIdleCallback handle
 
 export function configure({ api: wasm, paramTable, presetTable }) {
   api = wasm;
   specs = paramTable.filter((s) => s.key !== 'modelDepth');
   presets = presetTable;
+  // beforeprint comes with the print dialog, window.print() and a PDF export; the media
+  // query also follows print emulation (tools, tests). Both build it synchronously.
   window.addEventListener('beforeprint', () => update());
-  store.subscribe((state, previous, meta) => {
-    // Finished steps only: a drag's frames would rebuild it sixty times a second.
-    if (meta.record || !String(meta.source).startsWith('range:')) schedule();
+  window.matchMedia?.('print')?.addEventListener?.('change', (event) => {
+    if (event.matches) update();
   });
-  schedule();
-}
-
-/**
- * Rebuilds the handout a moment after the last change, when the page has nothing else to do:
- * its chart is drawn at three times the size and encoded as a PNG, work that should not
- * compete with the first charts or a reader's next slider move.
- */
-export function schedule() {
-  clearTimeout(timer);
-  cancelIdle();
-  timer = setTimeout(() => {
-    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(() => update(), { timeout: 1000 });
-    else update();
-  }, 250);
-}
-
-function cancelIdle() {
-  if (idle && typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
-  idle = 0;
 }
 
 function chartImage(state, { kind, width, height }) {
@@ -203,8 +185,6 @@ function caseLine(state) {
 
 /** Builds the handout for the current state now. */
 export function update() {
-  clearTimeout(timer);
-  cancelIdle();
   if (!api) return;
   const state = store.getState();
   if (!root) {

@@ -67,15 +67,30 @@ document.addEventListener('keydown', (event) => {
  * The one popover mechanism of the page (evidence pills and glossary terms, glossary.js): a
  * button that opens a note beside it on click, tap or Enter/Space, closes on Escape (focus
  * back on the button), on a click elsewhere or when another opens. `wrap` gets the button and
- * the note; returns the note to fill.
+ * an empty note; `fill(note)` writes the note's contents the first time it can be seen (the
+ * pointer over it, the button focused or pressed), so the page does not build a hundred
+ * notes that most readers never open (issue 15's element budget).
  */
-export function attachTip(wrap, button, popClass = 'evidence__popover') {
+export function attachTip(wrap, button, popClass, fill) {
   const id = `pop-${++popoverCount}`;
   button.type = 'button';
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-controls', id);
+  const pop = el('span', popClass);
+  pop.id = id;
+  pop.setAttribute('role', 'note');
+  let filled = false;
+  const ensureFilled = () => {
+    if (filled) return;
+    filled = true;
+    fill(pop);
+  };
+  // pointerenter comes before the :hover style is applied, focusin before Enter opens it.
+  wrap.addEventListener('pointerenter', ensureFilled);
+  wrap.addEventListener('focusin', ensureFilled);
   button.addEventListener('click', (event) => {
     event.stopPropagation();
+    ensureFilled();
     const opening = button.getAttribute('aria-expanded') !== 'true';
     closeOpen();
     if (opening) {
@@ -84,9 +99,6 @@ export function attachTip(wrap, button, popClass = 'evidence__popover') {
       openButton = button;
     }
   });
-  const pop = el('span', popClass);
-  pop.id = id;
-  pop.setAttribute('role', 'note');
   wrap.append(button, pop);
   return pop;
 }
@@ -114,22 +126,23 @@ export function evidenceTag(kind, tags, { note, lead, compact = false } = {}) {
   const isList = kind === 'sources';
   const label = isList ? t('evidence.sourcesLabel') : t(`evidence.${kind}.label`, {}, kind);
   const text = compact || tags.length === 0 ? label : `${label} · ${tags.join(' ')}`;
-  button.append(el('span', 'evidence__text', text));
+  button.textContent = text;
   button.setAttribute('aria-label', t('control.evidenceButton', { evidence: text }));
-  const pop = attachTip(wrap, button);
-  if (lead) pop.append(el('span', 'evidence__lead', lead));
-  if (!isList) {
-    const kindLine = el('span', 'evidence__kind');
-    kindLine.append(el('strong', '', label), document.createTextNode(` — ${t(`evidence.${kind}.meaning`, {}, '')}`));
-    pop.append(kindLine);
-  }
-  if (note) pop.append(el('span', 'evidence__note', note));
-  if (tags.length) {
-    const list = el('span', 'evidence__sources');
-    fillSourceLines(list, tags);
-    if (citations.size === 0) sourceLines.set(list, tags);
-    pop.append(list);
-  }
+  attachTip(wrap, button, 'evidence__popover', (pop) => {
+    if (lead) pop.append(el('span', 'evidence__lead', lead));
+    if (!isList) {
+      const kindLine = el('span', 'evidence__kind');
+      kindLine.append(el('strong', '', label), document.createTextNode(` — ${t(`evidence.${kind}.meaning`, {}, '')}`));
+      pop.append(kindLine);
+    }
+    if (note) pop.append(el('span', 'evidence__note', note));
+    if (tags.length) {
+      const list = el('span', 'evidence__sources');
+      fillSourceLines(list, tags);
+      if (citations.size === 0) sourceLines.set(list, tags);
+      pop.append(list);
+    }
+  });
   return wrap;
 }
 
