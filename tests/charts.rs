@@ -1055,6 +1055,65 @@ mod analyses {
         }
     }
 
+    /// The fill of every `<rect>` of an SVG document, in drawing order.
+    fn rect_fills(svg: &str) -> Vec<&str> {
+        svg.split("<rect")
+            .skip(1)
+            .filter_map(|element| {
+                let element = &element[..element.find("/>")?];
+                let start = element.find("fill=\"")? + "fill=\"".len();
+                Some(&element[start..start + element[start..].find('"')?])
+            })
+            .collect()
+    }
+
+    /// The regret map's loss end is the tornado's loss colour, read from both drawings in
+    /// every theme: the tornado's "Cut loses money" swatch against the map's most negative
+    /// cell (which the symmetric scale puts at the ramp's very end).
+    #[test]
+    fn the_maps_loss_end_is_the_tornados_loss_colour() {
+        let (params, _) = run("typical");
+        let m = map::regret_map(&params, map::DEFAULT_X, map::DEFAULT_Y, 11).expect("map");
+        let (worst, most_negative) = m
+            .npv_usd
+            .iter()
+            .copied()
+            .enumerate()
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .expect("cells");
+        let largest = m.npv_usd.iter().fold(0.0f64, |a, v| a.max(v.abs()));
+        assert!(
+            most_negative < 0.0 && -most_negative == largest,
+            "the typical map's largest result is no loss, so no cell sits at the loss end"
+        );
+        for theme in [Theme::Light, Theme::Dark, Theme::Projector] {
+            let options = ChartOptions {
+                theme,
+                ..ChartOptions::default()
+            };
+            let tornado = tornado_svg(&params, 10, &options, (640, 466));
+            let words = tornado
+                .find("\nCut loses money\n")
+                .expect("the tornado's key");
+            let swatch = rect_fills(&tornado[..words])
+                .pop()
+                .expect("the loss swatch");
+            let npv = map_svg(&m, MapMetric::Npv, &options, (640, 520));
+            // The first rect is the background; the cells follow, row by row.
+            let cells = &rect_fills(&npv)[1..=m.npv_usd.len()];
+            assert_eq!(
+                cells[worst], swatch,
+                "{theme:?}: the map's loss end is not the tornado's loss colour"
+            );
+            let palette = Palette::of(theme);
+            let loss = palette.loss().line;
+            assert_eq!(
+                swatch,
+                format!("#{:02X}{:02X}{:02X}", loss.0, loss.1, loss.2)
+            );
+        }
+    }
+
     /// Issue 15: chart text is at least 12 px on a phone, on every chart, the analyses' too.
     #[test]
     fn chart_text_is_at_least_12_px_on_a_phone() {

@@ -2,18 +2,21 @@
 //! parameters, with the break-even line (the zero contour of NPV, traced by marching squares
 //! over the grid), the current scenario marked, and a legend.
 //!
-//! The NPV scale diverges around zero from orange (the cut loses money) through a neutral
-//! middle to blue (the cut pays): an orange-blue scheme that readers with any common colour
-//! vision deficiency can tell apart, symmetric so that zero is always the middle. The dark
-//! theme runs from a dark neutral to bright ends, so the strongest results stand out on
-//! either background. The break-even line and the legend's words mean colour is never the
-//! only cue.
+//! The NPV scale diverges around zero from the loss hue (the cut loses money) through a
+//! neutral middle to blue (the cut pays), symmetric so that zero is always the middle. Its
+//! loss end is `Palette::loss`, the colour the tornado and the costs chart say loss with, so
+//! a loss looks the same on every chart. Vermillion against blue is the Okabe-Ito pair that
+//! readers with any common colour vision deficiency tell apart, and each half steps evenly in
+//! lightness from its end to the middle, so the size of a result reads without hue at all.
+//! The dark theme runs from a dark neutral to bright ends, so the strongest results stand
+//! out on either background. The break-even line and the legend's words mean colour is
+//! never the only cue.
 
 use plotters::style::text_anchor::{HPos, VPos};
 use plotters::style::{Color, RGBColor};
 
 use super::kit::{self, Canvas, Pane, Point};
-use super::kit::{text_width_px, Look};
+use super::kit::{text_width_px, Look, Palette};
 use super::text::{self, word};
 use super::{ChartError, ChartOptions, Theme};
 use crate::analysis::map::RegretMap;
@@ -52,12 +55,16 @@ const fn hex(rgb: u32) -> RGBColor {
     RGBColor((rgb >> 16) as u8, (rgb >> 8) as u8, rgb as u8)
 }
 
-/// Nine stops from the most negative NPV to the most positive (PuOr's oranges, RdBu's blues).
-const NPV_LIGHT: [RGBColor; 9] = [
-    hex(0xB35806),
-    hex(0xE08214),
-    hex(0xFDB863),
-    hex(0xFEE0B6),
+/// The NPV ramp after its loss end, towards the most positive NPV: three tints of the loss
+/// hue, then the neutral middle, then RdBu's blues. The end itself is `Palette::loss().line`
+/// (see `colours`), written once in the theme. The tints keep the vermillion's hue (CIE
+/// L*C*h about 55-63 degrees) and step evenly in lightness from the end (L* 54) to the middle
+/// (L* 97), about 11 L* a stop, as the blues do: PuOr's oranges, which the map used before,
+/// sat at another hue and would leave the darkest loss only 9 L* from its neighbour.
+const NPV_LIGHT_AFTER_LOSS: [RGBColor; 8] = [
+    hex(0xEA8546),
+    hex(0xF5AF80),
+    hex(0xFAD8C0),
     hex(0xF7F7F7),
     hex(0xD1E5F0),
     hex(0x92C5DE),
@@ -65,12 +72,14 @@ const NPV_LIGHT: [RGBColor; 9] = [
     hex(0x2166AC),
 ];
 
-/// On a dark page the middle is a dark neutral and the ends are bright.
-const NPV_DARK: [RGBColor; 9] = [
-    hex(0xF1A340),
-    hex(0xC77A22),
-    hex(0x8F5A22),
-    hex(0x4D3B2A),
+/// On a dark page the middle is a dark neutral and the ends are bright: the loss tints step
+/// down evenly from the dark theme's vermillion (L* 58) to the neutral (L* 19). With the
+/// old oranges the end and its neighbour had the same lightness, and under protanopia or
+/// deuteranopia the strongest loss looked the same as a moderate one.
+const NPV_DARK_AFTER_LOSS: [RGBColor; 8] = [
+    hex(0xB7591D),
+    hex(0x874B24),
+    hex(0x583E2C),
     hex(0x2A2E34),
     hex(0x26405A),
     hex(0x2C6FA3),
@@ -78,9 +87,7 @@ const NPV_DARK: [RGBColor; 9] = [
     hex(0x92C5DE),
 ];
 
-/// Regret month, earliest (worst) first, then "no regret".
-const REGRET_LIGHT: [RGBColor; 4] = [hex(0xB35806), hex(0xE08214), hex(0xFDB863), hex(0xFEE0B6)];
-const REGRET_DARK: [RGBColor; 4] = [hex(0xF1A340), hex(0xC77A22), hex(0x8F5A22), hex(0x4D3B2A)];
+/// "No regret" on the regret-month map: a blue, the side of the ramp where the cut pays.
 const NO_REGRET_LIGHT: RGBColor = hex(0x92C5DE);
 const NO_REGRET_DARK: RGBColor = hex(0x2C6FA3);
 
@@ -101,25 +108,31 @@ fn ramp(stops: &[RGBColor], t: f64) -> RGBColor {
     mix(stops[i], stops[i + 1], position - i as f64)
 }
 
+/// The map's colours in one theme.
 struct Colours {
-    npv: &'static [RGBColor],
-    regret: &'static [RGBColor],
+    /// Nine stops from the most negative NPV (the loss hue) to the most positive.
+    npv: [RGBColor; 9],
     no_regret: RGBColor,
 }
 
-fn colours(theme: Theme) -> Colours {
-    match theme {
-        Theme::Dark => Colours {
-            npv: &NPV_DARK,
-            regret: &REGRET_DARK,
-            no_regret: NO_REGRET_DARK,
-        },
-        Theme::Light | Theme::Projector => Colours {
-            npv: &NPV_LIGHT,
-            regret: &REGRET_LIGHT,
-            no_regret: NO_REGRET_LIGHT,
-        },
+impl Colours {
+    /// The regret month, earliest (worst) first: the NPV ramp's loss half without its neutral
+    /// middle, so an early regret is in the loss hue as a large loss is.
+    fn regret(&self) -> &[RGBColor] {
+        &self.npv[..4]
     }
+}
+
+/// The colours of `theme`, whose palette is `palette`: the NPV ramp starts at the palette's
+/// loss colour, the very colour of the tornado's loss bars.
+fn colours(theme: Theme, palette: &Palette) -> Colours {
+    let (after_loss, no_regret) = match theme {
+        Theme::Dark => (&NPV_DARK_AFTER_LOSS, NO_REGRET_DARK),
+        Theme::Light | Theme::Projector => (&NPV_LIGHT_AFTER_LOSS, NO_REGRET_LIGHT),
+    };
+    let mut npv = [palette.loss().line; 9];
+    npv[1..].copy_from_slice(after_loss);
+    Colours { npv, no_regret }
 }
 
 /// Checks the map's shape: ascending finite axes of at least two values, one NPV and one
@@ -307,7 +320,7 @@ pub fn draw(
     options: &ChartOptions,
 ) -> Result<(), ChartError> {
     let look = canvas.look;
-    let scheme = colours(options.theme);
+    let scheme = colours(options.theme, &look.palette);
     let line = look.label_line_px();
     let layout = layout(canvas, map, options)?;
     let pane = &layout.pane;
@@ -354,7 +367,7 @@ fn draw_cells(
                 } else {
                     0.5
                 };
-                ramp(scheme.npv, t)
+                ramp(&scheme.npv, t)
             }
             MapMetric::RegretMonth => match (map.regret_month[index], regrets) {
                 (Some(m), Some((lo, hi))) => {
@@ -363,7 +376,7 @@ fn draw_cells(
                     } else {
                         0.0
                     };
-                    ramp(scheme.regret, t)
+                    ramp(scheme.regret(), t)
                 }
                 _ => scheme.no_regret,
             },
@@ -594,7 +607,7 @@ impl Legend<'_> {
         let (look, font) = (canvas.look, canvas.look.tick_font_px);
         let (palette, below) = (look.palette, bar.below(&look));
         let (left, width) = (bar.left, bar.width);
-        bar.strip(canvas, left, left + width, scheme.npv)?;
+        bar.strip(canvas, left, left + width, &scheme.npv)?;
         let scale = npv_scale(map);
         let ends = [
             (left, -scale, HPos::Left),
@@ -635,7 +648,7 @@ impl Legend<'_> {
         let swatch = look.px(14.0);
         let ramp_right = left + width - swatch - swatch_words - look.px(16.0);
         if let Some((lo, hi)) = regret_range(map) {
-            bar.strip(canvas, left, ramp_right, scheme.regret)?;
+            bar.strip(canvas, left, ramp_right, scheme.regret())?;
             let month = |m: u32| {
                 let unit = word(&options.text, "chart.unit.months");
                 text::fill(unit, &[("n", m.to_string())])
@@ -772,11 +785,57 @@ mod tests {
         assert_eq!(segments.len(), 2);
     }
 
+    const THEMES: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Projector];
+
     #[test]
     fn ramps_reach_their_ends() {
-        assert_eq!(ramp(&NPV_LIGHT, 0.0), NPV_LIGHT[0]);
-        assert_eq!(ramp(&NPV_LIGHT, 1.0), NPV_LIGHT[8]);
-        assert_eq!(ramp(&NPV_LIGHT, 0.5), NPV_LIGHT[4]);
-        assert_eq!(ramp(&NPV_LIGHT, f64::NAN), NPV_LIGHT[4]);
+        let npv = colours(Theme::Light, &Palette::of(Theme::Light)).npv;
+        assert_eq!(ramp(&npv, 0.0), npv[0]);
+        assert_eq!(ramp(&npv, 1.0), npv[8]);
+        assert_eq!(ramp(&npv, 0.5), npv[4]);
+        assert_eq!(ramp(&npv, f64::NAN), npv[4]);
+    }
+
+    /// The strongest loss on the map, and the earliest regret, are the loss colour of the
+    /// tornado and the costs chart in every theme.
+    #[test]
+    fn the_loss_end_is_the_palettes_loss_colour() {
+        for theme in THEMES {
+            let palette = Palette::of(theme);
+            let scheme = colours(theme, &palette);
+            assert_eq!(ramp(&scheme.npv, 0.0), palette.loss().line, "{theme:?}");
+            assert_eq!(ramp(scheme.regret(), 0.0), palette.loss().line, "{theme:?}");
+        }
+    }
+
+    /// Each half of the NPV ramp moves away from the middle in luminance at every stop, by
+    /// at least 1.2:1, so that a reader who cannot tell the hues apart still reads how large
+    /// a loss or a gain is (the same measure the theme holds its colours to).
+    #[test]
+    fn each_half_of_the_ramp_steps_in_lightness_from_the_middle() {
+        for theme in THEMES {
+            let npv = colours(theme, &Palette::of(theme)).npv;
+            let middle = kit::relative_luminance(npv[4]);
+            for half in [[0, 1, 2, 3, 4], [8, 7, 6, 5, 4]] {
+                for pair in half.windows(2) {
+                    let (outer, inner) = (npv[pair[0]], npv[pair[1]]);
+                    let (lo, li) = (
+                        kit::relative_luminance(outer),
+                        kit::relative_luminance(inner),
+                    );
+                    assert!(
+                        (lo - middle).abs() > (li - middle).abs(),
+                        "{theme:?}: stop {} is no further from the middle than stop {}",
+                        pair[0],
+                        pair[1]
+                    );
+                    let step = kit::contrast_ratio(outer, inner);
+                    assert!(
+                        step >= 1.2,
+                        "{theme:?}: stops {pair:?} differ by {step:.2}:1"
+                    );
+                }
+            }
+        }
     }
 }

@@ -466,16 +466,22 @@ export function buildControls({ paramTable, presetTable, api, presetsEl, depthEl
 let pendingGroups = null;
 let firstPlace = null; // {element, keys}: where the first sliders go (the first screen)
 
-// ---- A drag on a phone ------------------------------------------------------------------------
+// ---- A drag: the savings chart stays in view --------------------------------------------------
 
 // How long the chart stays pinned after the finger lifts, so the reader sees where it ended.
 const DRAG_LINGER_MS = 800;
+// A chart at least this share of whose height is inside the viewport is in view: the reader
+// is already watching a chart, and nothing is pinned.
+const IN_VIEW_SHARE = 0.5;
 let dragTimer = 0;
+let unpin = null; // undoes the laptop's pin, while one is up
 
 /**
- * While a slider is dragged, <html> has `is-dragging`: on a narrow screen style.css then pins
+ * While a slider is dragged, <html> has `is-dragging`. On a narrow screen style.css then pins
  * the savings chart to the top, and the dragged slider is scrolled just below it, so the chart
- * never covers the control under the reader's finger.
+ * never covers the control under the reader's finger. On a laptop, where the sliders stand in
+ * a column beside the chart, a drag with no chart in view pins the savings chart to the top of
+ * its own column (pinHero), so it never covers the sidebar.
  */
 function startDrag(range) {
   const root = document.documentElement;
@@ -485,15 +491,80 @@ function startDrag(range) {
   if (hero && getComputedStyle(hero).position === 'sticky') {
     const covered = hero.getBoundingClientRect().bottom + 8 - range.getBoundingClientRect().top;
     if (covered > 0) window.scrollBy(0, -covered);
+  } else if (hero && !unpin && besideHero(range, hero) && !chartInView(range)) {
+    unpin = pinHero(hero);
   }
   const done = new AbortController();
   const end = () => {
     done.abort(); // whichever of the two came, neither listener stays
     clearTimeout(dragTimer);
-    dragTimer = setTimeout(() => root.classList.remove('is-dragging'), DRAG_LINGER_MS);
+    dragTimer = setTimeout(() => {
+      root.classList.remove('is-dragging');
+      unpin?.();
+      unpin = null;
+    }, DRAG_LINGER_MS);
   };
   window.addEventListener('pointerup', end, { signal: done.signal });
   window.addEventListener('pointercancel', end, { signal: done.signal });
+}
+
+/** Whether `range` stands in a column beside the savings chart (the laptop's sidebar). */
+function besideHero(range, hero) {
+  const slider = range.getBoundingClientRect();
+  const chart = hero.getBoundingClientRect();
+  return chart.width > 0 && (slider.left >= chart.right || slider.right <= chart.left);
+}
+
+/** Whether a chart outside the dragged slider's column is in view (IN_VIEW_SHARE of it). */
+function chartInView(range) {
+  const column = range.closest('aside');
+  for (const canvas of document.querySelectorAll('#model canvas')) {
+    if (column?.contains(canvas)) continue;
+    const r = canvas.getBoundingClientRect();
+    const seen = Math.min(r.bottom, innerHeight) - Math.max(r.top, 0);
+    if (r.height > 0 && seen >= r.height * IN_VIEW_SHARE) return true;
+  }
+  return false;
+}
+
+/**
+ * Pins the savings chart's title and chart to the top of the viewport, in their own column,
+ * by translating them (style.css, `.is-pinned`): a transform moves what the reader sees and
+ * nothing else, so nothing in the page moves and the browser counts no layout shift (a
+ * sticky chart would stop at the end of its own grid row, far above). They follow the
+ * section they belong to, whose own box is never moved: a scroll during the drag, or the
+ * answer above rewrapping with a new value, leaves them at the top. Returns the function
+ * that puts them back.
+ */
+function pinHero(hero) {
+  const title = hero.querySelector('.chart__title');
+  const box = hero.querySelector('.chart__box');
+  if (!title || !box) return null;
+  // Where each stands below the section's top, CSS pixels, before it moves.
+  const heroTopPx = hero.getBoundingClientRect().top;
+  const titleRect = title.getBoundingClientRect();
+  const titleOffsetPx = titleRect.top - heroTopPx;
+  const boxOffsetPx = box.getBoundingClientRect().top - heroTopPx;
+  const place = () => {
+    const top = hero.getBoundingClientRect().top;
+    hero.style.setProperty('--pin-title-y', `${-(top + titleOffsetPx)}px`);
+    hero.style.setProperty('--pin-box-y', `${titleRect.height - (top + boxOffsetPx)}px`);
+  };
+  place();
+  hero.classList.add('is-pinned');
+  const scrolled = new AbortController();
+  window.addEventListener('scroll', place, { passive: true, signal: scrolled.signal });
+  // What stands above the section in the page may change size as the value changes; the
+  // observer calls back after layout and before paint, so the chart never shows misplaced.
+  const resized = new ResizeObserver(place);
+  for (let e = hero.previousElementSibling; e; e = e.previousElementSibling) resized.observe(e);
+  return () => {
+    scrolled.abort();
+    resized.disconnect();
+    hero.classList.remove('is-pinned');
+    hero.style.removeProperty('--pin-title-y');
+    hero.style.removeProperty('--pin-box-y');
+  };
 }
 
 /**

@@ -79,8 +79,8 @@ impl Palette {
     }
 
     /// The hue of money lost (a cut that loses money, a lost margin) on every chart: the
-    /// tornado, the regret map's words and the costs chart say loss with it, and no chart
-    /// uses it for anything else.
+    /// tornado's bars, the costs chart's lost margin, the regret map's words and the loss end
+    /// of its colour ramp say loss with it, and no chart uses it for anything else.
     pub fn loss(&self) -> Hue {
         self.vermillion
     }
