@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, openPage, waitForRender, waitForAddress, frameLoaded, WWW } from './helpers.mjs';
+import { startServer, launch, openPage, waitForRender, waitForAddress, frameLoaded, ROOT, WWW } from './helpers.mjs';
 
 let server;
 let browser;
@@ -230,6 +230,25 @@ test('a frame that never answers gives a one-line message, not a broken frame', 
   assert.ok(box.stage < 120, `one line, not a frame's height (${box.stage} px)`);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('axe finds no violations in the open panel with its preview', async () => {
+  for (const [viewport, colorScheme] of [[{ width: 1280, height: 800 }, 'light'], [{ width: 390, height: 844 }, 'dark']]) {
+    // axe is injected as a script, which the page's CSP forbids; only this context bypasses it.
+    const context = await browser.newContext({ viewport, colorScheme, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForRender(page);
+    await page.click('#embed-button');
+    await shownFrame(page);
+    await page.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run({ include: [['#embed-panel']] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
+      return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.help} — ${v.nodes[0]?.target.join(' ')}`);
+    });
+    assert.deepEqual(violations, [], `${viewport.width} px ${colorScheme}`);
+    await context.close();
+  }
 });
 
 test('an embedded page has no share row, no panel and no preview', async () => {
