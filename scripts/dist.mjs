@@ -665,6 +665,10 @@ class __InlineWorker {
     `style-src ${sheets.map((x) => `'sha256-${x.hash}'`).join(' ')}`,
     'img-src data:',
     "connect-src 'none'",
+    // The embed panel's preview frames this same file (?embed=1): 'self', which Chromium
+    // matches for a file:// page's own file; a browser that does not gets the panel's
+    // one-line "no preview here" instead (www/js/embed-preview.js).
+    "frame-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

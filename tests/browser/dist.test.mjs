@@ -224,6 +224,7 @@ test('the single file carries a strict hash-based CSP and refers to no other fil
   assert.deepEqual(csp.match(/script-src ([^;]*)/)[1].split(' '), [...scripts, "'wasm-unsafe-eval'"]);
   assert.deepEqual(csp.match(/style-src ([^;]*)/)[1].split(' '), styles);
   assert.match(csp, /connect-src 'none'/);
+  assert.match(csp, /frame-src 'self'(;|$)/, "the embed panel's preview frames the file itself");
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\s\*/);
   assert.equal((html.match(/<script type="module">/g) || []).length, 1, 'one inline script');
   assert.doesNotMatch(html.replace(/<script[\s\S]*?<\/script>/g, ''), /\b(?:src|href)="(?!data:|#)[^"]+"/, 'no references to other files');
@@ -277,6 +278,49 @@ test('the single file survives a full session (every control and button) with no
   // Clipboard writes may be refused in a headless browser; nothing else may go wrong.
   assert.deepEqual(problems.filter((p) => !/clipboard/i.test(p)), []);
   assert.deepEqual([...new Set(requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:')).map((u) => u.split(/[?#]/)[0]))], [pathToFileURL(SINGLE).href]);
+  await context.close();
+});
+
+test("the single file's embed panel previews the embed from file://: the file itself with the query, drawn", async () => {
+  const { context, page, problems, requests } = await open(pathToFileURL(SINGLE).href);
+  await waitForRender(page);
+  await page.click('#embed-button');
+  const shown = async () => {
+    const code = await page.inputValue('#embed-code');
+    const src = code.match(/src="([^"]+)"/)[1].replace(/&amp;/g, '&');
+    await page.waitForFunction(
+      (want) => document.getElementById('embed-preview').dataset.state === 'unavailable' || document.querySelector('.embed-preview__frame:not(.is-loading)')?.getAttribute('src') === want,
+      src,
+      { timeout: 30000 },
+    );
+    assert.equal(await page.getAttribute('#embed-preview', 'data-state'), 'ready', 'the preview loads (not the "no preview here" line)');
+    const frame = await (await page.$('.embed-preview__frame:not(.is-loading)')).contentFrame();
+    await frame.waitForFunction(() => document.body?.dataset.ready === '1' && Number(document.body.dataset.rendered) >= 1);
+    return { src, frame };
+  };
+  // The charts on view in the preview, each drawn or not.
+  const drawn = (frame) =>
+    frame.evaluate(() =>
+      [...document.querySelectorAll('canvas.chart__canvas')]
+        .filter((c) => c.getClientRects().length > 0)
+        .map((c) => {
+          const blank = document.createElement('canvas');
+          blank.width = c.width;
+          blank.height = c.height;
+          return `${c.dataset.kind} ${c.width > 0 && c.toDataURL() !== blank.toDataURL() ? 'drawn' : 'blank'}`;
+        }),
+    );
+  const first = await shown();
+  assert.equal(first.src, `${pathToFileURL(SINGLE).href}?embed=1`, 'the frame is the file itself with the query');
+  assert.deepEqual(await drawn(first.frame), ['savings drawn']);
+  await page.check('#embed-chart-costs');
+  const second = await shown();
+  assert.equal(second.src, `${pathToFileURL(SINGLE).href}?embed=1&charts=savings,costs`);
+  assert.deepEqual(await drawn(second.frame), ['savings drawn', 'costs drawn']);
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'CSP violations in the page');
+  assert.deepEqual(await second.frame.evaluate(() => window.__csp), [], 'CSP violations in the preview');
+  assert.deepEqual(problems, []);
+  assert.deepEqual([...new Set(requests.filter((u) => !u.startsWith('data:')).map((u) => u.split(/[?#]/)[0]))], [pathToFileURL(SINGLE).href]);
   await context.close();
 });
 

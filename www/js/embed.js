@@ -11,7 +11,8 @@
 //
 // The embedded page tells its parent how tall it is with
 //   parent.postMessage({type: 'layoff-whatif:height', height}, '*')
-// (www/embed-host.js resizes the matching iframe). It listens to no messages at all: a host
+// (www/embed-host.js resizes the matching iframe; the full page's own preview of the embed,
+// embed-preview.js, sizes its frame the same way). It listens to no messages at all: a host
 // page, or any other window, cannot command it.
 //
 // API: isEmbedded(), setup({paramTable, policy}) -> boolean, showCharts(), placeControls(),
@@ -24,6 +25,7 @@ import { KINDS, setTheme } from './charts.js';
 import { el, clip } from './dom.js';
 import * as notice from './notice.js';
 import { showOptionNotice, optionItem } from './notice.js';
+import { createPreview } from './embed-preview.js';
 
 export const MESSAGE_TYPE = 'layoff-whatif:height';
 export const DEFAULT_CHARTS = ['savings'];
@@ -241,19 +243,20 @@ export function suggestedHeight(charts, controls = defaultControls) {
   return 140 + chartHeight + controls.length * 105;
 }
 
-/** The iframe and host-script snippet for a state. */
+/** The iframe and host-script snippet for a state: {frame, script, src, height}. */
 export function snippet(state, charts = DEFAULT_CHARTS, theme = 'auto') {
   const src = embedUrl(state, charts, defaultControls, theme);
   const host = new URL('embed-host.js', pageBase()).href;
   const height = suggestedHeight(charts);
   const frame = `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(t('share.embed.frameTitle'))}" width="100%" height="${height}" frameborder="0" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" data-layoff-whatif></iframe>`;
   const script = `<script src="${escapeAttribute(host)}" async></script>`;
-  return { frame, script, src };
+  return { frame, script, src, height };
 }
 
 /**
- * The "Embed" button and its panel for the share bar: chart choices, the ready snippet and
- * the optional host script, each with a Copy button.
+ * The "Embed" button and its panel for the share bar: chart choices, a live preview of the
+ * embed (embed-preview.js), the ready snippet and the optional host script, each with a Copy
+ * button.
  */
 export function buildEmbedPanel() {
   const button = el('button', 'button share__button', t('share.embed.button'));
@@ -303,6 +306,11 @@ export function buildEmbedPanel() {
   });
   panel.append(themes);
 
+  // What the choices give, live, between the choices and the code: nothing loads until the
+  // panel opens (refresh below returns while it is hidden).
+  const preview = createPreview({ messageType: MESSAGE_TYPE });
+  panel.append(preview.element);
+
   const makeCode = (id, labelKey, rows) => {
     const wrap = el('div', 'embed-panel__code');
     const label = el('label', 'embed-panel__label', t(labelKey));
@@ -341,9 +349,10 @@ export function buildEmbedPanel() {
     if (panel.hidden) return;
     const charts = boxes.filter((b) => b.checked).map((b) => b.value);
     const theme = themeInputs.find((i) => i.checked)?.value || 'auto';
-    const { frame, script } = snippet(store.getState(), charts.length ? charts : DEFAULT_CHARTS, theme);
+    const { frame, script, src, height } = snippet(store.getState(), charts.length ? charts : DEFAULT_CHARTS, theme);
     frameCode.area.value = frame;
     hostCode.area.value = script;
+    preview.show(src, height);
     const chosen = (charts.length ? charts : DEFAULT_CHARTS).join(',');
     const rows = [
       ['charts', `&charts=${chosen}`],
@@ -366,6 +375,7 @@ export function buildEmbedPanel() {
   button.addEventListener('click', () => {
     panel.hidden = !panel.hidden;
     button.setAttribute('aria-expanded', String(!panel.hidden));
+    if (panel.hidden) preview.hide();
     refresh();
   });
   store.subscribe((state, previous, meta) => {
