@@ -7,13 +7,13 @@
 // Lighthouse is a benchmark-only tool, so it is not in package.json: the pinned version below
 // is installed with npm into .tools/lighthouse-VERSION/ the first time this runs. It drives
 // Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium) with the flags the browser
-// tests use, which this machine's closed network needs.
+// tests use, which this machine's closed network needs. LIGHTHOUSE_KEEP=DIR keeps the reports.
 
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import http from 'node:http';
 import os from 'node:os';
@@ -83,26 +83,41 @@ export async function startCompressedServer(root) {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-/** One Lighthouse run: {scores, metrics} from its JSON report. */
-function runOnce(url, preset, outDir, n) {
+/** Runs a command without blocking this process (its servers must go on answering). */
+function run(command, args, env, timeoutMs) {
+  return new Promise((resolveRun) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolveRun({ status, stderr });
+    });
+  });
+}
+
+/** One Lighthouse run; returns the path of its JSON report. */
+async function runOnce(url, preset, outDir, n) {
   const out = join(outDir, `${preset}-${n}.json`);
   const flags = [...CHROMIUM_ARGS.filter((a) => a !== '--headless'), '--headless=new'].join(' ');
   const args = [
     CLI,
     url,
-    '--quiet',
     '--output=json',
     `--output-path=${out}`,
     `--chrome-flags=${flags}`,
     '--only-categories=performance,accessibility,best-practices,seo',
   ];
   if (preset === 'desktop') args.push('--preset=desktop');
-  const run = spawnSync(process.execPath, args, {
-    env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' },
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`lighthouse ${preset} failed:\n${run.stderr || run.stdout}`);
-  return out;
+  const env = { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' };
+  // A browser that loses its page under a heavily loaded machine ("Target closed") is
+  // started again once before the run counts as failed.
+  for (let attempt = 1; ; attempt++) {
+    const { status, stderr } = await run(process.execPath, args, env, 300_000);
+    if (status === 0) return out;
+    if (attempt === 2) throw new Error(`lighthouse ${preset} failed:\n${stderr}`);
+  }
 }
 
 function median(values) {
@@ -116,7 +131,7 @@ function median(values) {
 async function measure(url, preset, runs, outDir, label) {
   const reports = [];
   for (let n = 0; n < runs; n++) {
-    const file = runOnce(url, preset, outDir, `${label}-${n}`);
+    const file = await runOnce(url, preset, outDir, `${label}-${n}`);
     reports.push(JSON.parse(await readFile(file, 'utf8')));
   }
   const score = (id) => median(reports.map((r) => Math.round((r.categories[id]?.score ?? NaN) * 100)));
@@ -160,7 +175,7 @@ async function writeReferencePage() {
 export async function lighthouseFigures(root, { runs = 3 } = {}) {
   ensureLighthouse();
   const reference = await writeReferencePage();
-  const outDir = await mkdtemp(join(os.tmpdir(), 'whatif-lh-'));
+  const outDir = process.env.LIGHTHOUSE_KEEP || (await mkdtemp(join(os.tmpdir(), 'whatif-lh-')));
   const page = await startCompressedServer(root);
   const ref = await startCompressedServer(reference);
   const figures = {};
@@ -173,7 +188,7 @@ export async function lighthouseFigures(root, { runs = 3 } = {}) {
     await page.close();
     await ref.close();
     await rm(reference, { recursive: true, force: true });
-    await rm(outDir, { recursive: true, force: true });
+    if (!process.env.LIGHTHOUSE_KEEP) await rm(outDir, { recursive: true, force: true });
   }
   const ms = (v) => `${Math.round(v)} ms`;
   console.log(`  Lighthouse ${LIGHTHOUSE_VERSION}, ${root} served with gzip, median of ${runs} runs each:`);
