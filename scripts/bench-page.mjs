@@ -9,13 +9,14 @@
 // the same for a one-canvas baseline page (what any page costs on this machine), and, under
 // Playwright, a reload in the same tab and a page in a new browser context.
 
-import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { join, extname, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import http from 'node:http';
 import os from 'node:os';
 import { spawn } from 'node:child_process';
 import { launch, WWW, CHROMIUM_ARGS, CONTENT_TYPES } from '../tests/browser/helpers.mjs';
+import { writeReferencePage } from './lighthouse.mjs';
 
 /** Serves the folder from a separate process, as `scripts/serve.sh` does, so the server does
  * not share an event loop with the browser driver and distort the load time. */
@@ -154,23 +155,6 @@ const HARNESS_SCRIPT = `(async () => {
     window.open(next, '_blank', 'noopener');
   }
 })();`;
-
-/** The baseline: a page with one module script that draws on one canvas in its first frame. */
-async function writeBaselinePage() {
-  const folder = await mkdtemp(join(os.tmpdir(), 'whatif-baseline-'));
-  await writeFile(
-    join(folder, 'index.html'),
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Baseline</title>' +
-      '<script type="module" src="first.js"></script></head><body><h1>Baseline</h1>' +
-      '<canvas id="chart" width="640" height="400"></canvas></body></html>',
-  );
-  await writeFile(
-    join(folder, 'first.js'),
-    "requestAnimationFrame(() => { const c = document.getElementById('chart').getContext('2d');" +
-      " c.fillRect(10, 10, 100, 100); c.fillText('chart', 200, 200); performance.mark('whatif:first-chart'); });",
-  );
-  return folder;
-}
 
 /** Serves `root` at 127.0.0.1 (the harness) and at 127.0.0.N (one load each). */
 function firstVisitServer(root) {
@@ -349,7 +333,7 @@ async function gzipSizes(paths) {
 }
 
 // First visits before anything else runs, each browser process on its own.
-const baseline = await writeBaselinePage();
+const baseline = await writeReferencePage();
 const baselineVisits = await measureFirstVisits(baseline, LOADS);
 const visits = await measureFirstVisits(SERVED, LOADS);
 const firstVisits = visits.map((v) => v.at);

@@ -151,9 +151,13 @@ async function measure(url, preset, runs, outDir, label) {
   };
 }
 
-/** A one-canvas page: what any page costs under the same Lighthouse run. */
-async function writeReferencePage() {
-  const folder = await mkdtemp(join(os.tmpdir(), 'whatif-lh-reference-'));
+/**
+ * The one-canvas reference page of every load benchmark (here and bench-page.mjs): one module
+ * script that draws on one canvas in its first frame and sets the page's own mark,
+ * whatif:first-chart. What any page costs on the machine, in the same run.
+ */
+export async function writeReferencePage() {
+  const folder = await mkdtemp(join(os.tmpdir(), 'whatif-reference-'));
   await writeFile(
     join(folder, 'index.html'),
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
@@ -163,7 +167,8 @@ async function writeReferencePage() {
   );
   await writeFile(
     join(folder, 'first.js'),
-    "requestAnimationFrame(() => { const c = document.getElementById('chart').getContext('2d'); c.fillRect(10, 10, 100, 100); });",
+    "requestAnimationFrame(() => { const c = document.getElementById('chart').getContext('2d');" +
+      " c.fillRect(10, 10, 100, 100); c.fillText('chart', 200, 200); performance.mark('whatif:first-chart'); });",
   );
   return folder;
 }

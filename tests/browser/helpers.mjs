@@ -139,6 +139,21 @@ export async function waitForAddress(page) {
   await page.waitForFunction(() => document.documentElement.dataset.addressPending !== '1');
 }
 
+/**
+ * Prints the page as far as the handout is concerned (issue 15 builds it only for printing):
+ * print media until the handout is built for the scenario on screen, then screen again. The
+ * media change reaches the page at its next rendering step, so switching back at once could
+ * leave it unseen.
+ */
+export async function printHandout(page) {
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForFunction(async () => {
+    const [store, permalink] = await Promise.all([import('./js/state.js'), import('./js/permalink.js')]);
+    return document.getElementById('handout')?.dataset.link === permalink.linkUrl(store.getState());
+  });
+  await page.emulateMedia({ media: 'screen' });
+}
+
 /** The number of result frames drawn so far. */
 export function renderCount(page) {
   return page.evaluate(() => Number(document.body.dataset.rendered || 0));

@@ -17,7 +17,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, launch, openPage, waitForRender, nextFrames, snapshot, wasmCall, WWW, waitForAddress } from './helpers.mjs';
+import { startServer, launch, openPage, waitForRender, nextFrames, snapshot, wasmCall, WWW, waitForAddress, printHandout } from './helpers.mjs';
 
 let server;
 let browser;
@@ -184,11 +184,7 @@ test('the Indonesian page has no English leftovers', async () => {
   });
   await page.locator('#how').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector('#sources dt') && document.querySelector('.intro__p'));
-  const print = async () => {
-    await page.emulateMedia({ media: 'print' });
-    await page.emulateMedia({ media: 'screen' });
-  };
-  await print();
+  await printHandout(page);
   await check('page');
   // The tour's first step and the shortcuts list.
   await page.evaluate(() => document.activeElement?.blur());
@@ -201,8 +197,8 @@ test('the Indonesian page has no English leftovers', async () => {
   await page.keyboard.press('Escape');
   // A currency other than the dollar shows its rate and its note.
   await page.selectOption('#currency-select', 'IDR');
-  await print();
-  await page.waitForFunction(() => document.getElementById('handout')?.dataset.link?.includes('cur=IDR'));
+  await printHandout(page);
+  assert.match(await page.evaluate(() => document.getElementById('handout').dataset.link), /cur=IDR/);
   await check('rupiah');
   assert.deepEqual(leftovers, [], `English text on the Indonesian page:\n${leftovers.join('\n')}`);
   assert.deepEqual(problems, []);

@@ -12,7 +12,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, waitForRender, waitForSettled, snapshot, nextFrames, renderCount } from './helpers.mjs';
+import { startServer, launch, waitForRender, waitForSettled, snapshot, nextFrames, renderCount, printHandout } from './helpers.mjs';
 
 const SLIDERS = ['layoffShare', 'aiShare', 'aiResolutionRate', 'customersBefore', 'defectionPerBadContact'];
 const TOTAL = Number(process.env.SOAK_TOTAL || 10000);
@@ -98,13 +98,7 @@ async function domSignature(page) {
 async function measure(page, cdp) {
   await waitForSettled(page); // the analyses' "Updating…" states are not the steady page
   // The print handout is built when the page is printed (issue 15); both measurements print.
-  // It carries the link of the scenario on screen (a drag's last position included).
-  await page.emulateMedia({ media: 'print' });
-  await page.emulateMedia({ media: 'screen' });
-  await page.waitForFunction(async () => {
-    const [store, permalink] = await Promise.all([import('./js/state.js'), import('./js/permalink.js')]);
-    return document.getElementById('handout')?.dataset.link === permalink.linkUrl(store.getState());
-  });
+  await printHandout(page);
   await page.waitForTimeout(300);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
