@@ -45,7 +45,7 @@ async function startServer(root = SERVED) {
 const argv = process.argv.slice(2);
 const rootAt = argv.indexOf('--root');
 const ROOT_ARG = rootAt >= 0 ? argv[rootAt + 1] : null;
-const positional = argv.filter((a, i) => !a.startsWith('--') && i !== rootAt + 1);
+const positional = argv.filter((a, i) => !a.startsWith("--") && !(rootAt >= 0 && i === rootAt + 1));
 const DIST = argv.includes('--dist');
 const LIGHTHOUSE = argv.includes('--lighthouse');
 const SERVED = ROOT_ARG ? resolve(ROOT_ARG) : DIST ? join(WWW, '..', 'dist') : WWW;
@@ -349,7 +349,7 @@ try {
   const sizes = await gzipSizes(bytes.opening);
   const later = await gzipSizes(bytes.analyses);
   const ms = (v) => `${v.toFixed(1)} ms`;
-  console.log(`page benchmark (${DIST ? 'dist/, as published' : 'www/, the sources'}): ${os.cpus()[0].model}, ${os.cpus().length} cores, Chromium ${await browser.version()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`page benchmark (${ROOT_ARG ? SERVED : DIST ? 'dist/, as published' : 'www/, the sources'}): ${os.cpus()[0].model}, ${os.cpus().length} cores, Chromium ${await browser.version()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const range = (times) => `${ms(quantile(times, 0.5))} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))})`;
   console.log(`  load to first chart, median of ${LOADS} (target < 500 ms):`);
   const ratio = (a, b) => `${(quantile(a, 0.5) / quantile(b, 0.5)).toFixed(2)}x`;
