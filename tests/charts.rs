@@ -1223,6 +1223,79 @@ mod analyses {
         }
     }
 
+    /// The chart words of a language file (`www/i18n/LANG.json`, its `chartText`), as the
+    /// page passes them.
+    fn chart_words(lang: &str) -> ChartText {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("www/i18n/{lang}.json"));
+        let file: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("the language file"))
+                .expect("JSON");
+        let table = file["chartText"].as_object().expect("chartText");
+        ChartText::new(
+            table
+                .iter()
+                .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
+                .collect(),
+        )
+    }
+
+    /// Issue 15: a label never covers another label. Where no place is free on a small chart
+    /// (an embed in a narrow column, a phone), the label that finds none is left out: the
+    /// text alternative, the data table and the prose still say it.
+    #[test]
+    fn no_label_covers_another() {
+        let id = MoneyFormat {
+            locale: Locale::Id,
+            currency: Currency::Usd,
+            rate_per_usd: 1.0,
+        };
+        for (lang, money) in [("en", ChartOptions::default().money), ("id", id)] {
+            let options = ChartOptions {
+                text: chart_words(lang),
+                money,
+                ..ChartOptions::default()
+            };
+            for preset in presets::names() {
+                let (params, outcome) = run(preset);
+                let band = band_of(&params, 200);
+                for size in [(640, 400), (360, 260), (360, 190), (300, 190)] {
+                    let data = ChartData {
+                        outcome: &outcome,
+                        params: &params,
+                        compare: None,
+                        band: Some(&band),
+                        record: &[],
+                        augment_story: false,
+                    };
+                    let svg = chart::svg(ChartKind::Savings, &data, &options, size.0, size.1)
+                        .expect("a savings chart");
+                    let boxes: Vec<[f64; 4]> = svg
+                        .split("<rect")
+                        .filter(|e| e.contains("opacity=\"0.85\""))
+                        .map(|e| {
+                            let n = |a: &str| numbers_after(e, a)[0];
+                            let (x, y) = (n(" x=\""), n(" y=\""));
+                            [x, y, x + n("width=\""), y + n("height=\"")]
+                        })
+                        .collect();
+                    for (i, a) in boxes.iter().enumerate() {
+                        for b in &boxes[i + 1..] {
+                            // A pixel of rounding either way.
+                            let overlap = a[2] > b[0] + 1.0
+                                && a[0] < b[2] - 1.0
+                                && a[3] > b[1] + 1.0
+                                && a[1] < b[3] - 1.0;
+                            assert!(
+                                !overlap,
+                                "{lang} {preset} {size:?}: label {a:?} covers {b:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_band_that_does_not_fit_is_refused() {
         let (params, outcome) = run("typical");

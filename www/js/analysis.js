@@ -341,7 +341,7 @@ function paintNote(broken = false) {
 
 /**
  * One axis of the map: a labelled <select> of the parameters the policy allows. It starts
- * with only its chosen parameter; the other forty-odd options (about 50 elements each) are
+ * with only its chosen parameter; the other forty-odd options (about 50 elements a list) are
  * added when the map comes near the screen or the list is opened (issue 15's element
  * budget). `show(key)` selects a parameter whether or not the list is complete.
  */

@@ -97,6 +97,7 @@ function frame() {
   const scenario = store.scenarioOf(state);
   // Only the first chart, if it is on the page (an embed may show other charts only).
   const stage = startStage === 'hero' && !charts.isShown(FIRST_CHART) ? 'all' : startStage;
+  // After a refused scenario the next frame that draws draws everything.
   startStage = stage === 'hero' ? 'rest' : 'all';
   const kinds = { hero: [FIRST_CHART], rest: charts.KINDS.filter((kind) => kind !== FIRST_CHART) }[stage];
   let result;
@@ -104,6 +105,7 @@ function frame() {
   try {
     ({ result, descriptions } = draw(scenario, kinds));
   } catch (error) {
+    startStage = 'all';
     // A refused scenario names its fields; anything else (a panic, a broken module) is a bug
     // the reader can only recover from by reloading, so the notice offers exactly that.
     const placed = Array.isArray(error?.errors) ? controls.showModelErrors(error.errors) : 0;
@@ -155,8 +157,9 @@ function frame() {
   if (stage === 'rest') {
     // Unless a later frame has already handed the worker a newer scenario.
     setTimeout(() => lastGood === scenario && analysis.update(scenario, result), 0);
+  } else {
+    analysis.update(scenario, result);
   }
-  else analysis.update(scenario, result);
   if (!document.body.dataset.rendered) {
     if (!performance.getEntriesByName('whatif:first-chart').length) performance.mark('whatif:first-chart');
     performance.mark('whatif:first-render');

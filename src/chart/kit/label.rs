@@ -60,7 +60,9 @@ impl Canvas {
     /// A label at the first of `candidates` (anchor point and alignment) that stays inside
     /// the pane, overlaps no label drawn before, covers none of the `avoid` polylines and
     /// none of the areas kept clear; failing that, the first that gives up the areas, then
-    /// the lines; the first candidate if none is free.
+    /// the lines. A label never covers another (issue 15): where every place inside the
+    /// pane is taken, as on a small chart in a narrow column, it is left out, and the chart's
+    /// text alternative, its data table and the prose still say what it would have.
     pub fn label_somewhere(
         &self,
         words: &str,
@@ -70,8 +72,7 @@ impl Canvas {
         pane: &Pane,
         avoid: &[&[Point]],
     ) -> Result<(), ChartError> {
-        // Rank: free of everything, then off the lines, then inside and clear of labels,
-        // then just inside.
+        // Rank: free of everything, then off the lines, then inside and clear of labels.
         let apart = |b: &[f64; 4], p: &[f64; 4]| {
             b[2] <= p[0] || b[0] >= p[2] || b[3] <= p[1] || b[1] >= p[3]
         };
@@ -90,9 +91,8 @@ impl Canvas {
             |ok: &dyn Fn(&[bool; 4]) -> bool| checks.iter().position(ok).map(|i| &candidates[i]);
         let free = pick(&|c| c.iter().all(|&ok| ok))
             .or_else(|| pick(&|c| c[0] && c[1] && c[2]))
-            .or_else(|| pick(&|c| c[0] && c[1]))
-            .or_else(|| pick(&|c| c[0]));
-        match free.or(candidates.first()) {
+            .or_else(|| pick(&|c| c[0] && c[1]));
+        match free {
             Some(&(at, h)) => self.label(words, at, font_px, color, h, pane),
             None => Ok(()),
         }
