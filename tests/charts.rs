@@ -810,11 +810,12 @@ mod analyses {
             .expect("a fresh Monte Carlo result is a valid band")
     }
 
-    /// The savings chart with a fan, or the chart's refusal of that fan.
-    fn try_savings_with(
+    /// The savings chart with a fan in the given options, or the chart's refusal of that fan.
+    fn try_savings_drawn(
         params: &Params,
         outcome: &Outcome,
         band: &Band,
+        options: &ChartOptions,
         size: (u32, u32),
     ) -> Result<String, chart::ChartError> {
         let data = ChartData {
@@ -825,13 +826,17 @@ mod analyses {
             record: &[],
             augment_story: false,
         };
-        chart::svg(
-            ChartKind::Savings,
-            &data,
-            &ChartOptions::default(),
-            size.0,
-            size.1,
-        )
+        chart::svg(ChartKind::Savings, &data, options, size.0, size.1)
+    }
+
+    /// The savings chart with a fan and the default options, or the chart's refusal.
+    fn try_savings_with(
+        params: &Params,
+        outcome: &Outcome,
+        band: &Band,
+        size: (u32, u32),
+    ) -> Result<String, chart::ChartError> {
+        try_savings_drawn(params, outcome, band, &ChartOptions::default(), size)
     }
 
     fn savings_with(params: &Params, outcome: &Outcome, band: &Band, size: (u32, u32)) -> String {
@@ -1173,6 +1178,18 @@ mod analyses {
             .collect()
     }
 
+    /// The background boxes of a chart's labels (left, top, right, bottom), from its SVG.
+    fn label_boxes(svg: &str) -> Vec<[f64; 4]> {
+        svg.split("<rect")
+            .filter(|e| e.contains("opacity=\"0.85\""))
+            .map(|e| {
+                let n = |a: &str| numbers_after(e, a)[0];
+                let (x, y) = (n(" x=\""), n(" y=\""));
+                [x, y, x + n("width=\""), y + n("height=\"")]
+            })
+            .collect()
+    }
+
     /// Issue 15: label boxes never cover the fan where a place off it exists: the payback,
     /// peak and regret labels and the markers' words sit beside the outer band, not on it.
     #[test]
@@ -1190,15 +1207,7 @@ mod analyses {
                 let half = points.len() / 2;
                 let (top, bottom) = (&points[..half], &points[half..]);
                 let bottom: Vec<_> = bottom.iter().rev().collect();
-                let boxes: Vec<[f64; 4]> = svg
-                    .split("<rect")
-                    .filter(|e| e.contains("opacity=\"0.85\""))
-                    .map(|e| {
-                        let n = |a: &str| numbers_after(e, a)[0];
-                        let (x, y) = (n(" x=\""), n(" y=\""));
-                        [x, y, x + n("width=\""), y + n("height=\"")]
-                    })
-                    .collect();
+                let boxes = label_boxes(&svg);
                 assert!(!boxes.is_empty(), "{preset} {size:?}: no labels");
                 for b in &boxes {
                     for i in 0..half - 1 {
@@ -1259,25 +1268,9 @@ mod analyses {
                 let (params, outcome) = run(preset);
                 let band = band_of(&params, 200);
                 for size in [(640, 400), (360, 260), (360, 190), (300, 190)] {
-                    let data = ChartData {
-                        outcome: &outcome,
-                        params: &params,
-                        compare: None,
-                        band: Some(&band),
-                        record: &[],
-                        augment_story: false,
-                    };
-                    let svg = chart::svg(ChartKind::Savings, &data, &options, size.0, size.1)
+                    let svg = try_savings_drawn(&params, &outcome, &band, &options, size)
                         .expect("a savings chart");
-                    let boxes: Vec<[f64; 4]> = svg
-                        .split("<rect")
-                        .filter(|e| e.contains("opacity=\"0.85\""))
-                        .map(|e| {
-                            let n = |a: &str| numbers_after(e, a)[0];
-                            let (x, y) = (n(" x=\""), n(" y=\""));
-                            [x, y, x + n("width=\""), y + n("height=\"")]
-                        })
-                        .collect();
+                    let boxes = label_boxes(&svg);
                     for (i, a) in boxes.iter().enumerate() {
                         for b in &boxes[i + 1..] {
                             // A pixel of rounding either way.
@@ -1552,15 +1545,7 @@ mod analyses {
                     };
                     for size in [(360.0, 260.0), (640.0, 400.0)] {
                         let size = ((size.0 * scale) as u32, (size.1 * scale) as u32);
-                        let data = ChartData {
-                            outcome: &outcome,
-                            params: &params,
-                            compare: None,
-                            band: Some(&band),
-                            record: &[],
-                            augment_story: false,
-                        };
-                        let svg = chart::svg(ChartKind::Savings, &data, &options, size.0, size.1)
+                        let svg = try_savings_drawn(&params, &outcome, &band, &options, size)
                             .expect("savings with a fan");
                         let height = (chart::tornado_height(10, size.0 as f64 / scale, &options)
                             as f64
