@@ -152,6 +152,8 @@ for (const [name, close] of [
     assert.deepEqual(mine, { preset: 'salesforce-like', layoff: '0.25' });
     await page.click('.teach-tools__tour');
     await page.waitForFunction(() => document.getElementById('tour').dataset.step === '1');
+    // The panel follows the state at once; the preset buttons follow it on the next frame.
+    await page.waitForFunction(() => document.querySelector('.preset[aria-pressed="true"]')?.dataset.preset === 'typical');
     assert.equal(await presetOf(page), 'typical', 'the tour changed the scenario');
     await close(page);
     await page.waitForFunction(() => document.getElementById('tour').hidden);
