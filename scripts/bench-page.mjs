@@ -127,13 +127,23 @@ const FIRST_VISIT_REPORTER = `(() => {
     for (const e of list.getEntries()) longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
   let sent = false;
+  const mark = (name) => performance.getEntriesByName(name)[0]?.startTime;
   const report = (at) => {
     if (sent) return;
     sent = true;
     setTimeout(() => {
       const before = longTasks.filter(([start]) => start < at);
+      // Where the time went: the page's own marks and when its largest files had arrived.
+      const arrived = (test) => performance.getEntriesByType('resource').find((r) => test(new URL(r.name).pathname))?.responseEnd ?? null;
       navigator.sendBeacon('/__first-render', JSON.stringify({
         at,
+        steps: {
+          'first paint': performance.getEntriesByName('first-paint')[0]?.startTime ?? null,
+          'app module arrived': arrived((path) => path.includes('/js/app.')),
+          'wasm arrived': arrived((path) => path.endsWith('.wasm')),
+          'page code starts (whatif:start)': mark('whatif:start') ?? null,
+          'model ready (whatif:loaded)': mark('whatif:loaded') ?? null,
+        },
         longest: Math.max(0, ...before.map(([, d]) => d)),
         blocking: before.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0),
         elements: document.getElementsByTagName('*').length,
@@ -142,7 +152,6 @@ const FIRST_VISIT_REPORTER = `(() => {
   };
   new PerformanceObserver((list) => {
     const names = list.getEntries().map((e) => e.name);
-    const mark = (name) => performance.getEntriesByName(name)[0]?.startTime;
     if (names.includes('whatif:first-chart')) report(mark('whatif:first-chart'));
     else if (names.includes('whatif:first-render')) setTimeout(() => report(mark('whatif:first-chart') ?? mark('whatif:first-render')), 0);
   }).observe({ type: 'mark', buffered: true });
@@ -357,6 +366,10 @@ try {
   console.log(`    first visit (browser running, new site, empty cache, no automation): ${range(firstVisits)}`);
   console.log(`      the same for a one-canvas baseline page: ${range(baselineTimes)}`);
   console.log(`      ratio of the medians: ${ratio(firstVisits, baselineTimes)} (target at most 2x)`);
+  const steps = Object.keys(visits[0].steps || {});
+  const known = (name) => visits.map((v) => v.steps?.[name]).filter((x) => Number.isFinite(x));
+  const stepText = steps.filter((name) => known(name).length).map((name) => `${name} ${ms(quantile(known(name), 0.5))}`);
+  if (stepText.length) console.log(`      on the way (medians, ms from navigation): ${stepText.join(', ')}`);
   console.log(`    warm (reload in the same tab, under Playwright): ${range(load.warm)}`);
   console.log(`    new browser context under Playwright (automation attached): ${range(load.times)}`);
   console.log(`      the same for the one-canvas baseline page: ${range(baselineLoad.times)}`);

@@ -281,16 +281,71 @@ function hashedName(path, hash) {
 }
 
 /**
+ * dist/'s js/app.js: app.js and every module it imports in one file, so that a first visit
+ * fetches one script for the page instead of about thirty (issue 15: the requests, not the
+ * bytes, kept the first chart waiting). The modules are wrapped as in the single file. Three
+ * kinds stay files that the bundle imports, so each module still exists once on the page:
+ * the loader's own imports (i18n.js, fallback.js: it needs them when app.js cannot load),
+ * the wasm-bindgen glue (it finds its .wasm from its own address) and the analyses' worker.
+ * Returns the bundle's source and the modules folded into it (app.js's own file excepted).
+ */
+function appBundle(read) {
+  const entry = read('index.html').match(/<script type="module" src="([^"]+)"><\/script>/)?.[1];
+  if (!entry) fail('www/index.html has no <script type="module" src="...">');
+  const loader = read(entry).replace(/^\s*\/\/.*$/gm, ''); // its comments name import('./app.js') too
+  const from = posix.dirname(entry);
+  const dynamic = [...loader.matchAll(/\bimport\(\s*(['"])([^'"]+)\1\s*\)/g)].map((m) => posix.normalize(posix.join(from, m[2])));
+  if (dynamic.length !== 1) fail(`${entry} must import exactly one module with import() (app.js), not ${dynamic.length}`);
+  const [app] = dynamic;
+  const external = new Set(walk(join(WWW, 'pkg')).filter((f) => f.endsWith('.js')).map((f) => `pkg/${f}`));
+  for (const m of loader.matchAll(/^import\s+[^'";]*?\s*from\s*(['"])([^'"]+)\1/gm)) {
+    for (const p of moduleOrder(posix.normalize(posix.join(from, m[2])), read, { followWorkers: false }).order) external.add(p);
+  }
+  const { order } = moduleOrder(app, read, { external, followWorkers: false });
+  // Every bundled module's relative addresses (the worker, the wasm) resolve from the bundle.
+  const astray = order.filter((p) => posix.dirname(p) !== posix.dirname(app));
+  if (astray.length) fail(`${astray.join(', ')}: only modules in ${posix.dirname(app)}/ can join the app bundle`);
+  const ids = new Map(order.map((p, i) => [p, `__m${i}_${p.replace(/\W/g, '_')}`]));
+  const imports = new Map(); // external path -> its namespace binding
+  const idOf = (q) => {
+    if (ids.has(q)) return ids.get(q);
+    if (!external.has(q)) return undefined;
+    if (!imports.has(q)) imports.set(q, `__x${imports.size}_${q.replace(/\W/g, '_')}`);
+    return imports.get(q);
+  };
+  let exported = [];
+  const modules = order.map((p) => {
+    const wrapped = wrapModule(p, read(p), idOf, { inlineWorkers: false });
+    if (p === app) exported = wrapped.exported;
+    return `// ---- ${p}\nconst ${ids.get(p)} = (() => {\n${wrapped.body}\n})();`;
+  });
+  if (exported.includes('default')) fail(`${app}: a default export cannot be re-exported by the bundle`);
+  const head = [...imports].map(([q, id]) => {
+    const rel = posix.relative(posix.dirname(app), q);
+    return `import * as ${id} from '${rel.startsWith('.') ? rel : `./${rel}`}';`;
+  });
+  const source = [
+    `// ${app} and the modules it imports, bundled by scripts/dist.mjs (see its appBundle).`,
+    ...head,
+    ...modules,
+    `export const { ${exported.join(', ')} } = ${ids.get(app)};`,
+    '',
+  ].join('\n');
+  return { app, source, folded: order.filter((p) => p !== app) };
+}
+
+/**
  * Every JavaScript file of dist/, minified: whitespace and comments out, local names short.
  * Each file stays an ES module with the same imports and exports (the publishers' classic
  * embed-host.js stays a classic script), so the page works the same; a file terser cannot
- * read stops the build.
+ * read stops the build. The app bundle is minified in place of app.js; the modules folded
+ * into it are not published on their own.
  */
-async function minifiedScripts() {
+async function minifiedScripts(bundle) {
   const { minify } = await import('terser');
   const out = new Map();
-  for (const f of walk(WWW).filter((x) => x.endsWith('.js') && !DEV_ONLY.some((re) => re.test(x)))) {
-    const source = readFileSync(join(WWW, f), 'utf8');
+  for (const f of walk(WWW).filter((x) => x.endsWith('.js') && !DEV_ONLY.some((re) => re.test(x)) && !bundle.folded.includes(x))) {
+    const source = f === bundle.app ? bundle.source : readFileSync(join(WWW, f), 'utf8');
     const module = f !== 'embed-host.js';
     try {
       const result = await minify(source, { module, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
@@ -302,16 +357,28 @@ async function minifiedScripts() {
   return out;
 }
 
-function buildDist(fallbackBlock, minified) {
-  const files = walk(WWW).filter((f) => !DEV_ONLY.some((re) => re.test(f)));
+function buildDist(fallbackBlock, minified, bundle) {
+  const published = walk(WWW).filter((f) => !DEV_ONLY.some((re) => re.test(f)));
+  const files = published.filter((f) => !bundle.folded.includes(f));
   if (!files.includes('index.html')) fail('www/index.html is missing');
   if (!files.some((f) => f.endsWith('.wasm'))) fail('www/pkg has no .wasm: run scripts/build.sh first');
   const assets = new Set(files);
   const content = new Map();
   for (const f of files) {
     let data = minified.get(f) ?? readFileSync(join(WWW, f));
-    if (f === 'index.html') data = Buffer.from(withFallback(data.toString('utf8'), fallbackBlock));
+    if (f === 'index.html') {
+      // The folded modules arrive inside the bundle: no preload hint for files that are gone.
+      const html = withFallback(data.toString('utf8'), fallbackBlock).replace(/^[ \t]*<link rel="modulepreload" href="([^"]+)">\n/gm, (line, href) =>
+        bundle.folded.includes(resolveRef(href, f, new Set(published))) ? '' : line,
+      );
+      data = Buffer.from(html);
+    }
     content.set(f, data);
+  }
+  // Nothing published may still point at a folded module (it would be a broken address).
+  for (const f of files.filter((x) => TEXT.has(extname(x)) && extname(x) !== '.json')) {
+    const gone = findRefs(f, content.get(f).toString('utf8'), new Set(published)).filter((r) => bundle.folded.includes(r.target));
+    if (gone.length) fail(`${f} refers to ${gone.map((r) => r.target).join(', ')}, which the app bundle folds in`);
   }
   // The graph of references, then each file's name from the hash of everything it reaches.
   const refs = new Map();
@@ -440,8 +507,13 @@ function parseNames(list) {
     });
 }
 
-/** Turns one ES module into a function body: imports become bindings, exports a namespace. */
-function wrapModule(file, source, idOf) {
+/**
+ * Turns one ES module into a function body: imports become bindings, exports a namespace.
+ * Returns the body and the names it exports. With `inlineWorkers` (the single file) a
+ * `new Worker(new URL(...))` becomes an inline one; without (dist/'s bundle) it stays a real
+ * worker, whose URL the bundle resolves from its own folder as the module did.
+ */
+function wrapModule(file, source, idOf, { inlineWorkers = true } = {}) {
   let text = source.replace(/^\/\/# sourceMappingURL=.*$/gm, '');
   const exported = []; // [local, exportedAs]
   const target = (spec) => {
@@ -472,7 +544,7 @@ function wrapModule(file, source, idOf) {
   text = text.replace(/\bimport\(\s*(['"])([^'"]+)\1\s*\)/g, (whole, q, spec) => `Promise.resolve(${target(spec)})`);
   // A worker runs on the page's thread behind a Worker-shaped object: file:// pages cannot
   // start workers from files, and an inline copy keeps the CSP to the one script hash.
-  text = text.replace(WORKER, (whole, q, spec) => `new __InlineWorker(${target(spec)})`);
+  if (inlineWorkers) text = text.replace(WORKER, (whole, q, spec) => `new __InlineWorker(${target(spec)})`);
   if (/\bimport\s*\(/.test(text)) fail(`${file}: a dynamic import() of a computed path cannot be bundled`);
   text = text.replace(/^export\s+(async\s+function\*?|function\*?|class)\s+([\w$]+)/gm, (whole, kind, name) => {
     exported.push([name, name]);
@@ -505,7 +577,10 @@ function wrapModule(file, source, idOf) {
       ? `default: (options) => __wbg_init(options ?? { module_or_path: __inlineWasm(${JSON.stringify(posix.basename(file, '.js'))}) })`
       : `get ${as}() { return ${local}; }`,
   );
-  return `${head.join('\n')}\n${text.trim()}\nreturn Object.freeze({ __proto__: null, ${members.join(', ')} });`;
+  return {
+    body: `${head.join('\n')}\n${text.trim()}\nreturn Object.freeze({ __proto__: null, ${members.join(', ')} });`,
+    exported: exported.map(([, as]) => as),
+  };
 }
 
 /** The module graph from the entry, in dependency order (dependencies first). */
@@ -515,8 +590,10 @@ const WORKER = /new\s+Worker\(\s*new\s+URL\(\s*(['"])([^'"]+)\1\s*,\s*import\.me
 /**
  * The module graph from the entry, in dependency order (dependencies first), and the worker
  * modules it starts (their own imports join the order; the workers become factories).
+ * Modules in `external` are left out with everything only they import (dist/'s bundle
+ * imports them as files); `followWorkers: false` leaves workers out too.
  */
-function moduleOrder(entry, read) {
+function moduleOrder(entry, read, { external = new Set(), followWorkers = true } = {}) {
   const order = [];
   const workers = [];
   const state = new Map(); // path -> 'visiting' | 'done'
@@ -527,13 +604,13 @@ function moduleOrder(entry, read) {
     ...[...text.matchAll(/^export\s*(?:\*|\{[^}]*\})\s*from\s*(['"])([^'"]+)\1/gm)].map((m) => m[2]),
   ];
   const visit = (path, chain) => {
-    if (state.get(path) === 'done') return;
+    if (external.has(path) || state.get(path) === 'done') return;
     if (state.get(path) === 'visiting') fail(`an import cycle cannot be bundled: ${[...chain, path].join(' -> ')}`);
     state.set(path, 'visiting');
     const text = read(path);
     if (/^export\s*(?:\*|\{[^}]*\})\s*from/m.test(text)) fail(`${path}: re-exports ('export ... from') cannot be bundled`);
     for (const spec of importsOf(text)) visit(posix.normalize(posix.join(posix.dirname(path), spec)), [...chain, path]);
-    for (const m of text.matchAll(WORKER)) {
+    for (const m of followWorkers ? text.matchAll(WORKER) : []) {
       const worker = posix.normalize(posix.join(posix.dirname(path), m[2]));
       if (workers.includes(worker)) continue;
       workers.push(worker);
@@ -635,10 +712,10 @@ class __InlineWorker {
 `;
   // Worker modules are factories called with the worker's `self`; they come first (a
   // function declaration reads the page modules only when a worker is made).
-  const factories = workers.map((p) => `// ---- ${p} (worker)\nfunction ${ids.get(p)}(self) {\n${wrapModule(p, read(p), (q) => ids.get(q))}\n}`);
+  const factories = workers.map((p) => `// ---- ${p} (worker)\nfunction ${ids.get(p)}(self) {\n${wrapModule(p, read(p), (q) => ids.get(q)).body}\n}`);
   const modules = [
     ...factories,
-    ...order.map((p) => `// ---- ${p}\nconst ${ids.get(p)} = (() => {\n${wrapModule(p, read(p), (q) => ids.get(q))}\n})();`),
+    ...order.map((p) => `// ---- ${p}\nconst ${ids.get(p)} = (() => {\n${wrapModule(p, read(p), (q) => ids.get(q)).body}\n})();`),
   ];
   const script = escapeScript(`\n${prelude}\n${modules.join('\n\n')}\n`);
   // The stylesheets inline (each keeps its media), any url() in them as a data: URI.
@@ -863,12 +940,14 @@ previewBin ??= join(dirname(cli), 'layoff-whatif-preview');
 const { block, t } = await buildFallback(cli);
 console.error('dist: www/fallback/ (summary.json, numbers.html, savings.svg, savings-dark.svg)');
 if (!fallbackOnly) {
-  const { files, names } = buildDist(block, await minifiedScripts());
+  const bundle = appBundle((p) => readFileSync(join(WWW, p), 'utf8'));
+  const { files, names } = buildDist(block, await minifiedScripts(bundle), bundle);
   const single = buildSingle(block);
   const presets = JSON.parse(execFileSync(cli, ['presets', '--format', 'json'], { encoding: 'utf8' })).map((p) => p.name);
   const { images, pages } = buildPreviews({ previewBin, base, t, presets, defaultPreset: 'typical' });
   const hashed = files.filter((f) => names.get(f) !== f).length;
   console.error(`dist: ${relative(ROOT, DIST) || DIST}/ ${files.length} files (${hashed} with hashed names), _headers, _redirects, .htaccess, README.txt`);
+  console.error(`dist: ${bundle.app} bundles ${bundle.folded.length + 1} modules (${bundle.folded.length} not published on their own)`);
   console.error(`dist: ${images.size} preview images, ${pages.length} pages (one per preset)${base ? `, oEmbed documents, absolute link tags for ${base}` : '; no --base-url, so no og:image, og:url, canonical or oEmbed'}`);
   console.error(`dist: ${SINGLE} ${single.bytes} bytes (${single.modules.length} modules and ${single.workers.length} worker inline, wasm as base64)`);
 }

@@ -141,6 +141,40 @@ for (const lang of languages.filter((l) => l !== 'en')) {
   });
 }
 
+test('dist/ serves the page as one app bundle: few script requests, the folded modules not published, and a blocked bundle still leaves the fallback', async () => {
+  // Every module app.js imports (but the loader's own two and the wasm glue) is in the bundle.
+  const published = walk(join(DIST, 'js')).map((f) => relative(join(DIST, 'js'), f).replace(HASH, '.js'));
+  const folded = ['controls.js', 'charts.js', 'prose.js', 'analysis.js', 'handout.js', 'embed.js', 'analysis-worker.js'];
+  for (const name of folded) {
+    assert.ok(existsSync(join(WWW, 'js', name)), `www/js/${name} exists`);
+    assert.ok(!published.includes(name), `${name} is folded into the bundle, not published on its own`);
+  }
+  for (const name of ['app.js', 'loader.js', 'i18n.js', 'fallback.js', 'worker.js', 'early.js']) assert.ok(published.includes(name), `${name} is published`);
+  // Each preload hint names a file that exists.
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  for (const [, href] of html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)) assert.ok(existsSync(join(DIST, href)), `${href} exists`);
+
+  const { context, page, problems, requests } = await open(`${server.url}dist/`);
+  await waitForRender(page);
+  const scripts = requests.filter((u) => /\.js$/.test(new URL(u).pathname));
+  assert.ok(scripts.length <= 8, `at most 8 script requests (early, loader, i18n, fallback, the bundle, the glue, the worker and its glue): ${scripts.join(', ')}`);
+  await page.locator('#layoffShare').focus();
+  await page.keyboard.press('End');
+  await waitForSettled(page);
+  assert.equal(await page.getAttribute('#layoffShare', 'data-value'), '0.9');
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // The loader still catches a bundle that cannot be fetched.
+  const blocked = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const tab = await blocked.newPage();
+  await tab.route(/\/js\/app\.[0-9a-f]{10}\.js$/, (route) => route.abort('failed'));
+  await tab.goto(`${server.url}dist/`);
+  await tab.waitForSelector('#load-error:not([hidden])');
+  assert.ok(await tab.locator('#fallback').isVisible(), "the default scenario's build-time numbers");
+  await blocked.close();
+});
+
 test('dist/ and www/ draw the same pixels and prose', async () => {
   const a = await open(`${server.url}dist/`);
   await waitForRender(a.page);
