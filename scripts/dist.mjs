@@ -14,7 +14,9 @@
 //      for hashed names, no caching for the pages), and the <noscript> numbers written in.
 //      The JavaScript is minified by terser (an npm dev dependency) file by file, before the
 //      references are found: readers download about half the bytes, while www/ keeps the
-//      readable sources (and the comments that say why).
+//      readable sources (and the comments that say why). js/app.js in dist/ is the app
+//      bundle: app.js and the modules it imports in one file (appBundle), so a first visit
+//      fetches six scripts, not thirty-three.
 //   3. dist/layoff-whatif.html: one self-contained file for file:// (a USB stick, an email):
 //      the ES modules concatenated in dependency order into one inline module script (each
 //      module wrapped in a function, imports and exports rewritten to plain bindings; this is
