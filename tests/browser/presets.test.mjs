@@ -90,3 +90,46 @@ test('a preset keeps the chosen model level, and "Reset all" clears changes', as
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// A value's first change brings its row's "changed" dot and its group's "1 changed" badge.
+// Both keep their room before they show, so neither rewraps a long label or the group's hint
+// and moves the slider under the reader's finger (it did, by 18-27 px, in Indonesian). What
+// is measured is the slider's place within its group, which nothing else moves: the page
+// around the sidebar may still move (the answer above it changes length).
+for (const [lang, width] of [['en', 1280], ['id', 1280], ['id', 1100], ['id', 390]]) {
+  test(`the changed dot and badge do not move the slider being changed (${lang}, ${width} px)`, async () => {
+    const { page, context, problems } = await openPage(browser, `${server.url}?lang=${lang}`, { viewport: { width, height: 800 } });
+    await waitForRender(page);
+    await page.waitForFunction(() => document.body.dataset.ready === '1');
+    const ids = await page.evaluate(() => {
+      for (const group of document.querySelectorAll('#groups details.group')) group.open = true;
+      return [...document.querySelectorAll('#groups details.group')].flatMap((group) =>
+        [...group.querySelectorAll('input[type="range"]:not(:disabled)')].slice(0, 2).map((range) => range.id),
+      );
+    });
+    assert.ok(ids.length >= 6, `sliders in the groups: ${ids.join(', ')}`);
+    const place = (id) =>
+      page.evaluate((i) => {
+        const range = document.getElementById(i);
+        return Math.round((range.getBoundingClientRect().top - range.closest('details').getBoundingClientRect().top) * 10) / 10;
+      }, id);
+    for (const id of ids) {
+      await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      const before = await place(id);
+      const count = await renderCount(page);
+      await page.locator(`#${id}`).focus();
+      await page.keyboard.press('ArrowRight');
+      await page.waitForFunction((n) => Number(document.body?.dataset.rendered) > n, count);
+      const shown = await page.locator(`#${id}`).evaluate((r) => [
+        r.closest('.control').querySelector('.control__changed:not(.is-none)') !== null,
+        r.closest('details').querySelector('.group__count:not(.is-none)') !== null,
+      ]);
+      assert.deepEqual(shown, [true, true], `${id}: the dot and the badge show`);
+      assert.equal(await place(id), before, `${id} moved within its group when its dot and badge appeared`);
+      await page.click('#reset-all');
+      await page.waitForFunction(() => document.querySelectorAll('.control.is-changed').length === 0);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

@@ -91,8 +91,9 @@ function buildRow(spec, onInteract) {
   label.id = `label-${key}`;
   const labelText = el('span', 'control__label-text', labelOf(spec));
   // One element: a dot drawn by style.css, its words heard by screen readers (text-indent).
-  const changed = el('span', 'control__changed', ` (${t('control.changed')})`);
-  changed.hidden = true;
+  // Invisible, not removed, while the value is the preset's (style.css .is-none): its
+  // arrival during a drag must not rewrap a long label and move the slider being dragged.
+  const changed = el('span', 'control__changed is-none', ` (${t('control.changed')})`);
   label.append(labelText, changed);
 
   const valueBox = el('span', 'control__value');
@@ -430,8 +431,10 @@ function buildGroups(container, onInteract) {
     const summary = el('summary', 'group__summary');
     const title = el('span', 'group__title');
     title.append(el('span', 'group__name', t(`groups.${group}.title`, {}, group)), el('span', 'group__hint', t(`groups.${group}.hint`, {}, '')));
-    const count = el('span', 'group__count');
-    count.hidden = true;
+    // The "N changed" badge keeps its room while no value of the group is changed (it is
+    // only invisible), so that its arrival during a drag never rewraps the group's hint
+    // and moves the slider being dragged.
+    const count = el('span', 'group__count is-none', t('groups.changedCount', { n: 1, count: 1 }));
     summary.append(title, count);
     groupSummaries.set(group, count);
     details.append(summary);
@@ -617,7 +620,7 @@ export function sync(state, meta = {}) {
     }
     if (r.row.classList.contains('is-changed') !== isChanged || r.reset.dataset.preset !== String(presetValue)) {
       r.row.classList.toggle('is-changed', isChanged);
-      r.changed.hidden = !isChanged;
+      r.changed.classList.toggle('is-none', !isChanged);
       const presetText = presetValue === undefined ? '' : fmt.valueText(r.spec, presetValue);
       r.changed.title = t('control.changedTitle', { value: presetText });
       r.reset.disabled = !isChanged || r.row.classList.contains('is-locked'); // teach.js locks rows
@@ -635,8 +638,8 @@ export function sync(state, meta = {}) {
   }
   for (const [group, node] of groupSummaries) {
     const n = perGroup.get(group) || 0;
-    node.hidden = n === 0;
-    node.textContent = n ? t('groups.changedCount', { n, count: n }) : '';
+    node.classList.toggle('is-none', n === 0);
+    node.textContent = t('groups.changedCount', { n: Math.max(n, 1), count: Math.max(n, 1) });
   }
   for (const button of presetButtons) {
     button.setAttribute('aria-pressed', String(button.dataset.preset === state.preset));
