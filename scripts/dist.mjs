@@ -307,7 +307,7 @@ function appBundle(read) {
   // Every bundled module's relative addresses (the worker, the wasm) resolve from the bundle.
   const astray = order.filter((p) => posix.dirname(p) !== posix.dirname(app));
   if (astray.length) fail(`${astray.join(', ')}: only modules in ${posix.dirname(app)}/ can join the app bundle`);
-  const ids = new Map(order.map((p, i) => [p, `__m${i}_${p.replace(/\W/g, '_')}`]));
+  const ids = new Map(moduleIds(order));
   const imports = new Map(); // external path -> its namespace binding
   const idOf = (q) => {
     if (ids.has(q)) return ids.get(q);
@@ -319,7 +319,7 @@ function appBundle(read) {
   const modules = order.map((p) => {
     const wrapped = wrapModule(p, read(p), idOf, { inlineWorkers: false });
     if (p === app) exported = wrapped.exported;
-    return `// ---- ${p}\nconst ${ids.get(p)} = (() => {\n${wrapped.body}\n})();`;
+    return moduleConst(p, ids.get(p), wrapped.body);
   });
   if (exported.includes('default')) fail(`${app}: a default export cannot be re-exported by the bundle`);
   const head = [...imports].map(([q, id]) => {
@@ -585,7 +585,16 @@ function wrapModule(file, source, idOf, { inlineWorkers = true } = {}) {
   };
 }
 
-/** The module graph from the entry, in dependency order (dependencies first). */
+/** A binding name for each bundled module, in order: [path, name] pairs. */
+function moduleIds(order) {
+  return order.map((p, i) => [p, `__m${i}_${p.replace(/\W/g, '_')}`]);
+}
+
+/** One bundled module: its wrapped body run once, its namespace bound to `id`. */
+function moduleConst(path, id, body) {
+  return `// ---- ${path}\nconst ${id} = (() => {\n${body}\n})();`;
+}
+
 /** `new Worker(new URL('./w.js', import.meta.url), {type: 'module'})`: the one worker form bundled. */
 const WORKER = /new\s+Worker\(\s*new\s+URL\(\s*(['"])([^'"]+)\1\s*,\s*import\.meta\.url\s*\)\s*(?:,\s*\{[^}]*\}\s*)?\)/g;
 
@@ -641,7 +650,7 @@ function buildSingle(fallbackBlock) {
   if (!entry) fail('www/index.html has no <script type="module" src="...">');
   const { order, workers } = moduleOrder(posix.normalize(entry[1]), read);
   const ids = new Map([
-    ...order.map((p, i) => [p, `__m${i}_${p.replace(/\W/g, '_')}`]),
+    ...moduleIds(order),
     ...workers.map((p, i) => [p, `__w${i}_${p.replace(/\W/g, '_')}`]),
   ]);
   // Each wasm-bindgen module's bytes, by the glue's name (pkg/NAME.js loads pkg/NAME_bg.wasm).
@@ -717,7 +726,7 @@ class __InlineWorker {
   const factories = workers.map((p) => `// ---- ${p} (worker)\nfunction ${ids.get(p)}(self) {\n${wrapModule(p, read(p), (q) => ids.get(q)).body}\n}`);
   const modules = [
     ...factories,
-    ...order.map((p) => `// ---- ${p}\nconst ${ids.get(p)} = (() => {\n${wrapModule(p, read(p), (q) => ids.get(q)).body}\n})();`),
+    ...order.map((p) => moduleConst(p, ids.get(p), wrapModule(p, read(p), (q) => ids.get(q)).body)),
   ];
   const script = escapeScript(`\n${prelude}\n${modules.join('\n\n')}\n`);
   // The stylesheets inline (each keeps its media), any url() in them as a data: URI.

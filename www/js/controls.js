@@ -415,6 +415,11 @@ function buildDepth(container, onInteract) {
   container.replaceChildren(fieldset);
 }
 
+/** A group's badge: how many of its values differ from the preset ("2 changed"). */
+function changedCountText(n) {
+  return t('groups.changedCount', { n, count: n });
+}
+
 function buildGroups(container, onInteract) {
   const byGroup = new Map(GROUP_ORDER.map((g) => [g, []]));
   for (const spec of specs) {
@@ -434,7 +439,7 @@ function buildGroups(container, onInteract) {
     // The "N changed" badge keeps its room while no value of the group is changed (it is
     // only invisible), so that its arrival during a drag never rewraps the group's hint
     // and moves the slider being dragged.
-    const count = el('span', 'group__count is-none', t('groups.changedCount', { n: 1, count: 1 }));
+    const count = el('span', 'group__count is-none', changedCountText(1));
     summary.append(title, count);
     groupSummaries.set(group, count);
     details.append(summary);
@@ -639,7 +644,8 @@ export function sync(state, meta = {}) {
   for (const [group, node] of groupSummaries) {
     const n = perGroup.get(group) || 0;
     node.classList.toggle('is-none', n === 0);
-    node.textContent = t('groups.changedCount', { n: Math.max(n, 1), count: Math.max(n, 1) });
+    const text = changedCountText(Math.max(n, 1)); // "1 changed" while invisible: its room
+    if (node.textContent !== text) node.textContent = text;
   }
   for (const button of presetButtons) {
     button.setAttribute('aria-pressed', String(button.dataset.preset === state.preset));
