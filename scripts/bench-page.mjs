@@ -19,11 +19,24 @@ import { launch, WWW, CHROMIUM_ARGS, CONTENT_TYPES } from '../tests/browser/help
 import { writeReferencePage } from './lighthouse.mjs';
 
 /** Serves the folder from a separate process, as `scripts/serve.sh` does, so the server does
- * not share an event loop with the browser driver and distort the load time. */
+ * not share an event loop with the browser driver and distort the load time. `takeRequests()`
+ * returns the paths the server answered since the last call, from its own log: what really
+ * came over the network, not what the browser took from its cache. */
 async function startServer(root = SERVED) {
   const port = 8400 + Math.floor(Math.random() * 500);
   const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root], {
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let served = [];
+  let partial = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop();
+    for (const line of lines) {
+      const match = / "GET (\S+) HTTP\/[\d.]+" 200 /.exec(line);
+      if (match) served.push(new URL(match[1], 'http://localhost').pathname);
+    }
   });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
@@ -34,7 +47,11 @@ async function startServer(root = SERVED) {
       await new Promise((ok) => setTimeout(ok, 50));
     }
   }
-  return { url, close: async () => child.kill() };
+  return {
+    url,
+    close: async () => child.kill(),
+    takeRequests: () => served.splice(0),
+  };
 }
 
 // Usage: node scripts/bench-page.mjs [UPDATES] [--dist] [--root DIR] [--lighthouse]
@@ -262,26 +279,24 @@ async function measureFirstVisits(root, loads) {
 }
 
 /**
- * What a first visit downloads (paths answered from the network, a path fetched twice counted
- * twice): on opening the page and waiting until the worker's analyses have arrived, and
- * then what scrolling down to the tornado and the map adds (nothing but what they draw: the
- * one wasm module is already there).
+ * What a first visit downloads, as the server's log has it (a path requested twice over the
+ * network counted twice; one the browser took from its cache, such as the wasm glue the
+ * worker imports after the page, not at all): on opening the page and waiting until the
+ * worker's analyses have arrived, and then what scrolling down to the tornado and the map adds
+ * (nothing but what they draw: the one wasm module is already there).
  */
-async function measureBytes(browser, url) {
+async function measureBytes(browser, server) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const fetched = [];
-  page.on('response', (response) => {
-    if (!response.fromServiceWorker() && response.status() === 200) fetched.push(new URL(response.url()).pathname);
-  });
-  await page.goto(url);
+  server.takeRequests();
+  await page.goto(server.url);
   await page.waitForFunction(() => document.getElementById('uncertainty-note')?.dataset.state === 'ready');
   await page.waitForTimeout(500);
-  const opening = fetched.splice(0);
+  const opening = server.takeRequests();
   await page.locator('#analysis').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.getElementById('chart-desc-map')?.textContent.length > 20);
   await page.waitForTimeout(500);
-  const analyses = fetched.splice(0);
+  const analyses = server.takeRequests();
   await context.close();
   return { opening, analyses };
 }
@@ -354,7 +369,7 @@ try {
   const load = await measureLoad(browser, server.url);
   const baselineLoad = await measureLoad(browser, baselineServer.url);
   const updates = await measureUpdates(browser, server.url);
-  const bytes = await measureBytes(browser, server.url);
+  const bytes = await measureBytes(browser, server);
   const sizes = await gzipSizes(bytes.opening);
   const later = await gzipSizes(bytes.analyses);
   const ms = (v) => `${v.toFixed(1)} ms`;

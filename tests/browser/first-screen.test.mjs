@@ -330,3 +330,64 @@ test('controls=none gives a still chart without a notice; an author who lists mo
   assert.deepEqual(more.problems, []);
   await more.context.close();
 });
+
+/**
+ * Drags a slider from its left end to its right end the way a reader's pointer does, and
+ * returns how far (CSS pixels) the slider ever stood from where it was once the drag had
+ * started (the phone's first move scrolls it below the pinned chart on purpose), and
+ * whether a plausibility warning showed on the way.
+ */
+async function dragAcross(page, id) {
+  const range = page.locator(`#${id}`);
+  // Twice: the first scroll brings late parts of the page into being, which moves it.
+  for (let i = 0; i < 2; i += 1) {
+    await range.evaluate((r) => {
+      const box = r.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > innerHeight) r.scrollIntoView({ block: 'center', behavior: 'instant' });
+    });
+    await nextFrames(page);
+  }
+  const start = await range.boundingBox();
+  const y = () => range.boundingBox().then((b) => b.y + b.height / 2);
+  await page.mouse.move(start.x + 2, start.y + start.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 4, await y());
+  await nextFrames(page);
+  const placedTop = (await range.boundingBox()).y;
+  let farthest = 0;
+  let warned = false;
+  for (let step = 1; step <= 20; step += 1) {
+    await page.mouse.move(start.x + (start.width * step) / 20, await y());
+    await nextFrames(page);
+    const moved = (await range.boundingBox()).y - placedTop;
+    if (Math.abs(moved) > Math.abs(farthest)) farthest = moved;
+    warned ||= await page.locator('#warnings').isVisible();
+  }
+  await page.mouse.up();
+  return { farthest, warned };
+}
+
+test('a dragged slider stays under the pointer while the answer rewraps or a warning appears above it', async () => {
+  // The views and sliders where it moved before: a sidebar slider under the Indonesian answer
+  // and result line, sliders whose far end raises a plausibility warning atop the sidebar, a
+  // phone slider under the pinned chart whose fan sentence grows, an embed's slider.
+  const cases = [
+    ['laptop, Indonesian', LAPTOP, '?lang=id', 'layoffMonth', false],
+    ['laptop, Indonesian', LAPTOP, '?lang=id', 'aiPricePerConversation', true],
+    ['1100 px, Indonesian', { width: 1100, height: 800 }, '?lang=id', 'contactsPerCustomerPerMonth', true],
+    ['phone', PHONE, '', 'contactsPerCustomerPerMonth', true],
+    ['phone, Indonesian', PHONE, '?lang=id', 'layoffMonth', false],
+    ['embed', { width: 600, height: 700 }, '?embed=1', 'layoffShare', true],
+    ['embed with a listed slider', { width: 600, height: 700 }, '?embed=1&controls=layoffShare,contactsPerCustomerPerMonth', 'contactsPerCustomerPerMonth', true],
+  ];
+  for (const [view, viewport, query, id, warns] of cases) {
+    const { page, context, problems } = await openPage(browser, `${server.url}${query}#v=2&p=typical`, { viewport });
+    await waitForRender(page);
+    await page.evaluate(() => document.querySelectorAll('#groups details').forEach((d) => (d.open = true)));
+    const { farthest, warned } = await dragAcross(page, id);
+    if (warns) assert.ok(warned, `${view}, ${id}: the drag raised a warning (the case under test)`);
+    assert.ok(Math.abs(farthest) <= 1.5, `${view}, ${id}: the slider moved ${farthest.toFixed(1)} px during the drag`);
+    assert.deepEqual(problems, [], view);
+    await context.close();
+  }
+});

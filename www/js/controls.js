@@ -483,13 +483,20 @@ const DRAG_LINGER_MS = 800;
 const IN_VIEW_SHARE = 0.5;
 let dragTimer = 0;
 let unpin = null; // undoes the laptop's pin, while one is up
+let release = null; // ends holdInPlace's watch, while a drag lasts
+
+// On a phone the pinned strip shows the savings chart's title and chart, and this much of
+// the page below them (CSS pixels) for its shadow; the rest of the section (its tools and
+// the fan's sentence) is clipped away, so the strip leaves the sliders most of the screen.
+const STRIP_MARGIN_PX = 8;
 
 /**
  * While a slider is dragged, <html> has `is-dragging`. On a narrow screen style.css then pins
  * the savings chart to the top, and the dragged slider is scrolled just below it, so the chart
  * never covers the control under the reader's finger. On a laptop, where the sliders stand in
  * a column beside the chart, a drag with no chart in view pins the savings chart to the top of
- * its own column (pinHero), so it never covers the sidebar.
+ * its own column (pinHero), so it never covers the sidebar. On every screen the dragged slider
+ * then stays where it is until the drag ends (holdInPlace).
  */
 function startDrag(range) {
   const root = document.documentElement;
@@ -497,23 +504,72 @@ function startDrag(range) {
   root.classList.add('is-dragging');
   const hero = document.getElementById('hero');
   if (hero && getComputedStyle(hero).position === 'sticky') {
-    const covered = hero.getBoundingClientRect().bottom + 8 - range.getBoundingClientRect().top;
-    if (covered > 0) window.scrollBy(0, -covered);
+    const chartBottom = hero.querySelector('.chart__box')?.getBoundingClientRect().bottom ?? hero.getBoundingClientRect().bottom;
+    const stripBottom = chartBottom + STRIP_MARGIN_PX;
+    hero.style.setProperty('--strip-height', `${stripBottom - hero.getBoundingClientRect().top}px`);
+    const covered = stripBottom + STRIP_MARGIN_PX - range.getBoundingClientRect().top;
+    if (covered > 0) window.scrollBy({ top: -covered, behavior: 'instant' });
   } else if (hero && !unpin && besideHero(range, hero) && !chartInView(range)) {
     unpin = pinHero(hero);
   }
+  release?.();
+  release = holdInPlace(range);
   const done = new AbortController();
   const end = () => {
     done.abort(); // whichever of the two came, neither listener stays
     clearTimeout(dragTimer);
     dragTimer = setTimeout(() => {
       root.classList.remove('is-dragging');
+      hero?.style.removeProperty('--strip-height');
       unpin?.();
       unpin = null;
+      release?.();
+      release = null;
     }, DRAG_LINGER_MS);
   };
   window.addEventListener('pointerup', end, { signal: done.signal });
   window.addEventListener('pointercancel', end, { signal: done.signal });
+}
+
+/**
+ * Keeps the dragged slider under the reader's pointer. A value can change the size of what
+ * stands above the slider (the answer rewraps, a plausibility warning appears atop the
+ * sidebar, the fan's sentence under the chart grows a line), and the browser's own scroll
+ * anchoring does not always make up for it: it anchors on the first thing in view, often in
+ * the other column or in the pinned chart. So every box before the slider in the page is
+ * watched, and after a layout that moved the slider (and before it is painted), the page,
+ * then the sidebar's own scroll, is scrolled by as much. A scroll of the reader's own sets
+ * the new place to keep. Returns the function that ends the watch.
+ */
+function holdInPlace(range) {
+  let keepTopPx = range.getBoundingClientRect().top;
+  let correcting = false;
+  const moved = () => range.getBoundingClientRect().top - keepTopPx;
+  const observer = new ResizeObserver(() => {
+    if (Math.abs(moved()) < 0.5) return;
+    correcting = true;
+    window.scrollBy({ top: moved(), behavior: 'instant' });
+    const scroller = range.closest('aside');
+    if (scroller && Math.abs(moved()) >= 0.5) scroller.scrollBy({ top: moved(), behavior: 'instant' });
+  });
+  for (let e = range; e && e !== document.body; e = e.parentElement) {
+    for (let before = e.previousElementSibling; before; before = before.previousElementSibling) observer.observe(before);
+  }
+  const scrolled = new AbortController();
+  document.addEventListener(
+    'scroll',
+    () => {
+      // The scroll events of the corrections come before the next frame's; a later one is
+      // the reader's (or the browser's anchoring, which leaves the slider where it was).
+      if (correcting) correcting = false;
+      else keepTopPx = range.getBoundingClientRect().top;
+    },
+    { capture: true, passive: true, signal: scrolled.signal },
+  );
+  return () => {
+    observer.disconnect();
+    scrolled.abort();
+  };
 }
 
 /** Whether `range` stands in a column beside the savings chart (the laptop's sidebar). */
