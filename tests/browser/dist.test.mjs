@@ -13,9 +13,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createServer } from 'node:http';
+import { extname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer, launch, waitForRender, waitForSettled, snapshot, nextFrames, ROOT, WWW } from './helpers.mjs';
+import { startServer, launch, waitForRender, waitForSettled, snapshot, nextFrames, ROOT, WWW, CONTENT_TYPES } from './helpers.mjs';
 
 const DIST = join(ROOT, 'dist');
 const SINGLE = join(DIST, 'layoff-whatif.html');
@@ -173,6 +174,53 @@ test('dist/ serves the page as one app bundle: few script requests, the folded m
   await tab.waitForSelector('#load-error:not([hidden])');
   assert.ok(await tab.locator('#fallback').isVisible(), "the default scenario's build-time numbers");
   await blocked.close();
+});
+
+/** Serves dist/ with the caching its _headers file asks of a host, and logs each request. */
+async function startCachingServer() {
+  const rules = new Map();
+  let path = null;
+  for (const line of readFileSync(join(DIST, '_headers'), 'utf8').split('\n')) {
+    if (line.startsWith('/')) path = line.trim();
+    else if (path && /^\s+Cache-Control:/i.test(line)) rules.set(path, line.split(':').slice(1).join(':').trim());
+  }
+  const served = [];
+  const http = createServer((request, response) => {
+    let path = new URL(request.url, 'http://localhost').pathname;
+    served.push(path);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = join(DIST, path);
+    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file)] || 'application/octet-stream',
+      'cache-control': rules.get(path) || 'no-cache',
+    });
+    response.end(readFileSync(file));
+  });
+  await new Promise((ok) => http.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${http.address().port}/`, served, close: () => new Promise((ok) => http.close(ok)) };
+}
+
+test('served as _headers asks, a visit fetches the wasm glue and the wasm once: the worker takes both from what the page fetched', async () => {
+  const host = await startCachingServer();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await waitForRender(page);
+    // The worker's analyses are in: it has loaded the model too.
+    await page.waitForFunction(() => document.getElementById('uncertainty-note')?.dataset.state === 'ready');
+    const count = (pattern) => host.served.filter((p) => pattern.test(p)).length;
+    assert.equal(count(/\/pkg\/layoff_whatif\.[0-9a-f]{10}\.js$/), 1, `the glue once: ${host.served.join(', ')}`);
+    assert.equal(count(/\/pkg\/layoff_whatif_bg\.[0-9a-f]{10}\.wasm$/), 1, 'the wasm once');
+    assert.equal(count(/\/js\/worker\.[0-9a-f]{10}\.js$/), 1, 'the worker was started');
+    await context.close();
+  } finally {
+    await host.close();
+  }
 });
 
 test('dist/ and www/ draw the same pixels and prose', async () => {
