@@ -136,6 +136,7 @@ for (const [name, viewport, query] of [
   ['Indonesian phone', PHONE, '?lang=id'],
   ['presentation', LAPTOP, '?present=1'],
   ['embed', { width: 600, height: 800 }, '?embed=1'],
+  ['narrow embed', { width: 360, height: 700 }, '?embed=1'],
 ]) {
   test(`nothing jumps (${name}): layout shift under 0.02 over the first 3 s and after a preset`, async () => {
     const { page, context, problems } = await observed(`${server.url}${query}`, viewport);
@@ -314,6 +315,24 @@ test('the compact embed: at most 640 px tall at 600 px wide, named, with the cha
     assert.equal(await page.textContent('#embed-title'), query ? 'Skenario Anda' : 'Your scenario');
     assert.deepEqual(problems, []);
     await context.close();
+  }
+});
+
+test('a narrow embed keeps no empty room under its chart: the room kept from the first paint is what the chart shows', async () => {
+  for (const query of ['', '&lang=id']) {
+    for (const width of [320, 360, 480]) {
+      const { page, context, problems } = await openPage(browser, `${server.url}?embed=1${query}#v=2&p=klarna-like`, { viewport: { width, height: 700 } });
+      await waitForRender(page);
+      const { kept, shown } = await page.evaluate(() => {
+        const wrap = document.querySelector('.charts-wrap--hero');
+        const shown = [...wrap.children].reduce((sum, child) => sum + child.getBoundingClientRect().height, 0);
+        return { kept: wrap.getBoundingClientRect().height, shown };
+      });
+      assert.ok(kept - shown <= 4, `${width} px${query}: ${(kept - shown).toFixed(1)} px of empty room under the chart`);
+      assert.ok(shown <= kept + 0.5, `${width} px${query}: the chart fits the room kept for it`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
   }
 });
 
