@@ -54,20 +54,25 @@ async function startServer(root = SERVED) {
   };
 }
 
-// Usage: node scripts/bench-page.mjs [UPDATES] [--dist] [--root DIR] [--lighthouse]
+// Usage: node scripts/bench-page.mjs [UPDATES] [--dist] [--root DIR] [--lighthouse] [--loads N]
+//        [--first-visits]
 // --dist measures dist/ (what a static host serves readers: minified, hashed names) instead
 // of www/ (the readable sources); --root DIR measures another build's folder (an older
 // commit's dist/, for a before/after in one run). --lighthouse adds Lighthouse's mobile and
 // desktop figures on that folder served with gzip (scripts/lighthouse.mjs; installed on demand).
+// --loads N times N loads of each kind instead of 7; --first-visits stops after the first
+// visits (a quick look at where a load's time goes, while trying a change).
 const argv = process.argv.slice(2);
 const rootAt = argv.indexOf('--root');
 const ROOT_ARG = rootAt >= 0 ? argv[rootAt + 1] : null;
-const positional = argv.filter((a, i) => !a.startsWith("--") && !(rootAt >= 0 && i === rootAt + 1));
+const positional = argv.filter((a, i) => !a.startsWith('--') && !['--root', '--loads'].includes(argv[i - 1]));
 const DIST = argv.includes('--dist');
 const LIGHTHOUSE = argv.includes('--lighthouse');
 const SERVED = ROOT_ARG ? resolve(ROOT_ARG) : DIST ? join(WWW, '..', 'dist') : WWW;
 const UPDATES = Number(positional[0] || 240);
-const LOADS = 7;
+const loadsAt = argv.indexOf('--loads');
+const LOADS = loadsAt >= 0 ? Number(argv[loadsAt + 1]) : 7;
+const FIRST_VISITS_ONLY = argv.includes('--first-visits');
 
 function quantile(values, q) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -160,6 +165,13 @@ const FIRST_VISIT_REPORTER = `(() => {
           'wasm arrived': arrived((path) => path.endsWith('.wasm')),
           'page code starts (whatif:start)': mark('whatif:start') ?? null,
           'model ready (whatif:loaded)': mark('whatif:loaded') ?? null,
+          // The page's other steps, in the order they came (app.js main marks them).
+          ...Object.fromEntries(
+            performance
+              .getEntriesByType('mark')
+              .filter((m) => m.name.startsWith('whatif:') && m.startTime <= at && !['whatif:start', 'whatif:loaded', 'whatif:first-chart'].includes(m.name))
+              .map((m) => [m.name.replace('whatif:', ''), m.startTime]),
+          ),
         },
         longest: Math.max(0, ...before.map(([, d]) => d)),
         blocking: before.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0),
@@ -362,6 +374,32 @@ const baselineVisits = await measureFirstVisits(baseline, LOADS);
 const visits = await measureFirstVisits(SERVED, LOADS);
 const firstVisits = visits.map((v) => v.at);
 
+/** The first visits' figures: the ratio to the one-canvas page, and where the time went. */
+function printFirstVisits(ms, range) {
+  const ratio = (a, b) => `${(quantile(a, 0.5) / quantile(b, 0.5)).toFixed(2)}x`;
+  const baselineTimes = baselineVisits.map((v) => v.at);
+  console.log(`    first visit (browser running, new site, empty cache, no automation): ${range(firstVisits)}`);
+  console.log(`      the same for a one-canvas baseline page: ${range(baselineTimes)}`);
+  console.log(`      ratio of the medians: ${ratio(firstVisits, baselineTimes)} (target at most 2x)`);
+  const steps = [...new Set(visits.flatMap((v) => Object.keys(v.steps || {})))];
+  const known = (name) => visits.map((v) => v.steps?.[name]).filter((x) => Number.isFinite(x));
+  const stepText = steps
+    .filter((name) => known(name).length)
+    .map((name) => [name, quantile(known(name), 0.5)])
+    .sort((a, b) => a[1] - b[1])
+    .map(([name, at]) => `${name} ${ms(at)}`);
+  if (stepText.length) console.log(`      on the way (medians, ms from navigation): ${stepText.join(', ')}`);
+}
+
+if (FIRST_VISITS_ONLY) {
+  const ms = (v) => `${v.toFixed(1)} ms`;
+  const range = (times) => `${ms(quantile(times, 0.5))} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))})`;
+  console.log(`first visits only (${SERVED}), median of ${LOADS}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}:`);
+  printFirstVisits(ms, range);
+  await rm(baseline, { recursive: true, force: true });
+  process.exit(0);
+}
+
 const server = await startServer(SERVED);
 const baselineServer = await startServer(baseline);
 const browser = await launch();
@@ -377,14 +415,7 @@ try {
   const range = (times) => `${ms(quantile(times, 0.5))} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))})`;
   console.log(`  load to first chart, median of ${LOADS} (target < 500 ms):`);
   const ratio = (a, b) => `${(quantile(a, 0.5) / quantile(b, 0.5)).toFixed(2)}x`;
-  const baselineTimes = baselineVisits.map((v) => v.at);
-  console.log(`    first visit (browser running, new site, empty cache, no automation): ${range(firstVisits)}`);
-  console.log(`      the same for a one-canvas baseline page: ${range(baselineTimes)}`);
-  console.log(`      ratio of the medians: ${ratio(firstVisits, baselineTimes)} (target at most 2x)`);
-  const steps = Object.keys(visits[0].steps || {});
-  const known = (name) => visits.map((v) => v.steps?.[name]).filter((x) => Number.isFinite(x));
-  const stepText = steps.filter((name) => known(name).length).map((name) => `${name} ${ms(quantile(known(name), 0.5))}`);
-  if (stepText.length) console.log(`      on the way (medians, ms from navigation): ${stepText.join(', ')}`);
+  printFirstVisits(ms, range);
   console.log(`    warm (reload in the same tab, under Playwright): ${range(load.warm)}`);
   console.log(`    new browser context under Playwright (automation attached): ${range(load.times)}`);
   console.log(`      the same for the one-canvas baseline page: ${range(baselineLoad.times)}`);

@@ -292,6 +292,7 @@ async function main() {
   // While the model is still downloading and compiling, do the first layout of the page's
   // static text, which would otherwise delay the first chart.
   document.body.getBoundingClientRect();
+  performance.mark('whatif:strings');
   const [modelResult] = await Promise.allSettled([model]);
   if (modelResult.status === 'rejected') {
     showLoadError(modelResult.reason, i18n);
@@ -330,6 +331,7 @@ async function main() {
   pageLang.start({ embedded });
   teach.start({ paramTable, presetTable, embedded });
   buildLateOnDemand();
+  performance.mark('whatif:configured');
 
   await yieldToBrowser();
   view.story = $('story');
@@ -362,6 +364,7 @@ async function main() {
     firstKeys: policy.firstSliders,
   });
   glossary.decorateDepth();
+  performance.mark('whatif:built');
   await yieldToBrowser();
   // The page's first layout and the first chart, in one task of their own (about 25 ms on
   // a slow machine): drawn at once rather than at the next animation frame, which would add
