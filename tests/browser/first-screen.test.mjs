@@ -410,3 +410,41 @@ test('a dragged slider stays under the pointer while the answer rewraps or a war
     await context.close();
   }
 });
+
+test('on a phone the chart stays in view for the last slider of the page too, and a first slider is not scrolled away', async () => {
+  for (const query of ['', '?lang=id']) {
+    const { page, context, problems } = await openPage(browser, `${server.url}${query}#v=2&p=typical`, { viewport: PHONE });
+    await waitForRender(page);
+    await page.waitForFunction(() => document.body.dataset.ready === '1');
+    await page.evaluate(() => document.querySelectorAll('#groups details').forEach((d) => (d.open = true)));
+    // The last slider, near the top of the screen: the end of its section is close below.
+    const last = await page.evaluate(() => [...document.querySelectorAll('#groups input[type="range"]')].at(-1).id);
+    for (let i = 0; i < 2; i += 1) {
+      await page.evaluate((id) => {
+        window.scrollBy({ top: document.getElementById(id).getBoundingClientRect().top - 150, behavior: 'instant' });
+      }, last);
+      await nextFrames(page);
+    }
+    const box = await page.locator(`#${last}`).boundingBox();
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
+    await page.mouse.down();
+    await nextFrames(page);
+    const seen = await dragView(page, last);
+    assert.ok(seen.chart.top >= 0 && seen.chart.bottom <= seen.height, `${query} ${last}: the chart is in view (${seen.chart.top}-${seen.chart.bottom})`);
+    assert.ok(seen.slider.top >= seen.chart.bottom && seen.sliderUncovered, `${query} ${last}: the slider is below the chart, uncovered`);
+    await page.mouse.up();
+    await page.waitForFunction(() => !document.documentElement.classList.contains('is-dragging'));
+    // A first slider with the chart below it in view: pressing it scrolls nothing.
+    await page.evaluate(() => window.scrollTo({ top: 246, behavior: 'instant' }));
+    await nextFrames(page);
+    const first = await page.locator('#layoffShare').boundingBox();
+    await page.mouse.move(first.x + first.width * 0.4, first.y + first.height / 2);
+    await page.mouse.down();
+    await nextFrames(page);
+    const pressed = await page.locator('#layoffShare').boundingBox();
+    assert.ok(Math.abs(pressed.y - first.y) <= 1, `${query}: the first slider stayed under the finger (${first.y} -> ${pressed.y})`);
+    await page.mouse.up();
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});

@@ -108,3 +108,19 @@ test('a burst of slider input events is drawn in one frame', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('no number box cuts off the value it shows, under any preset, in either language', async () => {
+  for (const lang of ['en', 'id']) {
+    for (const preset of ['typical', 'klarna-like', 'salesforce-like', 'cba-like', 'augment']) {
+      const { page, context, problems } = await openPage(browser, `${server.url}?lang=${lang}#v=2&p=${preset}`);
+      await waitForRender(page);
+      await page.waitForFunction(() => document.body.dataset.ready === '1');
+      const clipped = await page.$$eval('.control__typed', (inputs) =>
+        inputs.filter((i) => i.scrollWidth > i.clientWidth + 0.5).map((i) => `${i.id} "${i.value}" needs ${i.scrollWidth} px, has ${i.clientWidth}`),
+      );
+      assert.deepEqual(clipped, [], `${lang}, ${preset}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  }
+});

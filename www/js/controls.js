@@ -108,8 +108,7 @@ function buildRow(spec, onInteract) {
     ? [fmt.currencyAffix().symbol, unitText].filter(Boolean).join(' ')
     : unitText || t(`units.${spec.unit}.spoken`, { v: '', count: 2 }).trim();
   typed.setAttribute('aria-label', t('control.typed', { label: labelOf(spec), unit: unitName || '—' }));
-  const widest = Math.max(fmt.fieldText(spec, spec.max).length, fmt.fieldText(spec, spec.min).length, 3);
-  typed.style.width = `${widest + 1.5}ch`;
+  typed.style.width = typedWidth(spec);
   if (fmt.isMoney(spec.unit)) {
     const { symbol, before } = fmt.currencyAffix();
     const cur = el('span', 'control__affix', symbol);
@@ -471,6 +470,17 @@ export function buildControls({ paramTable, presetTable, api, presetsEl, depthEl
   }
 }
 
+/**
+ * The width of a slider's number box: its longest value (the ends, and a step in from each,
+ * which has the step's decimals, as "-0.99" beside "-1"), in bold digits, plus the box's
+ * padding and border, so no value it can hold is cut off.
+ */
+function typedWidth(spec) {
+  const values = [spec.min, spec.max, spec.min + spec.step, spec.max - spec.step];
+  const widest = Math.max(3, ...values.map((v) => fmt.fieldText(spec, v).length));
+  return `calc(${widest + 0.5}ch + 0.7rem + 2px)`;
+}
+
 let pendingGroups = null;
 let firstPlace = null; // {element, keys}: where the first sliders go (the first screen)
 
@@ -486,8 +496,8 @@ let unpin = null; // undoes the laptop's pin, while one is up
 let release = null; // ends holdInPlace's watch, while a drag lasts
 
 // On a phone the pinned strip shows the savings chart's title and chart, and this much of
-// the page below them (CSS pixels) for its shadow; the rest of the section (its tools and
-// the fan's sentence) is clipped away, so the strip leaves the sliders most of the screen.
+// the section below them (CSS pixels) for its shadow; the rest of the section (its tools and
+// the fan's sentence) is cut off, so the strip leaves the sliders most of the screen.
 const STRIP_MARGIN_PX = 8;
 
 /**
@@ -501,14 +511,21 @@ const STRIP_MARGIN_PX = 8;
 function startDrag(range) {
   const root = document.documentElement;
   clearTimeout(dragTimer);
-  root.classList.add('is-dragging');
   const hero = document.getElementById('hero');
-  if (hero && getComputedStyle(hero).position === 'sticky') {
-    const chartBottom = hero.querySelector('.chart__box')?.getBoundingClientRect().bottom ?? hero.getBoundingClientRect().bottom;
-    const stripBottom = chartBottom + STRIP_MARGIN_PX;
-    hero.style.setProperty('--strip-height', `${stripBottom - hero.getBoundingClientRect().top}px`);
-    const covered = stripBottom + STRIP_MARGIN_PX - range.getBoundingClientRect().top;
-    if (covered > 0) window.scrollBy({ top: -covered, behavior: 'instant' });
+  // Measured before the strip is cut: the section's whole height, and where its chart ends.
+  const heroRect = hero?.getBoundingClientRect();
+  const chartBottom = hero?.querySelector('.chart__box')?.getBoundingClientRect().bottom;
+  root.classList.add('is-dragging');
+  if (hero && heroRect && getComputedStyle(hero).position === 'sticky') {
+    // The first sliders stand above the chart on a phone: the strip never covers them.
+    const below = hero.compareDocumentPosition(range) & Node.DOCUMENT_POSITION_FOLLOWING;
+    if (!root.style.getPropertyValue('--strip-height')) {
+      const stripPx = (chartBottom ?? heroRect.bottom) + STRIP_MARGIN_PX - heroRect.top;
+      root.style.setProperty('--strip-height', `${stripPx}px`);
+      root.style.setProperty('--strip-rest', `${Math.max(0, heroRect.height - stripPx)}px`);
+    }
+    const covered = hero.getBoundingClientRect().bottom + STRIP_MARGIN_PX - range.getBoundingClientRect().top;
+    if (below && covered > 0) window.scrollBy({ top: -covered, behavior: 'instant' });
   } else if (hero && !unpin && besideHero(range, hero) && !chartInView(range)) {
     unpin = pinHero(hero);
   }
@@ -520,11 +537,15 @@ function startDrag(range) {
     clearTimeout(dragTimer);
     dragTimer = setTimeout(() => {
       root.classList.remove('is-dragging');
-      hero?.style.removeProperty('--strip-height');
+      // The strip's section takes its whole height again (which may have changed with the
+      // value); holdInPlace, still watching for one more frame, keeps the slider in place.
+      root.style.removeProperty('--strip-height');
+      root.style.removeProperty('--strip-rest');
       unpin?.();
       unpin = null;
-      release?.();
+      const ending = release;
       release = null;
+      requestAnimationFrame(() => requestAnimationFrame(() => ending?.()));
     }, DRAG_LINGER_MS);
   };
   window.addEventListener('pointerup', end, { signal: done.signal });
@@ -741,7 +762,6 @@ export function refreshMoney() {
     }
     const unitText = t(`units.${r.spec.unit}.short`);
     r.typed.setAttribute('aria-label', t('control.typed', { label: labelOf(r.spec), unit: [symbol, unitText].filter(Boolean).join(' ') }));
-    const widest = Math.max(fmt.fieldText(r.spec, r.spec.max).length, fmt.fieldText(r.spec, r.spec.min).length, 3);
-    r.typed.style.width = `${widest + 1.5}ch`;
+    r.typed.style.width = typedWidth(r.spec);
   }
 }
