@@ -917,6 +917,31 @@ mod analyses {
     }
 
     #[test]
+    fn a_fan_nobody_could_see_is_not_drawn_nor_named_in_the_key() {
+        // Nobody cut and no AI: nothing uncertain moves the savings, so the band is a line.
+        let (params, outcome) = run("status-quo");
+        let band = band_of(&params, 200);
+        let without = render(
+            &params,
+            &outcome,
+            None,
+            ChartKind::Savings,
+            &ChartOptions::default(),
+            (640, 400),
+        );
+        let with = savings_with(&params, &outcome, &band, (640, 400));
+        assert!(
+            !has_text(&with, "80% of plausible outcomes"),
+            "a key for an invisible fan"
+        );
+        assert!(!has_text(&with, "middle 50%"));
+        assert_eq!(
+            with.matches("<polygon").count(),
+            without.matches("<polygon").count()
+        );
+    }
+
+    #[test]
     fn the_fan_is_drawn_behind_the_lines_and_labelled() {
         let (params, outcome) = run("typical");
         let band = band_of(&params, 200);

@@ -219,6 +219,9 @@ pub fn draw(
 }
 
 /// The fan: P10-P90 and, darker, P25-P75, with its key at `(row, width)`.
+/// A fan narrower than this everywhere (CSS pixels) is not drawn: it would hide under the line.
+const MIN_FAN_WIDTH_PX: f64 = 1.0;
+
 fn draw_fan(
     canvas: &Canvas,
     pane: &Pane,
@@ -237,11 +240,21 @@ fn draw_fan(
     let outer = palette.blue.line.mix(0.12 * strength);
     let inner = palette.blue.line.mix(0.16 * strength);
     let edge = |column: usize| pane.series_from(0.0, rows.iter().map(move |r| r[column]));
+    let (top, bottom) = (edge(4), edge(0));
+    // A fan no wider than a line anywhere (nothing uncertain moves the result: nobody is
+    // cut, say) is not drawn, and neither is its key, which would name bands nobody can see.
+    let widest_px = top
+        .iter()
+        .zip(&bottom)
+        .map(|(t, b)| (t.1 - b.1).abs())
+        .fold(0.0, f64::max);
+    if widest_px < look.px(MIN_FAN_WIDTH_PX) {
+        return Ok(());
+    }
     for (low, high, color) in [(0, 4, outer), (1, 3, inner)] {
         canvas.polygon(&kit::area_between(edge(high), edge(low)), color)?;
     }
     // Labels keep clear of the fan where they can: each month's slice of the outer band.
-    let (top, bottom) = (edge(4), edge(0));
     for (t, b) in top.windows(2).zip(bottom.windows(2)) {
         canvas.keep_clear([t[0].0, t[0].1.min(t[1].1), t[1].0, b[0].1.max(b[1].1)]);
     }
