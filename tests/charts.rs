@@ -916,20 +916,29 @@ mod analyses {
         );
     }
 
-    #[test]
-    fn a_fan_nobody_could_see_is_not_drawn_nor_named_in_the_key() {
-        // Nobody cut and no AI: nothing uncertain moves the savings, so the band is a line.
-        let (params, outcome) = run("status-quo");
-        let band = band_of(&params, 200);
+    /// The savings chart at 640 x 400 without a fan, then with `band`.
+    fn savings_without_and_with(
+        params: &Params,
+        outcome: &Outcome,
+        band: &Band,
+    ) -> (String, String) {
         let without = render(
-            &params,
-            &outcome,
+            params,
+            outcome,
             None,
             ChartKind::Savings,
             &ChartOptions::default(),
             (640, 400),
         );
-        let with = savings_with(&params, &outcome, &band, (640, 400));
+        (without, savings_with(params, outcome, band, (640, 400)))
+    }
+
+    #[test]
+    fn a_fan_nobody_could_see_is_not_drawn_nor_named_in_the_key() {
+        // Nobody cut and no AI: nothing uncertain moves the savings, so the band is a line.
+        let (params, outcome) = run("status-quo");
+        let band = band_of(&params, 200);
+        let (without, with) = savings_without_and_with(&params, &outcome, &band);
         assert!(
             !has_text(&with, "80% of plausible outcomes"),
             "a key for an invisible fan"
@@ -945,15 +954,7 @@ mod analyses {
     fn the_fan_is_drawn_behind_the_lines_and_labelled() {
         let (params, outcome) = run("typical");
         let band = band_of(&params, 200);
-        let without = render(
-            &params,
-            &outcome,
-            None,
-            ChartKind::Savings,
-            &ChartOptions::default(),
-            (640, 400),
-        );
-        let with = savings_with(&params, &outcome, &band, (640, 400));
+        let (without, with) = savings_without_and_with(&params, &outcome, &band);
         assert!(has_text(&with, "80% of plausible outcomes"), "no fan label");
         assert!(!has_text(&without, "80% of plausible outcomes"));
         assert_eq!(
